@@ -1,0 +1,56 @@
+/**
+ * `pnpm start`: the BFF, plus the offline QBO sandbox when no real Intuit app is configured
+ * (QBO_ENVIRONMENT=local). The BFF never imports the sandbox; they are two processes talking
+ * HTTP, as the BFF and Intuit would.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { join, resolve } from "node:path";
+import { parseEnv, sandboxUrl } from "../src/config/env.js";
+
+const env = parseEnv();
+const root = resolve(import.meta.dirname, "..");
+const children: ChildProcess[] = [];
+
+function run(file: string, extraEnv: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, file)], {
+    stdio: "inherit",
+    env: { ...process.env, ...extraEnv },
+  });
+  child.on("exit", (code) => {
+    // One process gone means the app is broken: stop the other and report.
+    for (const other of children) if (other !== child && other.exitCode === null) other.kill("SIGTERM");
+    process.exitCode = code ?? 1;
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+const startSandbox = env.QBO_ENVIRONMENT === "local" && env.QBO_SANDBOX_URL === undefined;
+if (startSandbox) {
+  run("src/qbo-sandbox/main.ts", {
+    QBO_SANDBOX_PORT: String(env.QBO_SANDBOX_PORT),
+    QBO_SANDBOX_STATE_FILE: join(resolve(env.DATA_DIR), "qbo-sandbox.json"),
+    QBO_SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${env.PORT}/api/quickbooks/webhooks`,
+  });
+  await waitFor(`${sandboxUrl(env)}/_sandbox/companies`, 30_000);
+}
+run("src/main.ts", {});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  });
+}

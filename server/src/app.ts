@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import express, { type Express, Router } from "express";
+import helmet from "helmet";
+import type { Env } from "./config/env.js";
+import type { Database, Db } from "./db/client.js";
+import { healthRouter } from "./features/health/health.router.js";
+import { demoHostRouter, meRouter } from "./features/session/session.router.js";
+import { ensureShop } from "./features/session/shops.repository.js";
+import { apiNotFound, errorHandler } from "./http/error-handler.js";
+import { requestContext } from "./http/request-context.js";
+import { requireSession } from "./http/session.js";
+import type { Cipher } from "./lib/crypto.js";
+import type { Logger } from "./lib/logger.js";
+
+export interface AppDeps {
+  env: Env;
+  database: Database;
+  db: Db;
+  logger: Logger;
+  demoMode: boolean;
+  sessionSecret: Uint8Array;
+  cipher: Cipher;
+  /** Built SPA to serve (production); omitted in tests and in dev (Vite serves it). */
+  webDistDir?: string;
+}
+
+/** Feature routers mounted behind the session; each later issue adds its own. */
+function apiRouters(deps: AppDeps): Router[] {
+  return [meRouter(deps)];
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "frame-ancestors": ["'self'", ...deps.env.SHOPMONKEY_ORIGINS],
+          "connect-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+        },
+      },
+      // The shell frames us from another origin; frame-ancestors above is the real control.
+      frameguard: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(requestContext(deps.logger));
+  app.use(healthRouter(deps));
+
+  const api = Router();
+  // Webhooks and the OAuth callback are mounted before JSON parsing/session by their features.
+  api.use(express.json({ limit: "1mb", strict: true }));
+  api.use("/demo", demoHostRouter(deps));
+  const knownShops = new Set<string>();
+  api.use(
+    requireSession({
+      secret: deps.sessionSecret,
+      onShopSeen: async (s) => {
+        if (knownShops.has(s.shopId)) return;
+        await ensureShop(
+          deps.db,
+          s.shopId,
+          s.shopId === "demo-shop" ? "Demo Auto Repair" : s.shopId,
+        );
+        knownShops.add(s.shopId);
+      },
+    }),
+  );
+  for (const router of apiRouters(deps)) api.use(router);
+  api.use(apiNotFound);
+  app.use("/api", api);
+
+  if (deps.webDistDir && existsSync(join(deps.webDistDir, "index.html"))) {
+    const dist = deps.webDistDir;
+    app.use(express.static(dist, { index: false, maxAge: "1h" }));
+    // History fallback: every non-API GET renders the SPA, which owns the routing.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dist, "index.html")));
+  }
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Parsed once at boot; a bad value stops the process with a
+ * readable list instead of failing later in a request.
+ */
+const csv = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().default(".data"),
+  SESSION_SECRET: z.string().min(32).optional(),
+  SHOPMONKEY_ORIGINS: csv,
+  DATABASE_URL: z.string().url().optional(),
+  QBO_ENVIRONMENT: z.enum(["local", "sandbox", "production"]).default("local"),
+  QBO_CLIENT_ID: z.string().default("demo-client-id"),
+  QBO_CLIENT_SECRET: z.string().default("demo-client-secret"),
+  QBO_REDIRECT_URI: z.string().url().optional(),
+  QBO_SANDBOX_URL: z.string().url().optional(),
+  QBO_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  QBO_WEBHOOK_VERIFIER_TOKEN: z.string().default("demo-verifier-token"),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes, base64")
+    .optional(),
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** Demo mode: no Shopmonkey secret configured, so this server plays the Shopmonkey host. */
+export const isDemoMode = (env: Env): boolean => env.SESSION_SECRET === undefined;
+
+export const publicUrl = (env: Env): string => env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+
+export const sandboxUrl = (env: Env): string =>
+  env.QBO_SANDBOX_URL ?? `http://127.0.0.1:${env.QBO_SANDBOX_PORT}`;

@@ -1,0 +1,3 @@
+export * from "./shops.js";
+export * from "./inventory.js";
+export * from "./customers.js";

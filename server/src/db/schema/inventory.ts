@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, decimal, idColumn, shopIdColumn, updatedAtColumn } from "./columns.js";
+
+export const vendors = pgTable(
+  "vendors",
+  {
+    id: idColumn(),
+    shopId: shopIdColumn(),
+    name: text("name").notNull(),
+    quickBooksVendorRef: text("quickbooks_vendor_ref"),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [
+    uniqueIndex("vendors_shop_qbo_ref").on(t.shopId, t.quickBooksVendorRef),
+    index("vendors_shop_name").on(t.shopId, t.name),
+  ],
+);
+
+/** kind: "inventory" tracks stock (quantity columns set); "non_inventory" leaves them null. */
+export const parts = pgTable(
+  "parts",
+  {
+    id: idColumn(),
+    shopId: shopIdColumn(),
+    kind: text("kind", { enum: ["inventory", "non_inventory"] }).notNull(),
+    description: text("description").notNull(),
+    note: text("note").notNull().default(""),
+    partNumber: text("part_number").notNull().default(""),
+    vendorId: uuid("vendor_id").references(() => vendors.id, { onDelete: "set null" }),
+    cost: decimal("cost").notNull().default("0"),
+    retailCost: decimal("retail_cost").notNull().default("0"),
+    quantityAvailable: decimal("quantity_available"),
+    criticalQuantity: decimal("critical_quantity"),
+    quickBooksItemRef: text("quickbooks_item_ref"),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [
+    // One Shopmonkey part per QuickBooks item per shop: re-imports and retries can never duplicate.
+    uniqueIndex("parts_shop_qbo_ref").on(t.shopId, t.quickBooksItemRef),
+    index("parts_shop_part_number").on(t.shopId, sql`lower(btrim(${t.partNumber}))`),
+    index("parts_shop_description").on(t.shopId, t.description),
+  ],
+);
+
+/** Every change of a part's quantity, with its reason (import, invoice, manual edit, quickbooks). */
+export const stockMovements = pgTable(
+  "stock_movements",
+  {
+    id: idColumn(),
+    shopId: shopIdColumn(),
+    partId: uuid("part_id")
+      .notNull()
+      .references(() => parts.id, { onDelete: "cascade" }),
+    delta: decimal("delta").notNull(),
+    quantityAfter: decimal("quantity_after").notNull(),
+    reason: text("reason", { enum: ["import", "invoice", "manual", "quickbooks"] }).notNull(),
+    reference: text("reference"),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index("stock_movements_part").on(t.shopId, t.partId, t.createdAt)],
+);

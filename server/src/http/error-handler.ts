@@ -1,0 +1,46 @@
+import type { ApiErrorBody } from "@app/shared";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { ZodError } from "zod";
+import type { Logger } from "../lib/logger.js";
+import { AppError, validationFailed, zodIssues } from "./errors.js";
+
+/** Body-parser errors carry a `type`; map them to our codes instead of HTML stack pages. */
+function fromParserError(err: { type?: string }): AppError | undefined {
+  if (err.type === "entity.too.large")
+    return validationFailed([{ path: "body", message: "The request body is larger than 1 MB" }]);
+  if (err.type === "entity.parse.failed")
+    return validationFailed([{ path: "body", message: "Malformed JSON" }]);
+  if (err.type === "encoding.unsupported" || err.type === "charset.unsupported")
+    return validationFailed([{ path: "body", message: "Unsupported encoding" }]);
+  return undefined;
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) return validationFailed(zodIssues(err));
+  if (typeof err === "object" && err !== null) {
+    const parsed = fromParserError(err);
+    if (parsed) return parsed;
+  }
+  return new AppError(500, "internal_error", "Something went wrong on our side");
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const appError = toAppError(err);
+    const log = (req as { log?: Logger }).log ?? logger;
+    if (appError.status >= 500) log.error({ err }, "request failed");
+    const body: ApiErrorBody = {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.details === undefined ? {} : { details: appError.details }),
+      },
+    };
+    res.status(appError.status).json(body);
+  };
+}
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, "not_found", `No API route for ${req.method} ${req.path}`));
+};

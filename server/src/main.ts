@@ -1,0 +1,42 @@
+import { createServer } from "node:http";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApp } from "./app.js";
+import { buildDeps } from "./boot.js";
+import { parseEnv } from "./config/env.js";
+import { createLogger } from "./lib/logger.js";
+
+const env = parseEnv();
+const logger = createLogger({ level: env.LOG_LEVEL });
+const here = dirname(fileURLToPath(import.meta.url));
+
+const deps = await buildDeps(env, logger, {
+  webDistDir: env.NODE_ENV === "production" ? join(here, "../../web/dist") : undefined,
+});
+const app = createApp(deps);
+const server = createServer(app);
+server.listen(env.PORT, env.HOST, () => {
+  logger.info(
+    {
+      url: `http://${env.HOST}:${env.PORT}`,
+      demoMode: deps.demoMode,
+      database: deps.database.kind,
+    },
+    "server listening",
+  );
+});
+
+/** SIGTERM: stop accepting, let in-flight requests finish, close the database, exit. */
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await deps.database.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+export const ImportCategorySchema = z.enum(["customers", "inventory", "non_inventory"]);
+export type ImportCategory = z.infer<typeof ImportCategorySchema>;
+
+export const ImportStatusSchema = z.enum(["queued", "running", "succeeded", "failed", "canceled"]);
+export type ImportStatus = z.infer<typeof ImportStatusSchema>;
+
+export const ImportOutcomeSchema = z.enum(["imported", "updated", "skipped"]);
+export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
+
+export const StartImportRequestSchema = z.strictObject({
+  category: ImportCategorySchema,
+  dryRun: z.boolean().default(false),
+});
+
+export const ImportJobSchema = z.object({
+  id: z.string(),
+  category: ImportCategorySchema,
+  dryRun: z.boolean(),
+  status: ImportStatusSchema,
+  total: z.number().int().nullable(),
+  processed: z.number().int(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+
+export const ImportListQuerySchema = z.object({
+  category: ImportCategorySchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const ImportRecordSchema = z.object({
+  quickBooksId: z.string(),
+  name: z.string(),
+  outcome: ImportOutcomeSchema,
+  reason: z.string().optional(),
+  recordId: z.string().optional(),
+});
+export type ImportRecord = z.infer<typeof ImportRecordSchema>;
+
+export const ImportRecordsQuerySchema = z.object({
+  outcome: ImportOutcomeSchema.optional(),
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});

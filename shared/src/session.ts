@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const RoleSchema = z.enum(["owner", "admin", "manager", "technician"]);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Claims of the short-lived JWT (HS256) the Shopmonkey shell hands the embedded app. */
+export const SessionClaimsSchema = z.object({
+  shop: z.string().min(1).max(64),
+  sub: z.string().min(1).max(64),
+  name: z.string().max(200),
+  role: RoleSchema,
+  exp: z.number().int(),
+});
+export type SessionClaims = z.infer<typeof SessionClaimsSchema>;
+
+/** What the SPA learns about who is using it (no secrets). */
+export const MeSchema = z.object({
+  shopId: z.string(),
+  shopName: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  demoMode: z.boolean(),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const DemoSessionRequestSchema = z.strictObject({
+  shop: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .default("demo-shop"),
+  role: RoleSchema.default("owner"),
+});
+export const DemoSessionSchema = z.object({ token: z.string(), expiresAt: z.string() });
+export type DemoSession = z.infer<typeof DemoSessionSchema>;
+
+/** Owners and admins change QuickBooks settings and run imports. */
+export const canManageQuickBooks = (role: Role): boolean => role === "owner" || role === "admin";
+/** Managers (and above) may invoice and send invoices; technicians read only. */
+export const canInvoice = (role: Role): boolean => role !== "technician";
