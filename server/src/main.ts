@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +7,9 @@ import { buildDeps } from "./boot.js";
 import { parseEnv } from "./config/env.js";
 import { createLogger } from "./lib/logger.js";
 
+// A local .env (never committed) may override defaults; real environment variables win.
+const dotenv = join(dirname(fileURLToPath(import.meta.url)), "../../.env");
+if (existsSync(dotenv)) process.loadEnvFile(dotenv);
 const env = parseEnv();
 const logger = createLogger({ level: env.LOG_LEVEL });
 const here = dirname(fileURLToPath(import.meta.url));
