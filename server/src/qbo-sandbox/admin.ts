@@ -1,0 +1,104 @@
+/** The sandbox's own admin API under `/_sandbox` (api.md), JSON in and out. Not Intuit's. */
+import express, { type Request, type Response } from "express";
+import { z } from "zod";
+import type { SandboxState } from "./state.js";
+import { createCompany, resetState } from "./state.js";
+import { isoMillis } from "./time.js";
+
+const count = z.number().int().min(0).max(500_000);
+const CompanyBody = z.object({
+  name: z.string().min(1).max(100).optional(),
+  seed: z.union([z.string(), z.number()]).transform(String).optional(),
+  items: z.object({ inventory: count.optional(), nonInventory: count.optional(), service: count.optional() }).optional(),
+  customers: count.optional(),
+  vendors: count.optional(),
+});
+const rate = z.number().min(0).max(1);
+const FaultBody = z.object({
+  realmId: z.string().optional(),
+  latencyMs: z.number().int().min(0).max(120_000).optional(),
+  rate429: rate.optional(),
+  rate500: rate.optional(),
+  rateTimeout: rate.optional(),
+  timeoutMs: z.number().int().min(1).max(600_000).optional(),
+  expireAccessTokens: z.boolean().optional(),
+  revokeRefreshTokens: z.boolean().optional(),
+});
+const WebhookBody = z.object({ url: z.url().nullable(), verifierToken: z.string().min(1).optional() });
+const ClockBody = z.object({ advanceSeconds: z.number() });
+
+function parse<T>(schema: z.ZodType<T>, req: Request, res: Response): T | undefined {
+  const r = schema.safeParse(req.body ?? {});
+  if (r.success) return r.data;
+  res.status(400).json({ error: "invalid_request", details: z.prettifyError(r.error) });
+  return undefined;
+}
+
+export function adminRoutes(state: SandboxState): express.Router {
+  const r = express.Router();
+  r.use(express.json());
+
+  r.post("/companies", (req, res) => {
+    const b = parse(CompanyBody, req, res);
+    if (!b) return;
+    const hasCounts = b.items !== undefined || b.customers !== undefined || b.vendors !== undefined;
+    const counts = hasCounts
+      ? { inventory: b.items?.inventory ?? 0, nonInventory: b.items?.nonInventory ?? 0, service: b.items?.service ?? 0,
+          customers: b.customers ?? 0, vendors: b.vendors ?? 0 }
+      : undefined;
+    const c = createCompany(state, { ...(b.name ? { name: b.name } : {}), ...(b.seed !== undefined ? { seed: b.seed } : {}), ...(counts ? { counts } : {}) });
+    state.onChange();
+    res.status(201).json({ realmId: c.realmId, name: c.name });
+  });
+  r.get("/companies", (_req, res) => {
+    res.json({ items: [...state.companies.values()].map((c) => ({ realmId: c.realmId, name: c.name, counts: c.counts() })) });
+  });
+
+  r.post("/faults", (req, res) => {
+    const b = parse(FaultBody, req, res);
+    if (!b) return;
+    const { realmId, expireAccessTokens, revokeRefreshTokens, ...config } = b;
+    state.faults.set(realmId, config);
+    const expired = expireAccessTokens ? state.oauth.expireAccessTokens(state.clock.now(), realmId) : 0;
+    const revoked = revokeRefreshTokens ? state.oauth.revokeRefreshTokens(realmId) : 0;
+    if (expired || revoked) state.onChange();
+    res.json({ faults: state.faults.snapshot(), expiredAccessTokens: expired, revokedRefreshTokens: revoked });
+  });
+  r.delete("/faults", (req, res) => {
+    const realmId = typeof req.query.realmId === "string" ? req.query.realmId : undefined;
+    state.faults.clear(realmId);
+    res.json({ faults: state.faults.snapshot() });
+  });
+
+  r.get("/stats", (req, res) => {
+    const realmId = typeof req.query.realmId === "string" && req.query.realmId ? req.query.realmId : undefined;
+    res.json({ ...state.stats.view(realmId), webhooks: { delivered: state.webhooks.delivered, failed: state.webhooks.failed } });
+  });
+
+  r.post("/reset", (_req, res) => {
+    resetState(state);
+    state.onChange();
+    res.json({ ok: true, companies: [...state.companies.keys()] });
+  });
+
+  r.put("/webhook", (req, res) => {
+    const b = parse(WebhookBody, req, res);
+    if (!b) return;
+    state.webhooks.url = b.url ?? undefined;
+    if (b.verifierToken) state.webhooks.verifierToken = b.verifierToken;
+    state.onChange();
+    res.json({ url: state.webhooks.url ?? null });
+  });
+
+  r.get("/clock", (_req, res) => {
+    res.json({ now: isoMillis(state.clock.now()), offsetSeconds: state.clock.offsetMs / 1000 });
+  });
+  r.post("/clock", (req, res) => {
+    const b = parse(ClockBody, req, res);
+    if (!b) return;
+    state.clock.advance(b.advanceSeconds);
+    state.onChange();
+    res.json({ now: isoMillis(state.clock.now()), offsetSeconds: state.clock.offsetMs / 1000 });
+  });
+  return r;
+}

@@ -1,0 +1,23 @@
+/** Cancellable sleeps for injected latency and hangs, so shutdown never waits 35 s. */
+export class Sleeper {
+  private readonly pending = new Map<NodeJS.Timeout, (completed: boolean) => void>();
+
+  /** Resolves true after `ms`, or false if `cancelAll()` ran first. */
+  sleep(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        resolve(true);
+      }, ms);
+      this.pending.set(timer, resolve);
+    });
+  }
+
+  cancelAll(): void {
+    for (const [timer, resolve] of this.pending) {
+      clearTimeout(timer);
+      resolve(false);
+    }
+    this.pending.clear();
+  }
+}
