@@ -4,12 +4,19 @@ import express, { type Express, Router } from "express";
 import helmet from "helmet";
 import type { Env } from "./config/env.js";
 import type { Database, Db } from "./db/client.js";
+import {
+  connectionRouter,
+  oauthCallbackRouter,
+} from "./features/quickbooks-connection/connection.router.js";
 import { healthRouter } from "./features/health/health.router.js";
+import { importsRouter } from "./features/imports/imports.router.js";
 import { demoHostRouter, meRouter } from "./features/session/session.router.js";
 import { ensureShop } from "./features/session/shops.repository.js";
 import { apiNotFound, errorHandler } from "./http/error-handler.js";
 import { requestContext } from "./http/request-context.js";
 import { requireSession } from "./http/session.js";
+import type { Qbo } from "./integrations/qbo/index.js";
+import type { ImportQueue } from "./jobs/import-worker.js";
 import type { Cipher } from "./lib/crypto.js";
 import type { Logger } from "./lib/logger.js";
 
@@ -21,13 +28,16 @@ export interface AppDeps {
   demoMode: boolean;
   sessionSecret: Uint8Array;
   cipher: Cipher;
+  qbo: Qbo;
+  /** Set where this process runs the import worker (main.ts); without it jobs wait for a sweep. */
+  importQueue?: ImportQueue;
   /** Built SPA to serve (production); omitted in tests and in dev (Vite serves it). */
   webDistDir?: string;
 }
 
 /** Feature routers mounted behind the session; each later issue adds its own. */
 function apiRouters(deps: AppDeps): Router[] {
-  return [meRouter(deps)];
+  return [meRouter(deps), connectionRouter(deps), importsRouter(deps)];
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -55,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   // Webhooks and the OAuth callback are mounted before JSON parsing/session by their features.
   api.use(express.json({ limit: "1mb", strict: true }));
   api.use("/demo", demoHostRouter(deps));
+  api.use(oauthCallbackRouter(deps));
   const knownShops = new Set<string>();
   api.use(
     requireSession({

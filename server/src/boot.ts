@@ -1,7 +1,10 @@
 import { join } from "node:path";
 import type { AppDeps } from "./app.js";
-import { type Env, isDemoMode } from "./config/env.js";
+import { type Env, isDemoMode, publicUrl, sandboxUrl } from "./config/env.js";
 import { openDatabase } from "./db/client.js";
+import { connectionTokenStore } from "./features/quickbooks-connection/connection.repository.js";
+import { createQbo } from "./integrations/qbo/index.js";
+import { qboConfig } from "./integrations/qbo/config.js";
 import { createCipher } from "./lib/crypto.js";
 import { loadOrCreateDemoSecrets } from "./lib/demo-secrets.js";
 import type { Logger } from "./lib/logger.js";
@@ -22,6 +25,15 @@ export async function buildDeps(
     overrides.database ??
     (await openDatabase({ url: env.DATABASE_URL, pgliteDir: join(env.DATA_DIR, "pglite") }));
   await database.migrate();
+  const cipher = createCipher(tokenKey);
+  const config = qboConfig({
+    environment: env.QBO_ENVIRONMENT,
+    clientId: env.QBO_CLIENT_ID,
+    clientSecret: env.QBO_CLIENT_SECRET,
+    redirectUri: env.QBO_REDIRECT_URI ?? `${publicUrl(env)}/api/quickbooks/oauth/callback`,
+    sandboxUrl: sandboxUrl(env),
+  });
+  const qbo = createQbo(config, sandboxUrl(env), connectionTokenStore(database.db, cipher), logger);
   return {
     env,
     database,
@@ -29,7 +41,8 @@ export async function buildDeps(
     logger,
     demoMode,
     sessionSecret: new TextEncoder().encode(sessionSecret),
-    cipher: createCipher(tokenKey),
+    cipher,
+    qbo,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { ApiErrorBody } from "@app/shared";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
+import { QboError } from "../integrations/qbo/errors.js";
 import type { Logger } from "../lib/logger.js";
 import { AppError, validationFailed, zodIssues } from "./errors.js";
 
@@ -18,6 +19,7 @@ function fromParserError(err: { type?: string }): AppError | undefined {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return validationFailed(zodIssues(err));
+  if (err instanceof QboError) return fromQboError(err);
   if (typeof err === "object" && err !== null) {
     const parsed = fromParserError(err);
     if (parsed) return parsed;
@@ -44,3 +46,19 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new AppError(404, "not_found", `No API route for ${req.method} ${req.path}`));
 };
+
+/** QuickBooks failures, in the words the SPA understands; Intuit's tid is kept for support. */
+function fromQboError(err: QboError): AppError {
+  switch (err.kind) {
+    case "not_connected":
+      return new AppError(409, "quickbooks_not_connected", "Connect QuickBooks first");
+    case "reconnect_required":
+      return new AppError(409, "quickbooks_reconnect_required", "Reconnect QuickBooks to continue");
+    default:
+      return new AppError(502, "quickbooks_unavailable", err.message, {
+        code: err.details.code,
+        detail: err.details.detail,
+        intuitTid: err.details.intuitTid,
+      });
+  }
+}

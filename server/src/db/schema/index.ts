@@ -1,3 +1,5 @@
 export * from "./shops.js";
 export * from "./inventory.js";
 export * from "./customers.js";
+export * from "./quickbooks.js";
+export * from "./imports.js";

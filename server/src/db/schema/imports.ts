@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn, shopIdColumn } from "./columns.js";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/**
+ * One import run. The row is the source of truth (pg-boss only delivers "run job X"): the
+ * cursor, counters and lease live here and are committed with each page's writes, so a crash
+ * loses at most the page in progress.
+ */
+export const importJobs = pgTable(
+  "import_jobs",
+  {
+    id: idColumn(),
+    shopId: shopIdColumn(),
+    category: text("category", { enum: ["customers", "inventory", "non_inventory"] }).notNull(),
+    dryRun: boolean("dry_run").notNull().default(false),
+    status: text("status", {
+      enum: ["queued", "running", "succeeded", "failed", "canceled"],
+    }).notNull(),
+    total: integer("total"),
+    processed: integer("processed").notNull().default(0),
+    imported: integer("imported").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    requestedBy: text("requested_by").notNull(),
+    requestedById: text("requested_by_id").notNull(),
+    createdAt: createdAtColumn(),
+    startedAt: ts("started_at"),
+    finishedAt: ts("finished_at"),
+    /** The next QuickBooks page (0-based) to read; pages before it are committed. */
+    nextPage: integer("next_page").notNull().default(0),
+    cancelRequested: boolean("cancel_requested").notNull().default(false),
+    /** Which worker holds the job, until when; a stale lease means the worker died. */
+    workerId: text("worker_id"),
+    leaseExpiresAt: ts("lease_expires_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // At most one live import per shop and category, enforced by the database across processes.
+    uniqueIndex("import_jobs_one_live")
+      .on(t.shopId, t.category)
+      .where(sql`${t.status} in ('queued', 'running')`),
+    index("import_jobs_shop_created").on(t.shopId, t.createdAt),
+    index("import_jobs_live_lease")
+      .on(t.leaseExpiresAt)
+      .where(sql`${t.status} in ('queued', 'running')`),
+  ],
+);
+
+/** Per-record outcome of a run (the preview, the history drill-down and the CSV). */
+export const importRecords = pgTable(
+  "import_records",
+  {
+    /** Monotonic, for keyset pagination in the order records were written. */
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => importJobs.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
+    quickBooksId: text("quickbooks_id").notNull(),
+    name: text("name").notNull(),
+    outcome: text("outcome", { enum: ["imported", "updated", "skipped"] }).notNull(),
+    reason: text("reason"),
+    recordId: uuid("record_id"),
+  },
+  (t) => [
+    // A resumed page can never count a record twice.
+    uniqueIndex("import_records_job_qbo").on(t.jobId, t.quickBooksId),
+    index("import_records_job_outcome").on(t.jobId, t.outcome, t.seq),
+  ],
+);
+
+/**
+ * QuickBooks items whose Sku equals an unlinked part's number. Their fate depends on how many
+ * items share that Sku across ALL pages, so they wait here (durably) until the last page.
+ * `deferred = false` rows only count the Sku (the item itself matched by its stored ref).
+ */
+export const importSkuCandidates = pgTable(
+  "import_sku_candidates",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => importJobs.id, { onDelete: "cascade" }),
+    quickBooksId: text("quickbooks_id").notNull(),
+    skuKey: text("sku_key").notNull(),
+    deferred: boolean("deferred").notNull(),
+    item: jsonb("item"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.quickBooksId] }),
+    index("import_sku_candidates_key").on(t.jobId, t.skuKey),
+  ],
+);
+
+export type ImportJobRow = typeof importJobs.$inferSelect;

@@ -1,0 +1,123 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { quickBooksConnections, quickBooksOAuthStates } from "../../db/schema/index.js";
+import type { StoredConnection, TokenStore } from "../../integrations/qbo/token-manager.js";
+import type { TokenSet } from "../../integrations/qbo/oauth.js";
+import type { Cipher } from "../../lib/crypto.js";
+
+type Row = typeof quickBooksConnections.$inferSelect;
+
+export const findConnection = async (db: Db, shopId: string): Promise<Row | undefined> =>
+  (
+    await db.select().from(quickBooksConnections).where(eq(quickBooksConnections.shopId, shopId))
+  )[0];
+
+const sealed = (cipher: Cipher, t: TokenSet) => ({
+  accessTokenSealed: cipher.encrypt(t.accessToken),
+  refreshTokenSealed: cipher.encrypt(t.refreshToken),
+  accessTokenExpiresAt: t.accessTokenExpiresAt,
+  refreshTokenExpiresAt: t.refreshTokenExpiresAt,
+});
+
+export async function saveNewConnection(
+  db: Db,
+  cipher: Cipher,
+  c: {
+    shopId: string;
+    realmId: string;
+    companyName: string;
+    connectedBy: string;
+    tokens: TokenSet;
+  },
+): Promise<void> {
+  const values = {
+    realmId: c.realmId,
+    companyName: c.companyName,
+    status: "connected" as const,
+    connectedAt: new Date(),
+    connectedBy: c.connectedBy,
+    lastRefreshedAt: null,
+    updatedAt: new Date(),
+    ...sealed(cipher, c.tokens),
+  };
+  await db
+    .insert(quickBooksConnections)
+    .values({ shopId: c.shopId, ...values })
+    .onConflictDoUpdate({ target: quickBooksConnections.shopId, set: values });
+}
+
+export async function setStatus(db: Db, shopId: string, status: Row["status"]): Promise<void> {
+  await db
+    .update(quickBooksConnections)
+    .set({ status, updatedAt: new Date() })
+    .where(eq(quickBooksConnections.shopId, shopId));
+}
+
+/** The token manager's store: decrypts on read, seals on write, locks the row to refresh. */
+export function connectionTokenStore(db: Db, cipher: Cipher): TokenStore {
+  const toStored = (row: Row): StoredConnection => ({
+    realmId: row.realmId,
+    status: row.status,
+    tokens: {
+      accessToken: cipher.decrypt(row.accessTokenSealed),
+      refreshToken: cipher.decrypt(row.refreshTokenSealed),
+      accessTokenExpiresAt: row.accessTokenExpiresAt,
+      refreshTokenExpiresAt: row.refreshTokenExpiresAt,
+    },
+  });
+  return {
+    read: async (shopId) => {
+      const row = await findConnection(db, shopId);
+      return row && toStored(row);
+    },
+    withLock: (shopId, fn) =>
+      db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(quickBooksConnections)
+          .where(eq(quickBooksConnections.shopId, shopId))
+          .for("update");
+        return fn(row && toStored(row), async (tokens) => {
+          await tx
+            .update(quickBooksConnections)
+            .set({ ...sealed(cipher, tokens), lastRefreshedAt: new Date(), updatedAt: new Date() })
+            .where(eq(quickBooksConnections.shopId, shopId));
+        });
+      }),
+    markNeedsReconnect: (shopId) => setStatus(db, shopId, "needs_reconnect"),
+  };
+}
+
+export async function insertState(
+  db: Db,
+  s: { stateHash: string; shopId: string; userId: string; userName: string; expiresAt: Date },
+): Promise<void> {
+  await db.insert(quickBooksOAuthStates).values(s);
+}
+
+/** Marks the state used and returns it, atomically: a replay finds nothing to consume. */
+export async function consumeState(db: Db, stateHash: string) {
+  const [row] = await db
+    .update(quickBooksOAuthStates)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(quickBooksOAuthStates.stateHash, stateHash),
+        isNull(quickBooksOAuthStates.usedAt),
+        gt(quickBooksOAuthStates.expiresAt, sql`now()`),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function setCompanyName(db: Db, shopId: string, companyName: string): Promise<void> {
+  await db
+    .update(quickBooksConnections)
+    .set({ companyName, updatedAt: new Date() })
+    .where(eq(quickBooksConnections.shopId, shopId));
+}
+
+export async function deleteConnection(db: Db, shopId: string): Promise<void> {
+  await db.delete(quickBooksConnections).where(eq(quickBooksConnections.shopId, shopId));
+}

@@ -1,0 +1,86 @@
+/**
+ * Keeps our calls under Intuit's per-company limits (reference §6): at most 10 in flight,
+ * 10 per second and 500 per minute per realm and app. Callers wait here instead of being
+ * answered 429. Windows are measured from when a call starts, with a small safety margin
+ * because Intuit counts arrivals, which network jitter can bunch together.
+ */
+export interface LimiterOptions {
+  maxInFlight: number;
+  perSecond: number;
+  perMinute: number;
+  marginMs: number;
+}
+
+export const INTUIT_LIMITS: LimiterOptions = {
+  maxInFlight: 10,
+  perSecond: 10,
+  perMinute: 500,
+  marginMs: 40,
+};
+
+interface Lane {
+  inFlight: number;
+  starts: number[]; // start times within the last minute, oldest first
+  waiters: (() => void)[];
+  timer?: NodeJS.Timeout;
+}
+
+export interface Limiter {
+  run<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export function createLimiter(
+  opts: LimiterOptions = INTUIT_LIMITS,
+  now = () => Date.now(),
+): Limiter {
+  const lanes = new Map<string, Lane>();
+  const secondMs = 1000 + opts.marginMs;
+  const minuteMs = 60_000 + opts.marginMs;
+
+  /** Milliseconds until a call may start in this lane (0 = now). */
+  function waitFor(lane: Lane): number {
+    const t = now();
+    while (lane.starts.length && (lane.starts[0] ?? 0) <= t - minuteMs) lane.starts.shift();
+    if (lane.inFlight >= opts.maxInFlight) return Infinity; // woken by a finishing call
+    if (lane.starts.length >= opts.perMinute) return (lane.starts[0] ?? t) + minuteMs - t;
+    const lastSecond = lane.starts.filter((s) => s > t - secondMs);
+    if (lastSecond.length >= opts.perSecond) return (lastSecond[0] ?? t) + secondMs - t;
+    return 0;
+  }
+
+  function pump(lane: Lane): void {
+    while (lane.waiters.length) {
+      const wait = waitFor(lane);
+      if (wait > 0) {
+        if (wait !== Infinity && !lane.timer) {
+          lane.timer = setTimeout(() => {
+            lane.timer = undefined;
+            pump(lane);
+          }, wait);
+        }
+        return;
+      }
+      lane.inFlight += 1;
+      lane.starts.push(now());
+      lane.waiters.shift()?.();
+    }
+  }
+
+  return {
+    async run(key, fn) {
+      let lane = lanes.get(key);
+      if (!lane) lanes.set(key, (lane = { inFlight: 0, starts: [], waiters: [] }));
+      const l = lane;
+      await new Promise<void>((resolve) => {
+        l.waiters.push(resolve);
+        pump(l);
+      });
+      try {
+        return await fn();
+      } finally {
+        l.inFlight -= 1;
+        pump(l);
+      }
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import type PgBoss from "pg-boss";
+import type { Db } from "../db/client.js";
+import { takeStaleJobs } from "../features/imports/jobs.repository.js";
+import { type ImportEngineDeps, runImport } from "../features/imports/engine/run-import.js";
+import type { QboClient } from "../integrations/qbo/client.js";
+import type { Logger } from "../lib/logger.js";
+
+export const IMPORT_QUEUE = "quickbooks-import";
+
+export interface ImportQueue {
+  /** Hands a queued import job to a worker (any process sharing the database). */
+  enqueue(jobId: string): Promise<void>;
+}
+
+export interface ImportWorker extends ImportQueue {
+  /** Re-enqueues jobs whose worker died (stale lease); runs on start and periodically. */
+  sweep(): Promise<void>;
+  /** Stops taking jobs; a running import finishes its current page, then gives the job back. */
+  stop(): Promise<void>;
+}
+
+interface WorkerDeps {
+  db: Db;
+  boss: PgBoss;
+  client: QboClient;
+  logger: Logger;
+  leaseSeconds: number;
+  pageSize: number;
+  /** Imports run at once by this process; each holds a page transaction only briefly. */
+  concurrency?: number;
+  prefetch?: number;
+}
+
+export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker> {
+  const log = deps.logger.child({ component: "import-worker" });
+  // pg-boss's own retry would replay a job we already resume from its cursor; the lease sweeper
+  // is the recovery path, so the queue does not retry or expire on its own schedule.
+  await deps.boss.createQueue(IMPORT_QUEUE, {
+    name: IMPORT_QUEUE,
+    retryLimit: 0,
+    expireInSeconds: 23 * 3600,
+  });
+  const engine: ImportEngineDeps = {
+    db: deps.db,
+    client: deps.client,
+    logger: deps.logger,
+    leaseSeconds: deps.leaseSeconds,
+    pageSize: deps.pageSize,
+    prefetch: deps.prefetch ?? 4,
+  };
+  const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  let stopping = false;
+  const inFlight = new Set<Promise<unknown>>();
+
+  const handle = async (batch: PgBoss.Job<{ jobId: string }>[]) => {
+    for (const job of batch) {
+      if (stopping) return;
+      const run = runImport(engine, job.data.jobId, workerId, () => stopping);
+      inFlight.add(run);
+      try {
+        await run;
+      } catch (err) {
+        log.error({ err, importJobId: job.data.jobId }, "import worker crashed on a job");
+      } finally {
+        inFlight.delete(run);
+      }
+    }
+  };
+  const workIds: string[] = [];
+  for (let i = 0; i < (deps.concurrency ?? 2); i++) {
+    workIds.push(
+      await deps.boss.work(IMPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, handle),
+    );
+  }
+
+  const enqueue = async (jobId: string) => {
+    await deps.boss.send(IMPORT_QUEUE, { jobId });
+    // Poll now instead of at the next interval: the user is watching the progress bar.
+    for (const id of workIds) deps.boss.notifyWorker(id);
+  };
+  const sweep = async () => {
+    if (stopping) return;
+    for (const jobId of await takeStaleJobs(deps.db, deps.leaseSeconds)) {
+      log.info({ importJobId: jobId }, "resuming an import whose worker stopped");
+      await enqueue(jobId);
+    }
+  };
+  const timer = setInterval(
+    () => void sweep().catch((err: unknown) => log.warn({ err }, "import sweep failed")),
+    Math.max(500, (deps.leaseSeconds * 1000) / 2),
+  );
+  timer.unref();
+  await sweep();
+
+  return {
+    enqueue,
+    sweep,
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      await deps.boss.offWork(IMPORT_QUEUE);
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
