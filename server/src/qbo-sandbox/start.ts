@@ -5,6 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { createSandboxApp } from "./app.js";
 import { DEMO_REALM_ID } from "./data/demo-company.js";
+import { INTUIT_LIMITS, Limiter, type Limits } from "./limiter.js";
 import { attachPersistence, type Persister } from "./persist.js";
 import { createSandboxState, type SandboxOptions, type SandboxState } from "./state.js";
 
@@ -24,6 +25,8 @@ export interface StartSandboxOptions {
   seedDemo?: boolean;
   /** Webhook retry schedule (ms); Intuit's is 10 s, 20 s, 30 s, … */
   webhookRetryDelaysMs?: number[];
+  /** Override Intuit's throttles (10 in flight, 10/s, 500/min); keep the defaults unless a test needs speed. */
+  limits?: Partial<Limits>;
   log?: (line: string) => void;
 }
 
@@ -42,6 +45,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     "webhookUrl", "webhookVerifierToken", "seedDemo", "webhookRetryDelaysMs"] as const;
   for (const k of keys) if (opts[k] !== undefined) Object.assign(partial, { [k]: opts[k] });
   const state = createSandboxState(partial);
+  if (opts.limits) state.limiter = new Limiter({ ...INTUIT_LIMITS, ...opts.limits });
   let persister: Persister | undefined;
   if (opts.persistPath) persister = attachPersistence(state, opts.persistPath);
   const app = createSandboxApp(state, opts.log ? { log: opts.log } : {});
