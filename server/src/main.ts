@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { buildDeps } from "./boot.js";
 import { parseEnv } from "./config/env.js";
+import { startImportWorker } from "./jobs/import-worker.js";
+import { startJobQueue } from "./jobs/queue.js";
 import { createLogger } from "./lib/logger.js";
 
 // A local .env (never committed) may override defaults; real environment variables win.
@@ -17,6 +19,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 const deps = await buildDeps(env, logger, {
   webDistDir: env.NODE_ENV === "production" ? join(here, "../../web/dist") : undefined,
 });
+// Durable jobs: imports resume here after a crash or restart (the worker's sweep on start).
+const jobQueue = await startJobQueue(deps.database, logger);
+const importWorker = await startImportWorker({
+  db: deps.db,
+  boss: jobQueue.boss,
+  client: deps.qbo.client,
+  logger,
+  leaseSeconds: env.IMPORT_LEASE_SECONDS,
+  pageSize: env.IMPORT_PAGE_SIZE,
+});
+deps.importQueue = importWorker;
 const app = createApp(deps);
 const server = createServer(app);
 server.listen(env.PORT, env.HOST, () => {
@@ -38,6 +51,11 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
+  // Stop taking jobs first: a running import commits its current page and gives the job back.
+  await importWorker
+    .stop()
+    .catch((err: unknown) => logger.error({ err }, "import worker stop failed"));
+  await jobQueue.stop().catch((err: unknown) => logger.error({ err }, "job queue stop failed"));
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await deps.database.close();
   process.exit(0);

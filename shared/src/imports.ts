@@ -48,6 +48,21 @@ export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 
 export const ImportRecordsQuerySchema = z.object({
   outcome: ImportOutcomeSchema.optional(),
-  cursor: z.string().max(100).optional(),
+  /** Opaque to clients: pass back the `nextCursor` of the previous page. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, "Expected a cursor from a previous page")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
+
+export const ImportJobListSchema = z.object({ items: z.array(ImportJobSchema) });
+export type ImportJobList = z.infer<typeof ImportJobListSchema>;
+
+export const ImportRecordsPageSchema = z.object({
+  items: z.array(ImportRecordSchema),
+  nextCursor: z.string().optional(),
+});
+export type ImportRecordsPage = z.infer<typeof ImportRecordsPageSchema>;
+
+export const ImportIdParamsSchema = z.object({ id: z.uuid() });

@@ -35,6 +35,10 @@ export const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes, base64")
     .optional(),
   PUBLIC_URL: z.string().url().optional(),
+  /** An import whose worker stops renewing for this long is resumed by another (or the next) process. */
+  IMPORT_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** Rows per QuickBooks query page in imports (Intuit's maximum is 1000). */
+  IMPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,119 @@
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../../db/client.js";
+import { customers } from "../../../db/schema/index.js";
+import { type QboCustomer, QboCustomerSchema } from "../../../integrations/qbo/schemas.js";
+import {
+  SUB_CUSTOMER_REASON,
+  displayNameOf,
+  parseRecord,
+  quickBooksIdOf,
+  toCustomerFields,
+} from "../mappers.js";
+import type { RecordOutcome } from "../records.repository.js";
+
+export interface CustomersRun {
+  jobId: string;
+  shopId: string;
+  dryRun: boolean;
+}
+
+const nameOf = (c: QboCustomer) =>
+  c.DisplayName ?? ([c.GivenName, c.FamilyName].filter(Boolean).join(" ") || c.CompanyName || "");
+
+/** One page of QuickBooks customers: matched by stored reference, else created; projects skipped. */
+export async function processCustomersPage(
+  tx: Db,
+  run: CustomersRun,
+  rows: readonly unknown[],
+  pageIndex: number,
+): Promise<RecordOutcome[]> {
+  const records: RecordOutcome[] = [];
+  const people: QboCustomer[] = [];
+  rows.forEach((raw, i) => {
+    const parsed = parseRecord(QboCustomerSchema, raw);
+    const quickBooksId = quickBooksIdOf(raw, `invalid-${pageIndex}-${i}`);
+    if (!parsed.ok)
+      records.push({
+        quickBooksId,
+        name: displayNameOf(raw),
+        outcome: "skipped",
+        reason: parsed.reason,
+      });
+    else if (parsed.value.Job === true)
+      records.push({
+        quickBooksId,
+        name: nameOf(parsed.value),
+        outcome: "skipped",
+        reason: SUB_CUSTOMER_REASON,
+      });
+    else people.push(parsed.value);
+  });
+  if (people.length === 0) return records;
+  if (run.dryRun) {
+    const linked = await linkedCustomerIds(
+      tx,
+      run.shopId,
+      people.map((c) => c.Id),
+    );
+    for (const c of people) {
+      const id = linked.get(c.Id);
+      records.push(
+        id
+          ? { quickBooksId: c.Id, name: nameOf(c), outcome: "updated", recordId: id }
+          : { quickBooksId: c.Id, name: nameOf(c), outcome: "imported" },
+      );
+    }
+    return records;
+  }
+  const written = await upsertCustomers(tx, run.shopId, people);
+  for (const c of people) {
+    const w = written.get(c.Id);
+    if (!w) throw new Error(`customer for QuickBooks customer ${c.Id} was not written`);
+    records.push({
+      quickBooksId: c.Id,
+      name: nameOf(c),
+      outcome: w.inserted ? "imported" : "updated",
+      recordId: w.id,
+    });
+  }
+  return records;
+}
+
+async function linkedCustomerIds(tx: Db, shopId: string, refs: readonly string[]) {
+  const rows = await tx
+    .select({ id: customers.id, ref: customers.quickBooksCustomerRef })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.shopId, shopId),
+        isNotNull(customers.quickBooksCustomerRef),
+        inArray(customers.quickBooksCustomerRef, [...refs]),
+      ),
+    );
+  return new Map(rows.map((r) => [r.ref as string, r.id]));
+}
+
+/** One multi-row upsert per page keyed on (shop, QuickBooks customer ref). */
+async function upsertCustomers(tx: Db, shopId: string, people: readonly QboCustomer[]) {
+  const input = people.map(toCustomerFields);
+  const result = await tx.execute(sql`
+    insert into customers (shop_id, first_name, last_name, company_name, email, phone, address1, address2,
+                           city, state, postal_code, country, note, quickbooks_customer_ref)
+    select ${shopId}, r."firstName", r."lastName", r."companyName", r.email, r.phone, r.address1, r.address2,
+           r.city, r.state, r."postalCode", r.country, r.note, r."quickBooksCustomerRef"
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as r(
+      "firstName" text, "lastName" text, "companyName" text, email text, phone text, address1 text,
+      address2 text, city text, state text, "postalCode" text, country text, note text, "quickBooksCustomerRef" text)
+    on conflict (shop_id, quickbooks_customer_ref) do update set
+      first_name = excluded.first_name, last_name = excluded.last_name, company_name = excluded.company_name,
+      email = excluded.email, phone = excluded.phone, address1 = excluded.address1, address2 = excluded.address2,
+      city = excluded.city, state = excluded.state, postal_code = excluded.postal_code, country = excluded.country,
+      note = excluded.note, updated_at = now()
+    returning id, quickbooks_customer_ref as ref, (xmax = 0) as inserted`);
+  return new Map(
+    rowsOf<{ id: string; ref: string; inserted: boolean }>(result).map((r) => [
+      r.ref,
+      { id: r.id, inserted: r.inserted },
+    ]),
+  );
+}

@@ -1,0 +1,131 @@
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../../db/client.js";
+import { parts } from "../../../db/schema/index.js";
+import { type QboItem, QboItemSchema } from "../../../integrations/qbo/schemas.js";
+import { displayNameOf, parseRecord, quickBooksIdOf, skuKey } from "../mappers.js";
+import type { RecordOutcome } from "../records.repository.js";
+import { type Candidate, insertCandidates } from "./sku-candidates.js";
+import { upsertParts } from "./upsert-parts.js";
+import type { VendorLinker } from "./vendors.js";
+
+export interface ItemsRun {
+  jobId: string;
+  shopId: string;
+  dryRun: boolean;
+  /** Normalized part numbers of the shop's parts not yet linked to QuickBooks. */
+  unlinkedSkus: ReadonlySet<string>;
+  /** Absent in a dry run: a preview creates no vendor. */
+  vendors: VendorLinker | undefined;
+}
+
+/** Loaded once per run; small in practice (only parts that were never linked). */
+export async function loadUnlinkedSkus(db: Db, shopId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ key: sql<string>`lower(btrim(${parts.partNumber}))` })
+    .from(parts)
+    .where(
+      and(
+        eq(parts.shopId, shopId),
+        isNull(parts.quickBooksItemRef),
+        sql`btrim(${parts.partNumber}) <> ''`,
+      ),
+    );
+  return new Set(rows.map((r) => r.key));
+}
+
+/**
+ * One page of QuickBooks items, inside the page's transaction. Items already linked (stored
+ * ref) are updated; items whose Sku equals an unlinked part's number wait for the last page
+ * (the Sku must be unique across the whole company); all others are created.
+ */
+export async function processItemsPage(
+  tx: Db,
+  run: ItemsRun,
+  rows: readonly unknown[],
+  pageIndex: number,
+): Promise<RecordOutcome[]> {
+  const records: RecordOutcome[] = [];
+  const valid: QboItem[] = [];
+  rows.forEach((raw, i) => {
+    const parsed = parseRecord(QboItemSchema, raw);
+    if (parsed.ok) valid.push(parsed.value);
+    else
+      records.push({
+        quickBooksId: quickBooksIdOf(raw, `invalid-${pageIndex}-${i}`),
+        name: displayNameOf(raw),
+        outcome: "skipped",
+        reason: parsed.reason,
+      });
+  });
+  const linked = await linkedPartIds(
+    tx,
+    run.shopId,
+    valid.map((i) => i.Id),
+  );
+  const candidates: Candidate[] = [];
+  const toWrite: QboItem[] = [];
+  for (const item of valid) {
+    const key = skuKey(item.Sku);
+    const watched = key !== "" && run.unlinkedSkus.has(key);
+    if (linked.has(item.Id)) {
+      toWrite.push(item);
+      // Still counts toward "how many QuickBooks items share this Sku".
+      if (watched)
+        candidates.push({ quickBooksId: item.Id, skuKey: key, deferred: false, item: null });
+    } else if (watched) {
+      candidates.push({ quickBooksId: item.Id, skuKey: key, deferred: true, item });
+    } else {
+      toWrite.push(item);
+    }
+  }
+  await insertCandidates(tx, run.jobId, candidates);
+  records.push(...(await writeItems(tx, run, toWrite, linked)));
+  return records;
+}
+
+/** Creates or updates items (or, in a dry run, says what it would do). */
+export async function writeItems(
+  tx: Db,
+  run: ItemsRun,
+  items: readonly QboItem[],
+  linked: ReadonlyMap<string, string>,
+): Promise<RecordOutcome[]> {
+  if (run.dryRun || !run.vendors) {
+    return items.map((item) => {
+      const id = linked.get(item.Id);
+      return id
+        ? { quickBooksId: item.Id, name: item.Name, outcome: "updated", recordId: id }
+        : { quickBooksId: item.Id, name: item.Name, outcome: "imported" };
+    });
+  }
+  const written = await upsertParts(tx, run.shopId, run.jobId, items, run.vendors);
+  return items.map((item) => {
+    const w = written.get(item.Id);
+    if (!w) throw new Error(`part for QuickBooks item ${item.Id} was not written`);
+    return {
+      quickBooksId: item.Id,
+      name: item.Name,
+      outcome: w.inserted ? "imported" : "updated",
+      recordId: w.id,
+    };
+  });
+}
+
+async function linkedPartIds(
+  tx: Db,
+  shopId: string,
+  refs: readonly string[],
+): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: parts.id, ref: parts.quickBooksItemRef })
+    .from(parts)
+    .where(
+      and(
+        eq(parts.shopId, shopId),
+        isNotNull(parts.quickBooksItemRef),
+        inArray(parts.quickBooksItemRef, [...refs]),
+      ),
+    );
+  return new Map(rows.map((r) => [r.ref as string, r.id]));
+}

@@ -1,0 +1,159 @@
+import type { Db } from "../../../db/client.js";
+import type { ImportJobRow } from "../../../db/schema/index.js";
+import type { QboClient } from "../../../integrations/qbo/client.js";
+import { countRows, queryPages } from "../../../integrations/qbo/pager.js";
+import type { Logger } from "../../../lib/logger.js";
+import * as jobs from "../jobs.repository.js";
+import { type RecordOutcome, insertRecords, tally } from "../records.repository.js";
+import { processCustomersPage } from "./customers.js";
+import { resolveDeferredItems } from "./deferred.js";
+import { describeFailure } from "./failure.js";
+import { type ItemsRun, loadUnlinkedSkus, processItemsPage } from "./items.js";
+import { clearCandidates } from "./sku-candidates.js";
+import { SOURCES } from "./sources.js";
+import { createVendorLinker } from "./vendors.js";
+
+export interface ImportEngineDeps {
+  db: Db;
+  client: QboClient;
+  logger: Logger;
+  leaseSeconds: number;
+  pageSize: number;
+  /** Pages requested ahead of the one being written (Intuit allows 10 calls in flight). */
+  prefetch: number;
+}
+
+export type RunResult = "finished" | "released" | "lost" | "not_claimed";
+
+interface Handler {
+  page(tx: Db, rows: readonly unknown[], index: number): Promise<RecordOutcome[]>;
+  finish(tx: Db): Promise<RecordOutcome[]>;
+  committed(): void;
+}
+
+async function handlerFor(deps: ImportEngineDeps, job: ImportJobRow): Promise<Handler> {
+  const base = { jobId: job.id, shopId: job.shopId, dryRun: job.dryRun };
+  if (job.category === "customers") {
+    return {
+      page: (tx, rows, i) => processCustomersPage(tx, base, rows, i),
+      finish: () => Promise.resolve([]),
+      committed() {},
+    };
+  }
+  const run: ItemsRun = {
+    ...base,
+    unlinkedSkus: await loadUnlinkedSkus(deps.db, job.shopId),
+    vendors: job.dryRun ? undefined : await createVendorLinker(deps.db, deps.client, job.shopId),
+  };
+  return {
+    page: (tx, rows, i) => processItemsPage(tx, run, rows, i),
+    finish: (tx) => resolveDeferredItems(tx, run),
+    committed: () => run.vendors?.commit(),
+  };
+}
+
+/**
+ * Runs (or resumes at its cursor) one import job. Pages stream from QuickBooks with prefetch;
+ * each is written in one transaction together with its records and the job's cursor and
+ * counts, so a crash loses at most the page in progress and a resume counts nothing twice.
+ */
+export async function runImport(
+  deps: ImportEngineDeps,
+  jobId: string,
+  workerId: string,
+  shouldStop: () => boolean,
+): Promise<RunResult> {
+  const job = await jobs.claimJob(deps.db, jobId, workerId, deps.leaseSeconds);
+  if (!job) return "not_claimed";
+  const log = deps.logger.child({ importJobId: jobId, category: job.category, dryRun: job.dryRun });
+  let lost = false;
+  // Long QuickBooks waits (retries, throttling) must not look like a dead worker.
+  const heartbeat = setInterval(
+    () => {
+      jobs
+        .renewLease(deps.db, jobId, workerId, deps.leaseSeconds)
+        .then((held) => void (held || (lost = true)))
+        .catch((err: unknown) => log.warn({ err }, "import lease renewal failed"));
+    },
+    Math.max(200, (deps.leaseSeconds * 1000) / 3),
+  );
+  heartbeat.unref();
+  try {
+    log.info(
+      { resumeAtPage: job.nextPage },
+      job.nextPage > 0 ? "import resumed" : "import started",
+    );
+    const result = await drive(deps, job, workerId, shouldStop, () => lost);
+    log.info({ result }, "import step ended");
+    return result;
+  } catch (err) {
+    if (err instanceof jobs.LostLease) {
+      log.warn("import taken over by another worker");
+      return "lost";
+    }
+    const failure = describeFailure(err);
+    log.error({ err, code: failure.errorCode }, "import failed");
+    await jobs.endJob(deps.db, jobId, workerId, { status: "failed", ...failure });
+    return "finished";
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function drive(
+  deps: ImportEngineDeps,
+  job: ImportJobRow,
+  workerId: string,
+  shouldStop: () => boolean,
+  isLost: () => boolean,
+): Promise<RunResult> {
+  const source = SOURCES[job.category];
+  let total = job.total;
+  if (total === null) {
+    total = await countRows(deps.client, job.shopId, source.from);
+    await jobs.setTotal(deps.db, job.id, workerId, total);
+  }
+  const handler = await handlerFor(deps, job);
+  const pages = queryPages<unknown>(deps.client, job.shopId, {
+    from: source.from,
+    entity: source.entity,
+    total,
+    startPage: job.nextPage,
+    pageSize: deps.pageSize,
+    prefetch: deps.prefetch,
+  });
+  for await (const page of pages) {
+    if (isLost()) throw new jobs.LostLease();
+    const { cancelRequested } = await deps.db.transaction(async (tx) => {
+      const records = await handler.page(tx, page.rows, page.index);
+      await insertRecords(tx, job.id, job.shopId, records);
+      return jobs.commitPage(tx, {
+        jobId: job.id,
+        workerId,
+        pageIndex: page.index,
+        rows: page.rows.length,
+        counts: tally(records),
+        leaseSeconds: deps.leaseSeconds,
+      });
+    });
+    handler.committed();
+    if (cancelRequested) {
+      await deps.db.transaction(async (tx) => {
+        await clearCandidates(tx, job.id);
+        await jobs.endJob(tx, job.id, workerId, { status: "canceled" });
+      });
+      return "finished";
+    }
+    if (shouldStop()) {
+      await jobs.releaseJob(deps.db, job.id, workerId);
+      return "released";
+    }
+  }
+  await deps.db.transaction(async (tx) => {
+    const records = await handler.finish(tx);
+    await insertRecords(tx, job.id, job.shopId, records);
+    await clearCandidates(tx, job.id);
+    await jobs.finishJob(tx, job.id, workerId, tally(records));
+  });
+  return "finished";
+}

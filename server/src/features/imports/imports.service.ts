@@ -1,0 +1,121 @@
+import type { ImportCategory, ImportJob, ImportOutcome, ImportRecord } from "@app/shared";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { quickBooksConnections } from "../../db/schema/index.js";
+import { conflict, notFound } from "../../http/errors.js";
+import type { Session } from "../../http/session.js";
+import { notConnected, reconnectRequired } from "../../integrations/qbo/errors.js";
+import type { ImportQueue } from "../../jobs/import-worker.js";
+import type { Logger } from "../../lib/logger.js";
+import * as jobs from "./jobs.repository.js";
+import { listRecords } from "./records.repository.js";
+
+export interface ImportsDeps {
+  db: Db;
+  logger: Logger;
+  env: { IMPORT_LEASE_SECONDS: number };
+  /** Absent when this process runs no worker: the job waits, and a worker's sweep picks it up. */
+  importQueue?: ImportQueue;
+}
+
+async function assertConnected(db: Db, shopId: string): Promise<void> {
+  const rows = await db
+    .select({ status: quickBooksConnections.status })
+    .from(quickBooksConnections)
+    .where(eq(quickBooksConnections.shopId, shopId));
+  const status = rows[0]?.status;
+  if (status === "needs_reconnect") throw reconnectRequired();
+  if (status !== "connected") throw notConnected();
+}
+
+export async function startImport(
+  deps: ImportsDeps,
+  session: Session,
+  req: { category: ImportCategory; dryRun: boolean },
+): Promise<ImportJob> {
+  await assertConnected(deps.db, session.shopId);
+  const row = await jobs.insertQueuedJob(
+    deps.db,
+    { shopId: session.shopId, ...req, requestedBy: session.name, requestedById: session.userId },
+    deps.env.IMPORT_LEASE_SECONDS,
+  );
+  if (!row)
+    throw conflict(
+      `An import of ${req.category.replace("_", "-")} is already running for this shop`,
+    );
+  try {
+    await deps.importQueue?.enqueue(row.id);
+  } catch (err) {
+    // The job row is durable; the worker's sweep enqueues it again once its lease lapses.
+    deps.logger.warn(
+      { err, importJobId: row.id },
+      "could not enqueue the import; the sweeper will",
+    );
+  }
+  return jobs.toImportJob(row);
+}
+
+export async function getImport(deps: ImportsDeps, shopId: string, id: string): Promise<ImportJob> {
+  const row = await jobs.findJob(deps.db, shopId, id);
+  if (!row) throw notFound("Import");
+  return jobs.toImportJob(row);
+}
+
+export async function listImports(
+  deps: ImportsDeps,
+  shopId: string,
+  q: { category?: ImportCategory; limit: number },
+): Promise<{ items: ImportJob[] }> {
+  return { items: (await jobs.listJobs(deps.db, shopId, q)).map(jobs.toImportJob) };
+}
+
+export async function cancelImport(
+  deps: ImportsDeps,
+  shopId: string,
+  id: string,
+): Promise<ImportJob> {
+  const row = await jobs.requestCancel(deps.db, shopId, id);
+  if (!row) throw notFound("Import");
+  return jobs.toImportJob(row);
+}
+
+export async function importRecordsPage(
+  deps: ImportsDeps,
+  shopId: string,
+  id: string,
+  q: { outcome?: ImportOutcome; cursor?: string; limit: number },
+): Promise<{ items: ImportRecord[]; nextCursor?: string }> {
+  const job = await jobs.findJob(deps.db, shopId, id);
+  if (!job) throw notFound("Import");
+  const after = q.cursor === undefined ? undefined : Number(q.cursor);
+  const rows = await listRecords(deps.db, job.id, {
+    outcome: q.outcome,
+    after,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      quickBooksId: r.quickBooksId,
+      name: r.name,
+      outcome: r.outcome,
+      ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.recordId ? { recordId: r.recordId } : {}),
+    })),
+    ...(rows.length > q.limit && last ? { nextCursor: String(last.seq) } : {}),
+  };
+}
+
+/** Every record of a job, streamed in batches (a 50,000-item company stays flat in memory). */
+export async function* importRecordRows(deps: ImportsDeps, shopId: string, id: string) {
+  const job = await jobs.findJob(deps.db, shopId, id);
+  if (!job) throw notFound("Import");
+  let after: number | undefined;
+  for (;;) {
+    const rows = await listRecords(deps.db, job.id, { after, limit: 1000 });
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows.at(-1)!.seq;
+  }
+}

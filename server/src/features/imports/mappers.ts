@@ -1,0 +1,120 @@
+import type { PartKind } from "@app/shared";
+import type { z } from "zod";
+import type { QboCustomer, QboItem } from "../../integrations/qbo/schemas.js";
+import { optionalDecimal } from "./decimal.js";
+
+/** Our part's fields from a QuickBooks item, exactly as product.md maps them. */
+export interface PartFields {
+  kind: PartKind;
+  /** Shopmonkey's description is QBO's Name, and its note QBO's Description (product.md). */
+  description: string;
+  note: string;
+  partNumber: string;
+  cost: string;
+  retailCost: string;
+  quantityAvailable: string | null;
+  criticalQuantity: string | null;
+  quickBooksItemRef: string;
+  /** The preferred vendor, linked or created by the importer. */
+  vendorRef: { value: string; name?: string } | null;
+}
+
+export const partKindOf = (item: Pick<QboItem, "Type">): PartKind =>
+  item.Type === "Inventory" ? "inventory" : "non_inventory";
+
+export function toPartFields(item: QboItem): PartFields {
+  const kind = partKindOf(item);
+  const tracksStock = kind === "inventory";
+  return {
+    kind,
+    description: item.Name,
+    note: item.Description ?? "",
+    partNumber: item.Sku?.trim() ?? "",
+    cost: optionalDecimal(item.PurchaseCost) ?? "0",
+    retailCost: optionalDecimal(item.UnitPrice) ?? "0",
+    // Non-inventory parts don't track stock: both quantity fields stay null.
+    quantityAvailable: tracksStock ? (optionalDecimal(item.QtyOnHand) ?? "0") : null,
+    criticalQuantity: tracksStock ? optionalDecimal(item.ReorderPoint) : null,
+    quickBooksItemRef: item.Id,
+    vendorRef: item.PrefVendorRef
+      ? {
+          value: item.PrefVendorRef.value,
+          ...(item.PrefVendorRef.name ? { name: item.PrefVendorRef.name } : {}),
+        }
+      : null,
+  };
+}
+
+/** Part numbers match QuickBooks Skus trimmed and case-insensitively (product.md). */
+export const skuKey = (sku: string | undefined | null): string => (sku ?? "").trim().toLowerCase();
+
+export interface CustomerFields {
+  firstName: string;
+  lastName: string;
+  companyName: string;
+  email: string;
+  phone: string;
+  address1: string;
+  address2: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
+  note: string;
+  quickBooksCustomerRef: string;
+}
+
+export function toCustomerFields(c: QboCustomer): CustomerFields {
+  const firstName = c.GivenName?.trim() ?? "";
+  const lastName = c.FamilyName?.trim() ?? "";
+  const company = c.CompanyName?.trim() ?? "";
+  // Without a person or company name, DisplayName is the only name the shop gave this customer.
+  const companyName = company || (firstName || lastName ? "" : (c.DisplayName?.trim() ?? ""));
+  const addr = c.BillAddr;
+  return {
+    firstName,
+    lastName,
+    companyName,
+    email: c.PrimaryEmailAddr?.Address?.trim() ?? "",
+    phone: c.PrimaryPhone?.FreeFormNumber?.trim() || c.Mobile?.FreeFormNumber?.trim() || "",
+    address1: addr?.Line1 ?? "",
+    address2: addr?.Line2 ?? "",
+    city: addr?.City ?? "",
+    state: addr?.CountrySubDivisionCode ?? "",
+    postalCode: addr?.PostalCode ?? "",
+    country: addr?.Country ?? "",
+    note: c.Notes ?? "",
+    quickBooksCustomerRef: c.Id,
+  };
+}
+
+/** Sub-customers are QuickBooks projects, not people (product.md): skipped with this reason. */
+export const SUB_CUSTOMER_REASON = "sub-customer (QuickBooks project)";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** A record that fails the lenient schema is skipped, naming the first bad field. */
+export function parseRecord<S extends z.ZodType>(schema: S, raw: unknown): Parsed<z.infer<S>> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join(".") || "record";
+  return { ok: false, reason: `invalid data: ${path}` };
+}
+
+/** The name a person would recognize in the per-record list, even for an invalid record. */
+export function displayNameOf(raw: unknown): string {
+  if (typeof raw !== "object" || raw === null) return "";
+  const r = raw as Record<string, unknown>;
+  for (const key of ["Name", "DisplayName", "FullyQualifiedName"]) {
+    const v = r[key];
+    if (typeof v === "string" && v) return v;
+  }
+  return "";
+}
+
+export function quickBooksIdOf(raw: unknown, fallback: string): string {
+  const id =
+    typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).Id : undefined;
+  return typeof id === "string" && id ? id : fallback;
+}
