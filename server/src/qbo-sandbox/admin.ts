@@ -9,7 +9,13 @@ const count = z.number().int().min(0).max(500_000);
 const CompanyBody = z.object({
   name: z.string().min(1).max(100).optional(),
   seed: z.union([z.string(), z.number()]).transform(String).optional(),
-  items: z.object({ inventory: count.optional(), nonInventory: count.optional(), service: count.optional() }).optional(),
+  items: z
+    .object({
+      inventory: count.optional(),
+      nonInventory: count.optional(),
+      service: count.optional(),
+    })
+    .optional(),
   customers: count.optional(),
   vendors: count.optional(),
 });
@@ -24,7 +30,10 @@ const FaultBody = z.object({
   expireAccessTokens: z.boolean().optional(),
   revokeRefreshTokens: z.boolean().optional(),
 });
-const WebhookBody = z.object({ url: z.url().nullable(), verifierToken: z.string().min(1).optional() });
+const WebhookBody = z.object({
+  url: z.url().nullable(),
+  verifierToken: z.string().min(1).optional(),
+});
 const ClockBody = z.object({ advanceSeconds: z.number() });
 
 function parse<T>(schema: z.ZodType<T>, req: Request, res: Response): T | undefined {
@@ -43,15 +52,30 @@ export function adminRoutes(state: SandboxState): express.Router {
     if (!b) return;
     const hasCounts = b.items !== undefined || b.customers !== undefined || b.vendors !== undefined;
     const counts = hasCounts
-      ? { inventory: b.items?.inventory ?? 0, nonInventory: b.items?.nonInventory ?? 0, service: b.items?.service ?? 0,
-          customers: b.customers ?? 0, vendors: b.vendors ?? 0 }
+      ? {
+          inventory: b.items?.inventory ?? 0,
+          nonInventory: b.items?.nonInventory ?? 0,
+          service: b.items?.service ?? 0,
+          customers: b.customers ?? 0,
+          vendors: b.vendors ?? 0,
+        }
       : undefined;
-    const c = createCompany(state, { ...(b.name ? { name: b.name } : {}), ...(b.seed !== undefined ? { seed: b.seed } : {}), ...(counts ? { counts } : {}) });
+    const c = createCompany(state, {
+      ...(b.name ? { name: b.name } : {}),
+      ...(b.seed !== undefined ? { seed: b.seed } : {}),
+      ...(counts ? { counts } : {}),
+    });
     state.onChange();
     res.status(201).json({ realmId: c.realmId, name: c.name });
   });
   r.get("/companies", (_req, res) => {
-    res.json({ items: [...state.companies.values()].map((c) => ({ realmId: c.realmId, name: c.name, counts: c.counts() })) });
+    res.json({
+      items: [...state.companies.values()].map((c) => ({
+        realmId: c.realmId,
+        name: c.name,
+        counts: c.counts(),
+      })),
+    });
   });
 
   r.post("/faults", (req, res) => {
@@ -59,10 +83,16 @@ export function adminRoutes(state: SandboxState): express.Router {
     if (!b) return;
     const { realmId, expireAccessTokens, revokeRefreshTokens, ...config } = b;
     state.faults.set(realmId, config);
-    const expired = expireAccessTokens ? state.oauth.expireAccessTokens(state.clock.now(), realmId) : 0;
+    const expired = expireAccessTokens
+      ? state.oauth.expireAccessTokens(state.clock.now(), realmId)
+      : 0;
     const revoked = revokeRefreshTokens ? state.oauth.revokeRefreshTokens(realmId) : 0;
     if (expired || revoked) state.onChange();
-    res.json({ faults: state.faults.snapshot(), expiredAccessTokens: expired, revokedRefreshTokens: revoked });
+    res.json({
+      faults: state.faults.snapshot(),
+      expiredAccessTokens: expired,
+      revokedRefreshTokens: revoked,
+    });
   });
   r.delete("/faults", (req, res) => {
     const realmId = typeof req.query.realmId === "string" ? req.query.realmId : undefined;
@@ -71,8 +101,12 @@ export function adminRoutes(state: SandboxState): express.Router {
   });
 
   r.get("/stats", (req, res) => {
-    const realmId = typeof req.query.realmId === "string" && req.query.realmId ? req.query.realmId : undefined;
-    res.json({ ...state.stats.view(realmId), webhooks: { delivered: state.webhooks.delivered, failed: state.webhooks.failed } });
+    const realmId =
+      typeof req.query.realmId === "string" && req.query.realmId ? req.query.realmId : undefined;
+    res.json({
+      ...state.stats.view(realmId),
+      webhooks: { delivered: state.webhooks.delivered, failed: state.webhooks.failed },
+    });
   });
 
   r.post("/reset", (_req, res) => {

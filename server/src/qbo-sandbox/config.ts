@@ -10,7 +10,8 @@ export interface SandboxConfig {
 
 export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
   const port = Number(env.QBO_SANDBOX_PORT ?? "4010");
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`QBO_SANDBOX_PORT is not a port: ${env.QBO_SANDBOX_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`QBO_SANDBOX_PORT is not a port: ${env.QBO_SANDBOX_PORT}`);
   const config: SandboxConfig = {
     port,
     clientId: env.QBO_CLIENT_ID || "demo-client-id",

@@ -12,7 +12,13 @@ export const DEMO_COMPANY_FACTS = {
     /** Active-only `select * from Item` returns all 52 (none inactive). */
     active: 52,
   },
-  customers: { total: 26, active: 25, inactiveIds: ["24"], subCustomerIds: ["25"], parentOfSubCustomer: "3" },
+  customers: {
+    total: 26,
+    active: 25,
+    inactiveIds: ["24"],
+    subCustomerIds: ["25"],
+    parentOfSubCustomer: "3",
+  },
   vendors: { total: 6, active: 5, inactiveIds: ["55"] },
   accounts: { total: 13, productIncome: "79", cogs: "80", inventoryAsset: "81" },
   /** Importer-breaking cases, by Item Id. */
@@ -33,5 +39,11 @@ export const DEMO_COMPANY_FACTS = {
     longDescription: { itemId: "37", minLength: 3400 },
   },
   /** Skus the shop's own demo parts use for matching. */
-  matchingSkus: { "OF-2045": ["1"], "BP-1001": ["5", "6"], "WB-22": ["11"], "SP-7090": ["19"], "BAT-48H6": ["14"] },
+  matchingSkus: {
+    "OF-2045": ["1"],
+    "BP-1001": ["5", "6"],
+    "WB-22": ["11"],
+    "SP-7090": ["19"],
+    "BAT-48H6": ["14"],
+  },
 } as const;

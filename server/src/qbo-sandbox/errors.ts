@@ -22,7 +22,9 @@ export class QboError extends Error {
 
   faultObject(): JsonObject {
     return {
-      Error: [{ Message: this.message, Detail: this.detail, code: this.code, element: this.element }],
+      Error: [
+        { Message: this.message, Detail: this.detail, code: this.code, element: this.element },
+      ],
       type: this.type,
     };
   }
@@ -34,54 +36,115 @@ export class QboError extends Error {
 
 export const errors = {
   requiredParam: (name: string) =>
-    new QboError(400, "2020", "Required param missing, need to supply the required value for the API",
-      `Required parameter ${name} is missing in the request`, name),
+    new QboError(
+      400,
+      "2020",
+      "Required param missing, need to supply the required value for the API",
+      `Required parameter ${name} is missing in the request`,
+      name,
+    ),
   invalidProperty: (detail: string) =>
-    new QboError(400, "2010", "Request has invalid or unsupported property", `Property Name:${detail}`),
+    new QboError(
+      400,
+      "2010",
+      "Request has invalid or unsupported property",
+      `Property Name:${detail}`,
+    ),
   invalidString: (field: string, detail: string) =>
-    new QboError(400, "2050", "String length is either shorter or longer than supported by specification",
-      `${detail} : ${field}`, field),
+    new QboError(
+      400,
+      "2050",
+      "String length is either shorter or longer than supported by specification",
+      `${detail} : ${field}`,
+      field,
+    ),
   invalidEnum: (field: string, value: string) =>
     new QboError(400, "2170", "Invalid Enumeration", `Invalid Enumeration : ${value}`, field),
   notFound: (element: string, id: string) =>
-    new QboError(400, "610", "Object Not Found",
+    new QboError(
+      400,
+      "610",
+      "Object Not Found",
       `Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. (${element} ${id})`,
-      element),
+      element,
+    ),
   readNotFound: (entity: string, id: string) =>
-    new QboError(400, "610", "Object Not Found",
-      `Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. (${entity} Id=${id})`),
+    new QboError(
+      400,
+      "610",
+      "Object Not Found",
+      `Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. (${entity} Id=${id})`,
+    ),
   stale: () =>
-    new QboError(400, "5010", "Stale Object Error",
-      "Stale Object Error : You and root were working on this at the same time. root finished before you did, so your work was not saved."),
+    new QboError(
+      400,
+      "5010",
+      "Stale Object Error",
+      "Stale Object Error : You and root were working on this at the same time. root finished before you did, so your work was not saved.",
+    ),
   duplicateName: (kind: "item" | "name" | "account", id: string) =>
-    new QboError(400, "6240", "Duplicate Name Exists Error",
+    new QboError(
+      400,
+      "6240",
+      "Duplicate Name Exists Error",
       kind === "name"
         ? `The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name. Id=${id}`
         : kind === "item"
           ? `The name supplied already exists. : Another product or service is already using this name. Please use a different name. Id=${id}`
-          : `The name supplied already exists. : Another account is already using this name. Id=${id}`),
+          : `The name supplied already exists. : Another account is already using this name. Id=${id}`,
+    ),
   duplicateDocNumber: (docNumber: string) =>
-    new QboError(400, "6140", "Duplicate Document Number Error",
-      `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber}`),
+    new QboError(
+      400,
+      "6140",
+      "Duplicate Document Number Error",
+      `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber}`,
+    ),
   amountMismatch: (supplied: number) =>
-    new QboError(400, "6070", "Amount is not equal to UnitPrice * Qty",
-      `Amount is not equal to UnitPrice * Qty. Supplied value:${supplied.toLocaleString("en-US")}`, "Line.Amount"),
+    new QboError(
+      400,
+      "6070",
+      "Amount is not equal to UnitPrice * Qty",
+      `Amount is not equal to UnitPrice * Qty. Supplied value:${supplied.toLocaleString("en-US")}`,
+      "Line.Amount",
+    ),
   business: (detail: string) =>
-    new QboError(400, "6000", "A business validation error has occurred while processing your request",
-      `Business Validation Error: ${detail}`),
-  parse: (detail: string) => new QboError(400, "4000", "Error parsing query", `QueryParserError: ${detail}`),
-  notQueryable: (detail: string) => new QboError(400, "4001", "Invalid query", `QueryValidationError: ${detail}`),
+    new QboError(
+      400,
+      "6000",
+      "A business validation error has occurred while processing your request",
+      `Business Validation Error: ${detail}`,
+    ),
+  parse: (detail: string) =>
+    new QboError(400, "4000", "Error parsing query", `QueryParserError: ${detail}`),
+  notQueryable: (detail: string) =>
+    new QboError(400, "4001", "Invalid query", `QueryValidationError: ${detail}`),
   unsupported: (detail: string) => new QboError(400, "500", "Unsupported Operation", detail),
   batchTooLarge: (n: number) =>
-    new QboError(400, "1040", "Batch size exceeds allowed limit",
-      `The batch request contained ${n} items; the maximum allowed is 30.`),
+    new QboError(
+      400,
+      "1040",
+      "Batch size exceeds allowed limit",
+      `The batch request contained ${n} items; the maximum allowed is 30.`,
+    ),
   throttled: () =>
-    new QboError(429, "3001", "message=ThrottleExceeded; errorCode=003001; statusCode=429",
-      "The request limit was reached.  Try again later", "", "SERVICE"),
+    new QboError(
+      429,
+      "3001",
+      "message=ThrottleExceeded; errorCode=003001; statusCode=429",
+      "The request limit was reached.  Try again later",
+      "",
+      "SERVICE",
+    ),
   system: () =>
-    new QboError(500, "10000", "An application error has occurred while processing your request",
+    new QboError(
+      500,
+      "10000",
+      "An application error has occurred while processing your request",
       "System Failure Error: An unexpected error occurred while accessing or saving your data. Please wait a few minutes and try again. If the problem persists, contact customer support.",
-      "", "SystemFault"),
+      "",
+      "SystemFault",
+    ),
 };
 
 /**
@@ -91,21 +154,25 @@ export const errors = {
 export function gatewayFault(nowMs: number, kind: "expired" | "invalid" | "realm"): JsonObject {
   const auth = kind !== "realm";
   const detail =
-    kind === "expired" ? "Token expired: the access token has expired or was revoked"
-    : kind === "invalid" ? "Malformed bearer token: unknown or revoked token"
-    : "The access token is not authorized for this realmId";
+    kind === "expired"
+      ? "Token expired: the access token has expired or was revoked"
+      : kind === "invalid"
+        ? "Malformed bearer token: unknown or revoked token"
+        : "The access token is not authorized for this realmId";
   return {
     warnings: null,
     intuitObject: null,
     fault: {
-      error: [{
-        message: auth
-          ? "message=AuthenticationFailed; errorCode=003200; statusCode=401"
-          : "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403",
-        detail,
-        code: auth ? "3200" : "3100",
-        element: null,
-      }],
+      error: [
+        {
+          message: auth
+            ? "message=AuthenticationFailed; errorCode=003200; statusCode=401"
+            : "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403",
+          detail,
+          code: auth ? "3200" : "3100",
+          element: null,
+        },
+      ],
       type: auth ? "AUTHENTICATION" : "AUTHORIZATION",
     },
     report: null,

@@ -3,11 +3,19 @@
  * and 500 per rolling minute (reference section 6). Rejected requests are not counted in the
  * windows, so a client that backs off recovers as the window rolls.
  */
-export interface Limits { concurrent: number; perSecond: number; perMinute: number }
+export interface Limits {
+  concurrent: number;
+  perSecond: number;
+  perMinute: number;
+}
 
 export const INTUIT_LIMITS: Limits = { concurrent: 10, perSecond: 10, perMinute: 500 };
 
-interface Bucket { inFlight: number; second: number[]; minute: number[] }
+interface Bucket {
+  inFlight: number;
+  second: number[];
+  minute: number[];
+}
 
 export class Limiter {
   private readonly buckets = new Map<string, Bucket>();

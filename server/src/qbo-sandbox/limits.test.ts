@@ -21,14 +21,25 @@ const call = () => api(sb, token, sb.demoRealmId, "item/1");
 describe("throttling", () => {
   it("11 simultaneous slow requests: at least one 429 with code 3001, and the stats agree", async () => {
     await admin(sb, "POST", "/faults", { realmId: sb.demoRealmId, latencyMs: 300 });
-    const before = (await admin(sb, "GET", `/stats?realmId=${sb.demoRealmId}`)).body as { requests: number; throttled: number };
+    const before = (await admin(sb, "GET", `/stats?realmId=${sb.demoRealmId}`)).body as {
+      requests: number;
+      throttled: number;
+    };
     const results = await Promise.all(Array.from({ length: 11 }, call));
     const throttled = results.filter((r) => r.status === 429);
     expect(throttled.length).toBeGreaterThanOrEqual(1);
     expect(results.filter((r) => r.status === 200).length).toBe(10);
     expect(throttled[0]?.body).toMatchObject({ Fault: { type: "SERVICE" } });
-    expect(firstError(throttled[0]?.body)).toMatchObject({ code: "3001", Message: "message=ThrottleExceeded; errorCode=003001; statusCode=429" });
-    const stats = (await admin(sb, "GET", `/stats?realmId=${sb.demoRealmId}`)).body as { requests: number; throttled: number; maxInFlight: number; byPath: Record<string, number> };
+    expect(firstError(throttled[0]?.body)).toMatchObject({
+      code: "3001",
+      Message: "message=ThrottleExceeded; errorCode=003001; statusCode=429",
+    });
+    const stats = (await admin(sb, "GET", `/stats?realmId=${sb.demoRealmId}`)).body as {
+      requests: number;
+      throttled: number;
+      maxInFlight: number;
+      byPath: Record<string, number>;
+    };
     expect(stats.requests - before.requests).toBe(11);
     expect(stats.throttled - before.throttled).toBe(throttled.length);
     expect(stats.maxInFlight).toBe(10);
@@ -45,7 +56,12 @@ describe("throttling", () => {
   });
 
   it("500 per rolling minute, batch items counted", async () => {
-    const batch = { BatchItemRequest: Array.from({ length: 30 }, (_, i) => ({ bId: `q${i}`, Query: "select count(*) from Item" })) };
+    const batch = {
+      BatchItemRequest: Array.from({ length: 30 }, (_, i) => ({
+        bId: `q${i}`,
+        Query: "select count(*) from Item",
+      })),
+    };
     let ok = 0;
     for (let i = 0; i < 17; i++) {
       const r = await api(sb, token, sb.demoRealmId, "batch", { body: batch });
@@ -60,7 +76,12 @@ describe("throttling", () => {
 describe("injected faults", () => {
   it("rate429 and rate500 hit deterministically (every 2nd request at 0.5)", async () => {
     await admin(sb, "POST", "/faults", { rate429: 0.5 });
-    const a = [(await call()).status, (await call()).status, (await call()).status, (await call()).status];
+    const a = [
+      (await call()).status,
+      (await call()).status,
+      (await call()).status,
+      (await call()).status,
+    ];
     expect(a).toEqual([200, 429, 200, 429]);
     await admin(sb, "DELETE", "/faults");
     await admin(sb, "POST", "/faults", { realmId: sb.demoRealmId, rate500: 1 });
@@ -74,10 +95,15 @@ describe("injected faults", () => {
     const t = await connect(other);
     await admin(other, "POST", "/faults", { rateTimeout: 1 });
     const started = Date.now();
-    const res = fetch(`${other.url}/v3/company/${other.demoRealmId}/item/1`, { headers: { Authorization: `Bearer ${t.access_token}` }, signal: AbortSignal.timeout(300) });
+    const res = fetch(`${other.url}/v3/company/${other.demoRealmId}/item/1`, {
+      headers: { Authorization: `Bearer ${t.access_token}` },
+      signal: AbortSignal.timeout(300),
+    });
     await expect(res).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(2000);
-    const hung = fetch(`${other.url}/v3/company/${other.demoRealmId}/item/1`, { headers: { Authorization: `Bearer ${t.access_token}` } }).catch(() => "closed");
+    const hung = fetch(`${other.url}/v3/company/${other.demoRealmId}/item/1`, {
+      headers: { Authorization: `Bearer ${t.access_token}` },
+    }).catch(() => "closed");
     await new Promise((r) => setTimeout(r, 50));
     const closeStarted = Date.now();
     await other.close();
@@ -86,7 +112,12 @@ describe("injected faults", () => {
   });
 
   it("expireAccessTokens scoped to a realm leaves other realms alone", async () => {
-    const other = await admin(sb, "POST", "/companies", { seed: "fault-scope", items: { inventory: 2 }, customers: 1, vendors: 1 });
+    const other = await admin(sb, "POST", "/companies", {
+      seed: "fault-scope",
+      items: { inventory: 2 },
+      customers: 1,
+      vendors: 1,
+    });
     const otherToken = (await connect(sb, String(other.body.realmId))).access_token;
     await admin(sb, "POST", "/faults", { realmId: sb.demoRealmId, expireAccessTokens: true });
     expect((await call()).status).toBe(401);

@@ -12,7 +12,9 @@ const sandbox = await startSandbox({
   ...(config.webhookUrl ? { webhookUrl: config.webhookUrl } : {}),
   log: (line) => console.error(line),
 });
-console.log(`QBO sandbox listening on ${sandbox.url} (demo realmId ${sandbox.demoRealmId}${config.stateFile ? `, state in ${config.stateFile}` : ""})`);
+console.log(
+  `QBO sandbox listening on ${sandbox.url} (demo realmId ${sandbox.demoRealmId}${config.stateFile ? `, state in ${config.stateFile}` : ""})`,
+);
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

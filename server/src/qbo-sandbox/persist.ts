@@ -5,12 +5,12 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import { dirname } from "node:path";
-import { Company, ENTITY_NAMES, type EntityName } from "./company/company.js";
-import type { Recipe } from "./company/recipe.js";
-import { buildDemoCompany } from "./data/demo-company.js";
-import { generateCompany } from "./data/generate.js";
+import { type Company, ENTITY_NAMES, type EntityName } from "./company.js";
+import type { Recipe } from "./company-recipe.js";
+import { buildDemoCompany } from "./demo-company.js";
+import { generateCompany } from "./generate-company.js";
 import type { Entity } from "./json.js";
-import type { AccessRec, CodeRec, GrantRec, RefreshRec } from "./oauth/store.js";
+import type { AccessRec, CodeRec, GrantRec, RefreshRec } from "./oauth-store.js";
 import type { SandboxState } from "./state.js";
 
 interface SavedCompany {
@@ -28,7 +28,12 @@ interface SavedState {
   version: 1;
   clockOffsetMs: number;
   companies: SavedCompany[];
-  oauth: { codes: [string, CodeRec][]; grants: [string, GrantRec][]; access: [string, AccessRec][]; refresh: [string, RefreshRec][] };
+  oauth: {
+    codes: [string, CodeRec][];
+    grants: [string, GrantRec][];
+    access: [string, AccessRec][];
+    refresh: [string, RefreshRec][];
+  };
   webhook: { url: string | null; verifierToken: string };
 }
 
@@ -37,7 +42,8 @@ function saveCompany(c: Company): SavedCompany {
   const tombstones: SavedCompany["tombstones"] = [];
   for (const key of c.touched) {
     const sep = key.indexOf(":");
-    const type = key.slice(0, sep) as EntityName, id = key.slice(sep + 1);
+    const type = key.slice(0, sep) as EntityName,
+      id = key.slice(sep + 1);
     const row = c.get(type, id);
     if (row) rows.push([type, row.updatedMs, row.e]);
     else {
@@ -45,11 +51,23 @@ function saveCompany(c: Company): SavedCompany {
       if (ms !== undefined) tombstones.push([type, id, ms]);
     }
   }
-  return { realmId: c.realmId, name: c.name, recipe: c.recipe, createdMs: c.createdMs, nextIds: { ...c.nextIds }, nextDocNumber: c.nextDocNumber, rows, tombstones };
+  return {
+    realmId: c.realmId,
+    name: c.name,
+    recipe: c.recipe,
+    createdMs: c.createdMs,
+    nextIds: { ...c.nextIds },
+    nextDocNumber: c.nextDocNumber,
+    rows,
+    tombstones,
+  };
 }
 
 function restoreCompany(s: SavedCompany): Company {
-  const c = s.recipe.kind === "demo" ? buildDemoCompany(s.realmId, s.name, s.createdMs) : generateCompany(s.recipe.spec, s.createdMs);
+  const c =
+    s.recipe.kind === "demo"
+      ? buildDemoCompany(s.realmId, s.name, s.createdMs)
+      : generateCompany(s.recipe.spec, s.createdMs);
   for (const [type, ms, e] of s.rows) c.put(type, e, ms, true);
   for (const [type, id, ms] of s.tombstones) {
     if (c.get(type, id)) c.remove(type, id, ms);
@@ -58,7 +76,8 @@ function restoreCompany(s: SavedCompany): Company {
       c.touched.add(`${type}:${id}`);
     }
   }
-  for (const type of ENTITY_NAMES) c.nextIds[type] = Math.max(c.nextIds[type], s.nextIds[type] ?? 1);
+  for (const type of ENTITY_NAMES)
+    c.nextIds[type] = Math.max(c.nextIds[type], s.nextIds[type] ?? 1);
   c.nextDocNumber = Math.max(c.nextDocNumber, s.nextDocNumber);
   return c;
 }
@@ -69,7 +88,12 @@ export function serializeState(state: SandboxState): SavedState {
     version: 1,
     clockOffsetMs: state.clock.offsetMs,
     companies: [...state.companies.values()].map(saveCompany),
-    oauth: { codes: [...o.codes], grants: [...o.grants], access: [...o.access], refresh: [...o.refresh] },
+    oauth: {
+      codes: [...o.codes],
+      grants: [...o.grants],
+      access: [...o.access],
+      refresh: [...o.refresh],
+    },
     webhook: { url: state.webhooks.url ?? null, verifierToken: state.webhooks.verifierToken },
   };
 }
@@ -86,7 +110,10 @@ export function restoreState(state: SandboxState, saved: SavedState): void {
   if (!state.webhooks.url && saved.webhook.url) state.webhooks.url = saved.webhook.url;
 }
 
-export interface Persister { flush(): void; close(): void }
+export interface Persister {
+  flush(): void;
+  close(): void;
+}
 
 /** Loads `path` if present, then saves after every change (debounced). */
 export function attachPersistence(state: SandboxState, path: string, debounceMs = 250): Persister {

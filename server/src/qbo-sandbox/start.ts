@@ -2,9 +2,10 @@
  * Boots a sandbox in-process (BFF integration tests, e2e setup, `pnpm sandbox`).
  * `port: 0` picks a free port; `close()` cancels hanging fault requests and flushes state.
  */
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSandboxApp } from "./app.js";
-import { DEMO_REALM_ID } from "./data/demo-company.js";
+import { DEMO_REALM_ID } from "./demo-company.js";
 import { INTUIT_LIMITS, Limiter, type Limits } from "./limiter.js";
 import { attachPersistence, type Persister } from "./persist.js";
 import { createSandboxState, type SandboxOptions, type SandboxState } from "./state.js";
@@ -41,8 +42,17 @@ export interface RunningSandbox {
 
 export async function startSandbox(opts: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const partial: Partial<SandboxOptions> = {};
-  const keys = ["clientId", "clientSecret", "accessTokenTtlSeconds", "refreshTokenTtlSeconds", "refreshGraceSeconds",
-    "webhookUrl", "webhookVerifierToken", "seedDemo", "webhookRetryDelaysMs"] as const;
+  const keys = [
+    "clientId",
+    "clientSecret",
+    "accessTokenTtlSeconds",
+    "refreshTokenTtlSeconds",
+    "refreshGraceSeconds",
+    "webhookUrl",
+    "webhookVerifierToken",
+    "seedDemo",
+    "webhookRetryDelaysMs",
+  ] as const;
   for (const k of keys) if (opts[k] !== undefined) Object.assign(partial, { [k]: opts[k] });
   const state = createSandboxState(partial);
   if (opts.limits) state.limiter = new Limiter({ ...INTUIT_LIMITS, ...opts.limits });
@@ -50,7 +60,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
   if (opts.persistPath) persister = attachPersistence(state, opts.persistPath);
   const app = createSandboxApp(state, opts.log ? { log: opts.log } : {});
   const host = opts.host ?? "127.0.0.1";
-  const server = await new Promise<import("node:http").Server>((resolve, reject) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
   const port = (server.address() as AddressInfo).port;

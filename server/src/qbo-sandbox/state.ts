@@ -3,14 +3,14 @@
  * survive a restart (companies as recipe + written rows, OAuth grants and tokens).
  */
 import { Clock } from "./clock.js";
-import type { Company, EntityName } from "./company/company.js";
-import type { GenerateSpec } from "./company/recipe.js";
-import { buildDemoCompany, DEMO_COMPANY_NAME, DEMO_REALM_ID } from "./data/demo-company.js";
-import { generateCompany } from "./data/generate.js";
-import type { EmitFn, WriteCtx } from "./entities/context.js";
+import type { Company, EntityName } from "./company.js";
+import type { GenerateSpec } from "./company-recipe.js";
+import { buildDemoCompany, DEMO_COMPANY_NAME, DEMO_REALM_ID } from "./demo-company.js";
+import { generateCompany } from "./generate-company.js";
+import type { EmitFn, WriteCtx } from "./entity-context.js";
 import { FaultBook } from "./faults.js";
 import { Limiter } from "./limiter.js";
-import { OAuthStore } from "./oauth/store.js";
+import { OAuthStore } from "./oauth-store.js";
 import { realmIdFor } from "./random.js";
 import { Sleeper } from "./sleeper.js";
 import { StatsBook } from "./stats.js";
@@ -43,7 +43,10 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
   seedDemo: true,
 };
 
-export interface ReplayEntry { status: number; body: unknown }
+export interface ReplayEntry {
+  status: number;
+  body: unknown;
+}
 
 export interface SandboxState {
   options: SandboxOptions;
@@ -89,20 +92,32 @@ export function createSandboxState(partial: Partial<SandboxOptions> = {}): Sandb
   return state;
 }
 
-export function addDemoCompany(state: SandboxState, realmId = DEMO_REALM_ID, name = DEMO_COMPANY_NAME): Company {
+export function addDemoCompany(
+  state: SandboxState,
+  realmId = DEMO_REALM_ID,
+  name = DEMO_COMPANY_NAME,
+): Company {
   const c = buildDemoCompany(realmId, name, state.clock.now());
   state.companies.set(c.realmId, c);
   return c;
 }
 
-export interface CreateCompanyInput { name?: string; seed?: string; counts?: Omit<GenerateSpec, "seed" | "name"> }
+export interface CreateCompanyInput {
+  name?: string;
+  seed?: string;
+  counts?: Omit<GenerateSpec, "seed" | "name">;
+}
 
 /** Creating again with the same spec replaces the company with a fresh copy (same realmId). */
 export function createCompany(state: SandboxState, input: CreateCompanyInput): Company {
   if (!input.counts) {
     if (input.seed === undefined && input.name === undefined) return addDemoCompany(state);
     const realmId = realmIdFor(JSON.stringify(["demo", input.seed ?? "", input.name ?? ""]));
-    return addDemoCompany(state, realmId, input.name ?? `${DEMO_COMPANY_NAME} ${input.seed ?? ""}`.trim());
+    return addDemoCompany(
+      state,
+      realmId,
+      input.name ?? `${DEMO_COMPANY_NAME} ${input.seed ?? ""}`.trim(),
+    );
   }
   const spec: GenerateSpec = { seed: input.seed ?? "default", ...input.counts };
   if (input.name !== undefined) spec.name = input.name;
@@ -112,9 +127,18 @@ export function createCompany(state: SandboxState, input: CreateCompanyInput): C
 }
 
 /** Builds the write context; every write event goes to webhooks (with ISO lastUpdated). */
-export function writeCtx(state: SandboxState, company: Company, allowDuplicateDocNum = false): WriteCtx {
+export function writeCtx(
+  state: SandboxState,
+  company: Company,
+  allowDuplicateDocNum = false,
+): WriteCtx {
   const emit: EmitFn = (name: EntityName, id, operation, ms) =>
-    state.webhooks.enqueue(company.realmId, { name, id, operation, lastUpdated: new Date(ms).toISOString() });
+    state.webhooks.enqueue(company.realmId, {
+      name,
+      id,
+      operation,
+      lastUpdated: new Date(ms).toISOString(),
+    });
   return { company, now: state.clock.now(), emit, allowDuplicateDocNum };
 }
 

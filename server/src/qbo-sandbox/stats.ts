@@ -41,7 +41,13 @@ export class StatsBook {
 
   view(realmId?: string): StatsView {
     const list = realmId === undefined ? [...this.realms.values()] : [this.of(realmId)];
-    const out: StatsView = { requests: 0, maxInFlight: 0, throttled: 0, tokenRefreshes: 0, byPath: {} };
+    const out: StatsView = {
+      requests: 0,
+      maxInFlight: 0,
+      throttled: 0,
+      tokenRefreshes: 0,
+      byPath: {},
+    };
     for (const s of list) {
       out.requests += s.requests;
       out.maxInFlight = Math.max(out.maxInFlight, s.maxInFlight);

@@ -38,9 +38,12 @@ export function addDays(date: string, days: number): string {
 export function parseTimestamp(text: string): number {
   const s = text.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return Date.parse(`${s}T00:00:00${OFFSET_TEXT}`);
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    s,
+  );
   if (!m || m[1] === undefined) return Number.NaN;
   const zone = m[2] ?? OFFSET_TEXT;
-  const normalizedZone = zone === "Z" || zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const normalizedZone =
+    zone === "Z" || zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return Date.parse(`${m[1]}${normalizedZone}`);
 }

@@ -9,8 +9,18 @@ import { admin, api, connect } from "./test-helpers.js";
 
 const VERIFIER = "test-verifier-token";
 
-interface Received { raw: string; signature: string }
-interface Notification { eventNotifications: { realmId: string; dataChangeEvent: { entities: { name: string; id: string; operation: string; lastUpdated: string }[] } }[] }
+interface Received {
+  raw: string;
+  signature: string;
+}
+interface Notification {
+  eventNotifications: {
+    realmId: string;
+    dataChangeEvent: {
+      entities: { name: string; id: string; operation: string; lastUpdated: string }[];
+    };
+  }[];
+}
 
 let sb: RunningSandbox;
 let receiver: Server;
@@ -26,7 +36,10 @@ beforeAll(async () => {
       res.status(500).end();
       return;
     }
-    received.push({ raw: (req.body as Buffer).toString("utf8"), signature: req.get("intuit-signature") ?? "" });
+    received.push({
+      raw: (req.body as Buffer).toString("utf8"),
+      signature: req.get("intuit-signature") ?? "",
+    });
     res.status(200).end();
   });
   receiver = await new Promise<Server>((resolve) => {
@@ -57,21 +70,38 @@ describe("webhooks", () => {
     expect(reg.status).toBe(200);
     const token = (await connect(sb)).access_token;
     const inv = await api<{ Invoice: { Id: string } }>(sb, token, sb.demoRealmId, "invoice", {
-      body: { CustomerRef: { value: "3" }, Line: [{ Amount: 17.99, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "11" }, Qty: 1, UnitPrice: 17.99 } }] },
+      body: {
+        CustomerRef: { value: "3" },
+        Line: [
+          {
+            Amount: 17.99,
+            DetailType: "SalesItemLineDetail",
+            SalesItemLineDetail: { ItemRef: { value: "11" }, Qty: 1, UnitPrice: 17.99 },
+          },
+        ],
+      },
     });
     expect(inv.status).toBe(200);
     await waitFor(1);
     const r = received[0] as Received;
     expect(verify(r)).toBe(true);
-    expect(verify({ ...r, signature: createHmac("sha256", "wrong").update(r.raw).digest("base64") })).toBe(false);
+    expect(
+      verify({ ...r, signature: createHmac("sha256", "wrong").update(r.raw).digest("base64") }),
+    ).toBe(false);
     const body = JSON.parse(r.raw) as Notification;
     expect(body.eventNotifications).toHaveLength(1);
     const n = body.eventNotifications[0];
     expect(n?.realmId).toBe(sb.demoRealmId);
     const entities = n?.dataChangeEvent.entities ?? [];
-    expect(entities).toContainEqual(expect.objectContaining({ name: "Invoice", id: inv.body.Invoice.Id, operation: "Create" }));
-    expect(entities).toContainEqual(expect.objectContaining({ name: "Item", id: "11", operation: "Update" }));
-    expect(entities).toContainEqual(expect.objectContaining({ name: "Customer", id: "3", operation: "Update" }));
+    expect(entities).toContainEqual(
+      expect.objectContaining({ name: "Invoice", id: inv.body.Invoice.Id, operation: "Create" }),
+    );
+    expect(entities).toContainEqual(
+      expect.objectContaining({ name: "Item", id: "11", operation: "Update" }),
+    );
+    expect(entities).toContainEqual(
+      expect.objectContaining({ name: "Customer", id: "3", operation: "Update" }),
+    );
     expect(entities[0]?.lastUpdated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
@@ -80,11 +110,18 @@ describe("webhooks", () => {
     const before = received.length;
     failNext = 2;
     const item = await api<{ Item: { Id: string } }>(sb, token, sb.demoRealmId, "item", {
-      body: { Name: "Webhook Retry Fee", Type: "Service", IncomeAccountRef: { value: "85" }, UnitPrice: 1 },
+      body: {
+        Name: "Webhook Retry Fee",
+        Type: "Service",
+        IncomeAccountRef: { value: "85" },
+        UnitPrice: 1,
+      },
     });
     await waitFor(before + 1);
     const body = JSON.parse((received[before] as Received).raw) as Notification;
-    expect(body.eventNotifications[0]?.dataChangeEvent.entities).toEqual([expect.objectContaining({ name: "Item", id: item.body.Item.Id, operation: "Create" })]);
+    expect(body.eventNotifications[0]?.dataChangeEvent.entities).toEqual([
+      expect.objectContaining({ name: "Item", id: item.body.Item.Id, operation: "Create" }),
+    ]);
     const stats = await admin(sb, "GET", "/stats");
     expect(stats.body.webhooks).toMatchObject({ delivered: 2, failed: 0 });
   });

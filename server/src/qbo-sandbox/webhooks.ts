@@ -8,9 +8,18 @@
 import { createHmac } from "node:crypto";
 import type { JsonObject } from "./json.js";
 
-export interface WebhookEvent { name: string; id: string; operation: string; lastUpdated: string }
+export interface WebhookEvent {
+  name: string;
+  id: string;
+  operation: string;
+  lastUpdated: string;
+}
 
-export interface WebhookOptions { batchMs: number; retryDelaysMs: readonly number[]; timeoutMs: number }
+export interface WebhookOptions {
+  batchMs: number;
+  retryDelaysMs: readonly number[];
+  timeoutMs: number;
+}
 
 export function signPayload(verifierToken: string, rawBody: string): string {
   return createHmac("sha256", verifierToken).update(rawBody, "utf8").digest("base64");
@@ -27,7 +36,11 @@ export class WebhookDispatcher {
   private readonly inFlight = new Set<AbortController>();
   private closed = false;
 
-  constructor(url: string | undefined, verifierToken: string, private readonly opts: WebhookOptions) {
+  constructor(
+    url: string | undefined,
+    verifierToken: string,
+    private readonly opts: WebhookOptions,
+  ) {
     this.url = url;
     this.verifierToken = verifierToken;
   }
@@ -59,11 +72,14 @@ export class WebhookDispatcher {
     const controller = new AbortController();
     this.inFlight.add(controller);
     const timer = setTimeout(() => controller.abort(), this.opts.timeoutMs);
-    let ok = false;
+    let ok: boolean;
     try {
       const res = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", "intuit-signature": signPayload(this.verifierToken, body) },
+        headers: {
+          "content-type": "application/json",
+          "intuit-signature": signPayload(this.verifierToken, body),
+        },
         body,
         signal: controller.signal,
       });

@@ -1,0 +1,94 @@
+/** Builders for stored entities in Intuit's JSON shape, shared by the demo and generator. */
+import type { Entity, JsonObject } from "./json.js";
+import { isoSeconds } from "./time.js";
+
+export function ref(value: string, name?: string): JsonObject {
+  return name === undefined ? { value } : { value, name };
+}
+
+export function metaData(createdMs: number, updatedMs = createdMs): JsonObject {
+  return { CreateTime: isoSeconds(createdMs), LastUpdatedTime: isoSeconds(updatedMs) };
+}
+
+export function address(
+  line1?: string,
+  city?: string,
+  state?: string,
+  zip?: string,
+): JsonObject | undefined {
+  if (!line1 && !city) return undefined;
+  const a: JsonObject = { Id: "0" };
+  if (line1) a.Line1 = line1;
+  if (city) a.City = city;
+  if (state) a.CountrySubDivisionCode = state;
+  if (zip) a.PostalCode = zip;
+  a.Country = "USA";
+  return a;
+}
+
+/** Common envelope fields every entity carries (reference section 4). */
+export function envelope(id: string, meta: JsonObject, syncToken = "0"): Entity {
+  return { Id: id, SyncToken: syncToken, domain: "QBO", sparse: false, MetaData: meta };
+}
+
+export function companyInfoEntity(name: string, createdMs: number): Entity {
+  const addr: JsonObject = {
+    Id: "1",
+    Line1: "2150 W 6th Ave",
+    City: "Eugene",
+    CountrySubDivisionCode: "OR",
+    PostalCode: "97402",
+    Country: "US",
+  };
+  return {
+    CompanyName: name,
+    LegalName: name,
+    CompanyAddr: addr,
+    CustomerCommunicationAddr: addr,
+    LegalAddr: addr,
+    PrimaryPhone: { FreeFormNumber: "(541) 555-0100" },
+    CompanyStartDate: "2019-03-01",
+    FiscalYearStartMonth: "January",
+    Country: "US",
+    Email: { Address: "office@riverside-auto.example" },
+    WebAddr: {},
+    SupportedLanguages: "en",
+    NameValue: [
+      { Name: "NeoEnabled", Value: "true" },
+      { Name: "IndustryType", Value: "Automotive Repair" },
+      { Name: "CompanyType", Value: "LLC" },
+      { Name: "SubscriptionStatus", Value: "SUBSCRIBED" },
+      { Name: "OfferingSku", Value: "QuickBooks Online Plus" },
+    ],
+    ...envelope("1", metaData(createdMs)),
+  };
+}
+
+export function preferencesEntity(createdMs: number): Entity {
+  return {
+    AccountingInfoPrefs: {
+      TrackDepartments: false,
+      ClassTrackingPerTxn: false,
+      CustomerTerminology: "Customers",
+    },
+    ProductAndServicesPrefs: {
+      ForSales: true,
+      ForPurchase: true,
+      QuantityWithPriceAndRate: true,
+      QuantityOnHand: true,
+    },
+    ItemCategoriesPrefs: { ItemCategoriesEnabled: true },
+    InventoryPrefs: { TrackingQuantityOnHand: true },
+    SalesFormsPrefs: {
+      CustomTxnNumbers: false,
+      AllowDeposit: false,
+      AllowDiscount: true,
+      DefaultTerms: { value: "3" },
+      DefaultCustomerMessage: "Thank you for choosing Riverside Auto Parts!",
+    },
+    CurrencyPrefs: { MultiCurrencyEnabled: false, HomeCurrency: { value: "USD" } },
+    TaxPrefs: { UsingSalesTax: false },
+    OtherPrefs: { NameValue: [{ Name: "SalesFormsPrefs.DefaultItem", Value: "1" }] },
+    ...envelope("1", metaData(createdMs)),
+  };
+}
