@@ -1,0 +1,30 @@
+import { Outlet } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Sidebar } from "./shell/sidebar";
+import { TopBar } from "./shell/top-bar";
+
+export const MAIN_ID = "main-content";
+
+/** The Shopmonkey admin frame: skip link, dark left navigation, top bar, and the page. */
+export function Shell() {
+  const { t } = useTranslation("shell");
+  return (
+    <div className="flex min-h-screen bg-slate-50">
+      <a
+        href={`#${MAIN_ID}`}
+        className="sr-only z-50 rounded-md bg-white px-4 py-2 text-sm font-semibold text-navy-900 shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        {t("skipToContent")}
+      </a>
+      <Sidebar />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <TopBar />
+        <main id={MAIN_ID} tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-8 sm:py-8">
+          <div className="mx-auto max-w-6xl">
+            <Outlet />
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import i18n, { type Resource, type ResourceLanguage } from "i18next";
+import LanguageDetector from "i18next-browser-languagedetector";
+import { initReactI18next } from "react-i18next";
+
+export const LANGUAGES = ["en", "fr"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGE_STORAGE_KEY = "qbo.language";
+
+/**
+ * Every `locales/<lang>/<namespace>.json` is bundled, so a feature adds its strings by adding
+ * files: no code change here.
+ */
+const files = import.meta.glob<ResourceLanguage>("./locales/*/*.json", {
+  eager: true,
+  import: "default",
+});
+
+export function buildResources(modules: Record<string, ResourceLanguage>): Resource {
+  const resources: Resource = {};
+  for (const [path, strings] of Object.entries(modules)) {
+    const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!match?.[1] || !match[2]) continue;
+    const [, lang, ns] = match;
+    (resources[lang] ??= {})[ns] = strings;
+  }
+  return resources;
+}
+
+export const resources = buildResources(files);
+export const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
+
+void i18n
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    resources,
+    ns: namespaces,
+    defaultNS: "common",
+    fallbackLng: "en",
+    supportedLngs: [...LANGUAGES],
+    // fr-CA, fr-BE… all read the French files.
+    nonExplicitSupportedLngs: true,
+    load: "languageOnly",
+    interpolation: { escapeValue: false }, // React already escapes.
+    detection: {
+      order: ["localStorage", "navigator"],
+      lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+      caches: ["localStorage"],
+    },
+    react: { useSuspense: false },
+  });
+
+/** Screen readers and spell checkers follow <html lang>. */
+function syncHtmlLang(lng: string | undefined): void {
+  document.documentElement.lang = currentLanguage(lng);
+}
+i18n.on("languageChanged", syncHtmlLang);
+syncHtmlLang(i18n.resolvedLanguage);
+
+export function currentLanguage(lng = i18n.resolvedLanguage): Language {
+  return lng?.startsWith("fr") ? "fr" : "en";
+}
+
+export default i18n;

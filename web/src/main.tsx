@@ -1,0 +1,24 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router/dom";
+import { Providers } from "./app/providers";
+import { createAppRouter } from "./app/router";
+import "./i18n";
+import "./index.css";
+import { createQueryClient } from "./lib/query-client";
+import { getSession } from "./lib/session";
+
+// Read the #session fragment before the router sees (and keeps) the URL.
+getSession();
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root");
+
+createRoot(root).render(
+  <StrictMode>
+    <Providers queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>
+  </StrictMode>,
+);

@@ -1,0 +1,22 @@
+/// <reference types="vitest/config" />
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: {
+    // The SPA only ever calls same-origin /api; in dev the BFF runs beside Vite.
+    proxy: { "/api": "http://127.0.0.1:3000" },
+  },
+  build: {
+    // react + router + query + i18next + zod (shared schemas) land in the entry chunk.
+    chunkSizeWarningLimit: 700,
+  },
+  test: {
+    environment: "jsdom",
+    setupFiles: ["./src/test/setup.ts"],
+    css: false,
+    restoreMocks: true,
+  },
+});
