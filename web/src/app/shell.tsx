@@ -12,7 +12,7 @@ export function Shell() {
     <div className="flex min-h-screen bg-slate-50">
       <a
         href={`#${MAIN_ID}`}
-        className="sr-only z-50 rounded-md bg-white px-4 py-2 text-sm font-semibold text-navy-900 shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+        className="fixed top-3 left-3 z-50 -translate-y-24 rounded-md bg-white px-4 py-2 text-sm font-semibold text-navy-900 shadow-lg transition-transform focus:translate-y-0"
       >
         {t("skipToContent")}
       </a>

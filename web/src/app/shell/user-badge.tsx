@@ -21,15 +21,12 @@ export function UserBadge({ name, role }: { name: string; role: Role }) {
       >
         {initials(name)}
       </span>
-      <p className="hidden leading-tight lg:block">
-        <span className="sr-only">{t("topBar.signedInAs", { name, role: roleLabel })}</span>
-        <span aria-hidden="true" className="block text-sm font-semibold text-slate-900">
-          {name}
-        </span>
-        <span aria-hidden="true" className="block text-xs text-slate-600">
-          {roleLabel}
-        </span>
-      </p>
+      {/* One sentence for screen readers, at every width; the visual pair hides on small screens. */}
+      <span className="sr-only">{t("topBar.signedInAs", { name, role: roleLabel })}</span>
+      <span aria-hidden="true" className="hidden leading-tight lg:block">
+        <span className="block text-sm font-semibold text-slate-900">{name}</span>
+        <span className="block text-xs text-slate-600">{roleLabel}</span>
+      </span>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { LedgerIcon } from "../../../components/ui/icons";
 export function AccountingTab() {
   const { t } = useTranslation("quickbooks");
   return (
-    <EmptyState icon={<LedgerIcon />} title={t("accounting.emptyTitle")}>
+    <EmptyState tone="quickbooks" icon={<LedgerIcon />} title={t("accounting.emptyTitle")}>
       {t("accounting.emptyBody")}
     </EmptyState>
   );

@@ -6,7 +6,7 @@ import { LinkIcon } from "../../../components/ui/icons";
 export function ConnectionTab() {
   const { t } = useTranslation("quickbooks");
   return (
-    <EmptyState icon={<LinkIcon />} title={t("connection.emptyTitle")}>
+    <EmptyState tone="quickbooks" icon={<LinkIcon />} title={t("connection.emptyTitle")}>
       {t("connection.emptyBody")}
     </EmptyState>
   );

@@ -6,7 +6,7 @@ import { SyncIcon } from "../../../components/ui/icons";
 export function ImportTab() {
   const { t } = useTranslation("quickbooks");
   return (
-    <EmptyState icon={<SyncIcon />} title={t("import.emptyTitle")}>
+    <EmptyState tone="quickbooks" icon={<SyncIcon />} title={t("import.emptyTitle")}>
       {t("import.emptyBody")}
     </EmptyState>
   );

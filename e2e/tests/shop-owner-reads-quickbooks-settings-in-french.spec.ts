@@ -1,0 +1,69 @@
+import AxeBuilder from "@axe-core/playwright";
+import { join } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+
+const screenshot = (name: string) =>
+  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
+
+test.describe("a shop owner reads the QuickBooks settings in French", () => {
+  test.use({ locale: "en-US" });
+
+  test("Settings → QuickBooks → Français: the tab reads « Importer et synchroniser »", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav).toBeVisible();
+    await expect(page.getByRole("banner")).toContainText("Demo Auto Repair");
+
+    await nav.getByRole("link", { name: "Settings" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    await page
+      .getByRole("navigation", { name: "Settings" })
+      .getByRole("link", { name: "QuickBooks" })
+      .click();
+    await expect(page).toHaveURL(/\/settings\/quickbooks\/connection$/);
+    await expect(page.getByRole("tab", { name: "Connection" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    await expect(page.getByRole("tab", { name: "Import and Sync" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: screenshot("shell-en") });
+
+    await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
+
+    await expect(page.getByRole("tab", { name: "Importer et synchroniser" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(
+      page
+        .getByRole("navigation", { name: "Principale" })
+        .getByRole("link", { name: "Paramètres" }),
+    ).toBeVisible();
+
+    await page.getByRole("tab", { name: "Importer et synchroniser" }).click();
+    await expect(page).toHaveURL(/\/settings\/quickbooks\/import$/);
+    await expect(
+      page.getByRole("heading", { name: "Importez vos clients et votre inventaire" }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: screenshot("shell-fr") });
+
+    // The choice survives a reload (and a deep link lands on the same tab).
+    await page.reload();
+    await expect(page.getByRole("tab", { name: "Importer et synchroniser" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+  });
+});
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const summary = results.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
+  expect(summary).toEqual([]);
+}
