@@ -32,6 +32,14 @@ describe("the per-company limiter", () => {
     expect(Date.now() - began).toBeGreaterThanOrEqual(2000);
   });
 
+  it("counts a slow call from when it ended, the latest Intuit can have seen it arrive", async () => {
+    const limiter = createLimiter({ maxInFlight: 10, perSecond: 2, perMinute: 1000, marginMs: 0 });
+    const began = Date.now();
+    const slow = () => limiter.run("r", () => sleep(300));
+    await Promise.all([slow(), slow(), limiter.run("r", async () => undefined)]);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(1280);
+  });
+
   it("keeps companies independent", async () => {
     const limiter = createLimiter({ maxInFlight: 1, perSecond: 100, perMinute: 1000, marginMs: 0 });
     const order: string[] = [];

@@ -21,7 +21,7 @@ export const INTUIT_LIMITS: LimiterOptions = {
 interface Lane {
   inFlight: number;
   starts: number[]; // start times within the last minute, oldest first
-  waiters: (() => void)[];
+  waiters: ((startedAt: number) => void)[];
   timer?: NodeJS.Timeout;
 }
 
@@ -61,8 +61,9 @@ export function createLimiter(
         return;
       }
       lane.inFlight += 1;
-      lane.starts.push(now());
-      lane.waiters.shift()?.();
+      const at = now();
+      lane.starts.push(at);
+      lane.waiters.shift()?.(at);
     }
   }
 
@@ -71,13 +72,21 @@ export function createLimiter(
       let lane = lanes.get(key);
       if (!lane) lanes.set(key, (lane = { inFlight: 0, starts: [], waiters: [] }));
       const l = lane;
-      await new Promise<void>((resolve) => {
+      const startedAt = await new Promise<number>((resolve) => {
         l.waiters.push(resolve);
         pump(l);
       });
       try {
         return await fn();
       } finally {
+        // Intuit counts a call when it arrives, which can be well after we granted it (a busy
+        // event loop delays the actual send). Re-stamping it at completion, the latest it can
+        // have arrived, keeps our windows at least as full as Intuit's, so we never trip 429.
+        const i = l.starts.indexOf(startedAt);
+        if (i >= 0) {
+          l.starts.splice(i, 1);
+          l.starts.push(now());
+        }
         l.inFlight -= 1;
         pump(l);
       }
