@@ -1,0 +1,136 @@
+import type { ImportCategory } from "@app/shared";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
+import { Button } from "../../../components/ui/button";
+import { useCancelImport } from "../api/cancel-import";
+import { useImports } from "../api/get-imports";
+import { isLive } from "../api/live";
+import { useStartImport } from "../api/start-import";
+import { useCompletionToasts } from "../hooks/use-completion-toasts";
+import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
+import { ImportHistory } from "./import-history";
+import { ImportProgress } from "./import-progress";
+import { RecordsDialog } from "./records-dialog";
+
+export interface ImportCardProps {
+  category: ImportCategory;
+  /** Why the buttons are disabled, if they are (not connected, or not an owner/admin). */
+  blockedReason?: string;
+  canRun: boolean;
+}
+
+/** One category: run, preview, live progress, the last run and the history of runs. */
+export function ImportCard({ category, blockedReason, canRun }: ImportCardProps) {
+  const { t } = useTranslation("imports");
+  const headingId = useId();
+  const whyId = useId();
+  const jobs = useImports({ category, limit: 10 });
+  const start = useStartImport();
+  const cancel = useCancelImport();
+  const summary = useSummary();
+  const when = useFormatWhen();
+  const reason = useReason();
+  const [openJob, setOpenJob] = useState<string | undefined>();
+  const items = jobs.data?.items;
+  const live = items?.find(isLive);
+  const last = items?.find((j) => !j.dryRun && !isLive(j));
+  const name = t(`categories.${category}`);
+
+  const watch = useCompletionToasts(category, items);
+  const run = (dryRun: boolean) =>
+    start.mutate(
+      { category, dryRun },
+      {
+        onSuccess: (job) => {
+          watch(job.id);
+          if (dryRun) setOpenJob(job.id);
+          else setOpenJob(undefined);
+        },
+        onError: (err) =>
+          toast.error(t("toast.startFailed", { category: name, reason: reason(err) })),
+      },
+    );
+  const disabled = !!blockedReason || !!live || start.isPending;
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      <h3 id={headingId} className="text-base font-semibold text-slate-900">
+        {name}
+      </h3>
+      <p className="mt-1 text-sm text-slate-600">{t(`descriptions.${category}`)}</p>
+
+      <div className="mt-4 min-h-16 text-sm" aria-live="polite">
+        {live ? (
+          <div className="space-y-2">
+            <ImportProgress
+              job={live}
+              label={t(live.dryRun ? "progress.previewLabel" : "progress.label", {
+                category: name,
+              })}
+            />
+            {canRun ? (
+              <button
+                type="button"
+                className="text-xs font-medium text-slate-700 underline underline-offset-2"
+                onClick={() => cancel.mutate(live.id)}
+              >
+                {t("actions.cancel")}
+              </button>
+            ) : null}
+          </div>
+        ) : last ? (
+          <div>
+            <p className="font-medium text-slate-900">{t("lastRun.title")}</p>
+            <p className="text-slate-700">
+              {t("lastRun.by", { when: when(last.createdAt), who: last.requestedBy })}
+            </p>
+            <p className={last.status === "failed" ? "text-red-700" : "text-slate-700"}>
+              {last.status === "succeeded"
+                ? summary(last)
+                : `${t(`status.${last.status}`)}${last.error ? ` · ${reason(last.error)}` : ""}`}
+            </p>
+          </div>
+        ) : (
+          <p className="text-slate-600">{t("lastRun.never")}</p>
+        )}
+      </div>
+
+      <div className="mt-4 flex flex-wrap gap-2">
+        <Button
+          disabled={disabled}
+          aria-describedby={blockedReason ? whyId : undefined}
+          onClick={() => run(false)}
+        >
+          {t("actions.run")}
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={disabled}
+          aria-describedby={blockedReason ? whyId : undefined}
+          onClick={() => run(true)}
+        >
+          {t("actions.preview")}
+        </Button>
+      </div>
+      {blockedReason ? (
+        <p id={whyId} className="mt-2 text-xs text-slate-600">
+          {blockedReason}
+        </p>
+      ) : null}
+
+      <ImportHistory jobs={items ?? []} onOpen={setOpenJob} />
+      {openJob ? (
+        <RecordsDialog
+          jobId={openJob}
+          canRun={!blockedReason}
+          onClose={() => setOpenJob(undefined)}
+          onRunForReal={() => run(false)}
+        />
+      ) : null}
+    </section>
+  );
+}

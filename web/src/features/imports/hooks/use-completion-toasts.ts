@@ -1,0 +1,59 @@
+import type { ImportCategory, ImportJob } from "@app/shared";
+import { useCallback, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
+import { isLive } from "../api/live";
+import { useStartImport } from "../api/start-import";
+import { useReason, useSummary } from "./use-format";
+
+/**
+ * Toasts once when a run this page watched ends: the counts, or the reason with a Retry.
+ * A run is "watched" from the moment we start it (it may finish between two polls) or see it live.
+ */
+export function useCompletionToasts(
+  category: ImportCategory,
+  jobs: readonly ImportJob[] | undefined,
+) {
+  const { t } = useTranslation("imports");
+  const summary = useSummary();
+  const reason = useReason();
+  const watched = useRef(new Set<string>());
+  const { mutate: start } = useStartImport();
+  const retry = useCallback(
+    () =>
+      start(
+        { category, dryRun: false },
+        {
+          onSuccess: (job) => void watched.current.add(job.id),
+          onError: (err) =>
+            toast.error(
+              t("toast.startFailed", {
+                category: t(`categories.${category}`),
+                reason: reason(err),
+              }),
+            ),
+        },
+      ),
+    [start, category, t, reason],
+  );
+
+  useEffect(() => {
+    for (const job of jobs ?? []) {
+      if (isLive(job)) {
+        watched.current.add(job.id);
+        continue;
+      }
+      if (!watched.current.delete(job.id) || job.dryRun) continue;
+      const category = t(`categories.${job.category}`);
+      if (job.status === "succeeded") toast.success(summary(job), { description: category });
+      else if (job.status === "canceled") toast.info(t("toast.canceled", { category }));
+      else
+        toast.error(t("toast.failed", { category, reason: reason(job.error) }), {
+          action: { label: t("actions.retry"), onClick: retry },
+          duration: 15_000,
+        });
+    }
+  }, [jobs, summary, reason, t, retry]);
+
+  return useCallback((id: string) => void watched.current.add(id), []);
+}

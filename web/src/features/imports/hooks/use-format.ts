@@ -1,0 +1,50 @@
+import type { ImportJob } from "@app/shared";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../../../lib/api-client";
+
+/** "12 imported, 3 updated" (+ ", 2 skipped" when any), with each language's plural rules. */
+export function useSummary() {
+  const { t } = useTranslation("imports");
+  return useCallback(
+    (job: Pick<ImportJob, "imported" | "updated" | "skipped">) => {
+      const parts = [
+        t("summary.imported", { count: job.imported }),
+        t("summary.updated", { count: job.updated }),
+      ];
+      if (job.skipped > 0) parts.push(t("summary.skipped", { count: job.skipped }));
+      return parts.join(", ");
+    },
+    [t],
+  );
+}
+
+/** A date and time in the reader's language ("27 nov. 2026, 19:40"). */
+export function useFormatWhen() {
+  const { i18n } = useTranslation();
+  return useCallback(
+    (iso: string) =>
+      new Intl.DateTimeFormat(i18n.resolvedLanguage ?? "en", {
+        dateStyle: "medium",
+        timeStyle: "short",
+      }).format(new Date(iso)),
+    [i18n.resolvedLanguage],
+  );
+}
+
+/** Why something failed, in the reader's words when we know the code. */
+export function useReason() {
+  const { t } = useTranslation("imports");
+  return useCallback(
+    (failure: unknown) => {
+      const { code, message } =
+        failure instanceof ApiError
+          ? failure
+          : typeof failure === "object" && failure !== null && "code" in failure
+            ? (failure as { code: string; message: string })
+            : { code: "internal_error", message: "" };
+      return t(`errors.${code}`, { defaultValue: message || t("errors.internal_error") });
+    },
+    [t],
+  );
+}
