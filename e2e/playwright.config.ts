@@ -63,6 +63,8 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
+      // Intuit redirects the popup here; it must be the page's own origin for postMessage.
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       QBO_SANDBOX_PORT: "4110",
       DATA_DIR: process.env.E2E_DATA_DIR,
       LOG_LEVEL: "warn",

@@ -56,6 +56,8 @@ export function createApp(deps: AppDeps): Express {
       // The shell frames us from another origin; frame-ancestors above is the real control.
       frameguard: false,
       crossOriginEmbedderPolicy: false,
+      // Intuit's consent opens in a popup that must keep `window.opener` to report back.
+      crossOriginOpenerPolicy: { policy: "same-origin-allow-popups" },
     }),
   );
   app.use(requestContext(deps.logger));

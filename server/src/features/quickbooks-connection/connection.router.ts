@@ -41,6 +41,8 @@ export function oauthCallbackRouter(deps: service.ConnectionDeps): Router {
         "content-security-policy",
         `default-src 'none'; script-src 'nonce-${nonce}'; frame-ancestors 'none'`,
       )
+      // The popup reached this page through Intuit's origin; only "unsafe-none" keeps its opener.
+      .set("cross-origin-opener-policy", "unsafe-none")
       .type("html")
       .send(
         callbackPage(outcome, "/settings/quickbooks/connection").replace(

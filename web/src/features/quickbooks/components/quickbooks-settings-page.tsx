@@ -5,6 +5,7 @@ import { QuickBooksMark } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
 import { isQuickBooksTab, type QuickBooksTab } from "../tabs";
 import { AccountingTab } from "./accounting-tab";
+import { ConnectionBanner } from "./connection-banner";
 import { ConnectionTab } from "./connection-tab";
 import { ImportTab } from "./import-tab";
 import { QuickBooksTabs, tabId, TAB_PANEL_ID } from "./quickbooks-tabs";
@@ -24,6 +25,7 @@ export function QuickBooksSettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} icon={<QuickBooksMark />} />
+      <ConnectionBanner />
       <QuickBooksTabs selected={tab} />
       <div
         role="tabpanel"

@@ -1,0 +1,76 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { demoMe, fakeServer, json } from "../../../test/fake-server";
+import { renderApp } from "../../../test/render-app";
+
+afterEach(() => vi.unstubAllGlobals());
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const connected = (over: Record<string, unknown> = {}) => ({
+  status: "connected",
+  realmId: "9341453050298531",
+  companyName: "Riverside Auto Parts",
+  connectedAt: "2026-11-01T10:00:00.000Z",
+  connectedBy: "Dana Owner",
+  refreshTokenExpiresAt: inDays(100),
+  ...over,
+});
+
+describe("the QuickBooks connection tab", () => {
+  it("explains connecting and offers the button to owners", async () => {
+    fakeServer({ "GET /api/quickbooks/connection": () => json({ status: "not_connected" }) });
+    renderApp("/settings/quickbooks/connection");
+    expect(await screen.findByRole("button", { name: "Connect to QuickBooks" })).toBeTruthy();
+  });
+
+  it("tells technicians who can connect instead of showing the button", async () => {
+    fakeServer({
+      "GET /api/me": () => json({ ...demoMe, role: "technician" }),
+      "GET /api/quickbooks/connection": () => json({ status: "not_connected" }),
+    });
+    renderApp("/settings/quickbooks/connection");
+    expect(await screen.findByText(/Only the shop's owners and admins/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Connect to QuickBooks" })).toBeNull();
+  });
+
+  it("shows the company, who connected it, and disconnects after confirmation", async () => {
+    let state: Record<string, unknown> = connected();
+    const server = fakeServer({
+      "GET /api/quickbooks/connection": () => json(state),
+      "DELETE /api/quickbooks/connection": () => {
+        state = { status: "not_connected" };
+        return new Response(null, { status: 204 });
+      },
+    });
+    const user = userEvent.setup();
+    renderApp("/settings/quickbooks/connection");
+    expect(await screen.findByRole("heading", { name: "Riverside Auto Parts" })).toBeTruthy();
+    expect(screen.getByText("Dana Owner", { selector: "dd" })).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "Disconnect" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Disconnect QuickBooks?" });
+    expect(dialog.textContent).toContain("stay as they are");
+    await user.click(within(dialog).getByRole("button", { name: "Disconnect" }));
+    expect(await screen.findByRole("button", { name: "Connect to QuickBooks" })).toBeTruthy();
+    expect(server.mock.calls.some(([, init]) => init?.method === "DELETE")).toBe(true);
+  });
+
+  it("warns days before the authorization lapses, and when it needs reconnecting", async () => {
+    fakeServer({
+      "GET /api/quickbooks/connection": () =>
+        json(connected({ refreshTokenExpiresAt: inDays(5.5) })),
+    });
+    const first = renderApp("/settings/quickbooks/import");
+    expect((await screen.findByRole("alert")).textContent).toContain("expires in 5 days");
+    first.unmount();
+
+    fakeServer({
+      "GET /api/quickbooks/connection": () => json(connected({ status: "needs_reconnect" })),
+    });
+    renderApp("/settings/quickbooks/connection");
+    expect((await screen.findByRole("alert")).textContent).toContain("stopped accepting");
+    expect(screen.getByRole("button", { name: "Connect to QuickBooks" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,80 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { startConnect } from "../api/start-connect";
+import { quickbooksKeys } from "../api/keys";
+
+export type ConnectResult = { ok: true } | { ok: false; reason: string };
+
+interface OAuthMessage {
+  type: "quickbooks:oauth";
+  ok: boolean;
+  reason?: string;
+}
+
+const isOAuthMessage = (data: unknown): data is OAuthMessage =>
+  typeof data === "object" &&
+  data !== null &&
+  (data as { type?: unknown }).type === "quickbooks:oauth";
+
+/**
+ * Intuit's consent page refuses to be framed, so it opens in a popup. The popup is opened
+ * synchronously on click (popup blockers allow that), then pointed at the consent URL; the
+ * BFF's callback page posts the outcome back to this window and closes itself.
+ */
+export function useConnectPopup(onResult: (result: ConnectResult) => void) {
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const popup = useRef<Window | null>(null);
+  const done = useRef(onResult);
+  useEffect(() => {
+    done.current = onResult;
+  }, [onResult]);
+
+  const finish = useCallback(
+    (result: ConnectResult | undefined) => {
+      setPending(false);
+      popup.current = null;
+      void queryClient.invalidateQueries({ queryKey: quickbooksKeys.all });
+      if (result) done.current(result);
+    },
+    [queryClient],
+  );
+
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== window.location.origin || !isOAuthMessage(event.data)) return;
+      finish(
+        event.data.ok
+          ? { ok: true }
+          : { ok: false, reason: event.data.reason ?? "exchange_failed" },
+      );
+    };
+    window.addEventListener("message", onMessage);
+    return () => window.removeEventListener("message", onMessage);
+  }, [finish]);
+
+  // A popup closed by hand sends no message: stop waiting and re-read the status.
+  useEffect(() => {
+    if (!pending) return;
+    const timer = window.setInterval(() => {
+      if (popup.current?.closed) finish(undefined);
+    }, 500);
+    return () => window.clearInterval(timer);
+  }, [pending, finish]);
+
+  const connect = useCallback(async () => {
+    const win = window.open("about:blank", "quickbooks-connect", "width=560,height=720");
+    popup.current = win;
+    setPending(true);
+    try {
+      const url = await startConnect();
+      if (win) win.location.href = url;
+      else window.location.href = url; // popups blocked: go there in this tab
+    } catch {
+      win?.close();
+      finish({ ok: false, reason: "start_failed" });
+    }
+  }, [finish]);
+
+  return { connect, pending };
+}
