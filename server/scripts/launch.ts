@@ -18,7 +18,8 @@ function run(file: string, extraEnv: Record<string, string>): ChildProcess {
   });
   child.on("exit", (code) => {
     // One process gone means the app is broken: stop the other and report.
-    for (const other of children) if (other !== child && other.exitCode === null) other.kill("SIGTERM");
+    for (const other of children)
+      if (other !== child && other.exitCode === null) other.kill("SIGTERM");
     process.exitCode = code ?? 1;
   });
   children.push(child);

@@ -21,6 +21,8 @@ describe("configuration", () => {
   });
 
   it("fails fast with a readable list of bad values", () => {
-    expect(() => parseEnv({ PORT: "eighty", QBO_ENVIRONMENT: "moon" })).toThrow(/PORT[\s\S]*QBO_ENVIRONMENT/);
+    expect(() => parseEnv({ PORT: "eighty", QBO_ENVIRONMENT: "moon" })).toThrow(
+      /PORT[\s\S]*QBO_ENVIRONMENT/,
+    );
   });
 });
