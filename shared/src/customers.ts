@@ -28,3 +28,10 @@ export type CustomerListQuery = z.infer<typeof CustomerListQuerySchema>;
 
 export const CustomerListSchema = pageOf(CustomerSchema);
 export type CustomerList = z.infer<typeof CustomerListSchema>;
+
+/** Where a linked customer opens in QuickBooks Online. */
+export const quickBooksCustomerUrl = (ref: string): string =>
+  `https://app.qbo.intuit.com/app/customerdetail?nameId=${encodeURIComponent(ref)}`;
+
+/** Any string: a malformed id is answered 404 like a missing customer, not 400 (api.md). */
+export const CustomerIdParamsSchema = z.object({ id: z.string() });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DecimalStringSchema } from "./decimal.js";
 import { PageQuerySchema, QueryBooleanSchema, pageOf } from "./paging.js";
+import { type Role, canManageQuickBooks } from "./session.js";
 
 export const PartKindSchema = z.enum(["inventory", "non_inventory"]);
 export type PartKind = z.infer<typeof PartKindSchema>;
@@ -48,16 +49,61 @@ export type PartListQuery = z.infer<typeof PartListQuerySchema>;
 export const PartListSchema = pageOf(PartSchema);
 export type PartList = z.infer<typeof PartListSchema>;
 
-export const PartInputSchema = z.strictObject({
+/** Prices and thresholds can't be negative; a quantity can (a part sold before it was received). */
+const NonNegativeDecimalSchema = DecimalStringSchema.refine((v) => !v.startsWith("-"), {
+  message: "Expected zero or more",
+});
+
+/** The editable fields, without defaults: a PATCH must leave untouched what it doesn't name. */
+const partFields = {
   kind: PartKindSchema,
   description: z.string().trim().min(1).max(500),
-  note: z.string().max(4000).default(""),
-  partNumber: z.string().trim().max(100).default(""),
-  vendorName: z.string().trim().max(200).nullable().default(null),
-  cost: DecimalStringSchema.default("0"),
-  retailCost: DecimalStringSchema.default("0"),
-  quantityAvailable: DecimalStringSchema.nullable().default(null),
-  criticalQuantity: DecimalStringSchema.nullable().default(null),
+  note: z.string().max(4000),
+  partNumber: z.string().trim().max(100),
+  /** The vendor by name; the server finds it in the shop or creates it. */
+  vendorName: z.string().trim().max(200).nullable(),
+  cost: NonNegativeDecimalSchema,
+  retailCost: NonNegativeDecimalSchema,
+  quantityAvailable: DecimalStringSchema.nullable(),
+  criticalQuantity: NonNegativeDecimalSchema.nullable(),
+};
+
+/** quickBooksItemRef is absent on purpose: only imports set it, and only unlink clears it. */
+export const PartInputSchema = z.strictObject({
+  kind: partFields.kind,
+  description: partFields.description,
+  note: partFields.note.default(""),
+  partNumber: partFields.partNumber.default(""),
+  vendorName: partFields.vendorName.default(null),
+  cost: partFields.cost.default("0"),
+  retailCost: partFields.retailCost.default("0"),
+  quantityAvailable: partFields.quantityAvailable.default(null),
+  criticalQuantity: partFields.criticalQuantity.default(null),
 });
 export type PartInput = z.infer<typeof PartInputSchema>;
-export const PartPatchSchema = PartInputSchema.partial();
+export const PartPatchSchema = z.strictObject(partFields).partial();
+export type PartPatch = z.infer<typeof PartPatchSchema>;
+
+export const StockMovementSchema = z.object({
+  id: z.string(),
+  delta: z.string(),
+  quantityAfter: z.string(),
+  reason: z.enum(["import", "invoice", "manual", "quickbooks"]),
+  reference: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type StockMovement = z.infer<typeof StockMovementSchema>;
+export const StockMovementListSchema = z.object({ items: z.array(StockMovementSchema) });
+export type StockMovementList = z.infer<typeof StockMovementListSchema>;
+
+/** Owners, admins and managers keep the parts list; technicians read it. */
+export const canEditParts = (role: Role): boolean => role !== "technician";
+/** Cutting a part's QuickBooks link changes what invoices post to, so it is a QuickBooks setting. */
+export const canUnlinkParts = canManageQuickBooks;
+
+/** Where a linked item opens in QuickBooks Online. */
+export const quickBooksItemUrl = (ref: string): string =>
+  `https://app.qbo.intuit.com/app/item?itemId=${encodeURIComponent(ref)}`;
+
+/** Any string: a malformed id is answered 404 like a missing part, not 400 (api.md). */
+export const PartIdParamsSchema = z.object({ id: z.string() });

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -55,7 +56,9 @@ function openPostgres(url: string): Database {
 
 async function openPglite(dir: string | undefined): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = dir ? new PGlite(dir) : new PGlite();
+  // pg_trgm backs the lists' contains-search indexes (migration 0004 creates the extension).
+  const options = { extensions: { pg_trgm } };
+  const client = dir ? new PGlite(dir, options) : new PGlite(options);
   await client.waitReady;
   const pgliteDb = drizzlePglite(client, { schema });
   const executor: SqlExecutor = {

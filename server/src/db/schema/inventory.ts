@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAtColumn, decimal, idColumn, shopIdColumn, updatedAtColumn } from "./columns.js";
 
 export const vendors = pgTable(
@@ -17,6 +17,10 @@ export const vendors = pgTable(
     index("vendors_shop_name").on(t.shopId, t.name),
   ],
 );
+
+/** The text the list's search box looks in (the vendor name is matched through its own table). */
+export const partSearchText = (t: { description: AnyPgColumn; partNumber: AnyPgColumn }): SQL =>
+  sql`${t.description} || ' ' || ${t.partNumber}`;
 
 /** kind: "inventory" tracks stock (quantity columns set); "non_inventory" leaves them null. */
 export const parts = pgTable(
@@ -41,7 +45,27 @@ export const parts = pgTable(
     // One Shopmonkey part per QuickBooks item per shop: re-imports and retries can never duplicate.
     uniqueIndex("parts_shop_qbo_ref").on(t.shopId, t.quickBooksItemRef),
     index("parts_shop_part_number").on(t.shopId, sql`lower(btrim(${t.partNumber}))`),
-    index("parts_shop_description").on(t.shopId, t.description),
+    // The list pages through 100k parts by (shop, sort column, id): one index per sort key lets
+    // PostgreSQL walk the order instead of sorting, and the id tiebreak keeps pages stable.
+    index("parts_shop_description").on(t.shopId, t.description, t.id),
+    index("parts_shop_part_number_sort").on(t.shopId, t.partNumber, t.id),
+    index("parts_shop_cost").on(t.shopId, t.cost, t.id),
+    index("parts_shop_retail_cost").on(t.shopId, t.retailCost, t.id),
+    index("parts_shop_quantity").on(t.shopId, t.quantityAvailable, t.id),
+    // Descending quantity lists untracked (null) parts last, which a plain backward scan can't.
+    index("parts_shop_quantity_desc").on(
+      t.shopId,
+      t.quantityAvailable.desc().nullsLast(),
+      t.id.desc(),
+    ),
+    index("parts_shop_updated_at").on(t.shopId, t.updatedAt, t.id),
+    index("parts_shop_vendor").on(t.shopId, t.vendorId),
+    // Few parts are low on stock: a partial index finds them without reading the others.
+    index("parts_shop_low_stock")
+      .on(t.shopId)
+      .where(sql`${t.quantityAvailable} <= ${t.criticalQuantity}`),
+    // "Contains" search (ILIKE '%term%') over description and part number, case-insensitive.
+    index("parts_search_trgm").using("gin", sql`(${partSearchText(t)}) gin_trgm_ops`),
   ],
 );
 
