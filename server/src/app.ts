@@ -8,8 +8,11 @@ import {
   connectionRouter,
   oauthCallbackRouter,
 } from "./features/quickbooks-connection/connection.router.js";
+import { customersRouter } from "./features/customers/customers.router.js";
+import { seedDemoShop } from "./features/demo-shop/seed-demo-shop.js";
 import { healthRouter } from "./features/health/health.router.js";
 import { importsRouter } from "./features/imports/imports.router.js";
+import { inventoryRouter } from "./features/inventory/inventory.router.js";
 import { demoHostRouter, meRouter } from "./features/session/session.router.js";
 import { ensureShop } from "./features/session/shops.repository.js";
 import { apiNotFound, errorHandler } from "./http/error-handler.js";
@@ -37,7 +40,13 @@ export interface AppDeps {
 
 /** Feature routers mounted behind the session; each later issue adds its own. */
 function apiRouters(deps: AppDeps): Router[] {
-  return [meRouter(deps), connectionRouter(deps), importsRouter(deps)];
+  return [
+    meRouter(deps),
+    connectionRouter(deps),
+    importsRouter(deps),
+    inventoryRouter(deps),
+    customersRouter(deps),
+  ];
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -79,6 +88,7 @@ export function createApp(deps: AppDeps): Express {
           s.shopId,
           s.shopId === "demo-shop" ? "Demo Auto Repair" : s.shopId,
         );
+        if (deps.demoMode && s.shopId === "demo-shop") await seedDemoShop(deps.db, s.shopId);
         knownShops.add(s.shopId);
       },
     }),
