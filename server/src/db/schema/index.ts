@@ -3,3 +3,4 @@ export * from "./inventory.js";
 export * from "./customers.js";
 export * from "./quickbooks.js";
 export * from "./imports.js";
+export * from "./sync.js";
