@@ -10,6 +10,9 @@ import {
 } from "./features/quickbooks-connection/connection.router.js";
 import { customersRouter } from "./features/customers/customers.router.js";
 import { seedDemoShop } from "./features/demo-shop/seed-demo-shop.js";
+import { syncRouter } from "./features/sync/sync.router.js";
+import type { SyncQueue } from "./features/sync/sync.worker.js";
+import { webhooksRouter } from "./features/webhooks/webhooks.router.js";
 import { healthRouter } from "./features/health/health.router.js";
 import { importsRouter } from "./features/imports/imports.router.js";
 import { inventoryRouter } from "./features/inventory/inventory.router.js";
@@ -34,6 +37,8 @@ export interface AppDeps {
   qbo: Qbo;
   /** Set where this process runs the import worker (main.ts); without it jobs wait for a sweep. */
   importQueue?: ImportQueue;
+  /** Set where this process runs the QuickBooks sync worker; without it webhooks wait for a tick. */
+  syncQueue?: SyncQueue;
   /** Built SPA to serve (production); omitted in tests and in dev (Vite serves it). */
   webDistDir?: string;
 }
@@ -46,6 +51,7 @@ function apiRouters(deps: AppDeps): Router[] {
     importsRouter(deps),
     inventoryRouter(deps),
     customersRouter(deps),
+    syncRouter(deps),
   ];
 }
 
@@ -74,6 +80,8 @@ export function createApp(deps: AppDeps): Express {
 
   const api = Router();
   // Webhooks and the OAuth callback are mounted before JSON parsing/session by their features.
+  // The webhook signature covers the raw bytes, so it must see the body before JSON parsing.
+  api.use(webhooksRouter(deps));
   api.use(express.json({ limit: "1mb", strict: true }));
   api.use("/demo", demoHostRouter(deps));
   api.use(oauthCallbackRouter(deps));

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { buildDeps } from "./boot.js";
 import { parseEnv } from "./config/env.js";
+import { startSyncWorker } from "./features/sync/sync.worker.js";
 import { startImportWorker } from "./jobs/import-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
 import { createLogger } from "./lib/logger.js";
@@ -30,6 +31,16 @@ const importWorker = await startImportWorker({
   pageSize: env.IMPORT_PAGE_SIZE,
 });
 deps.importQueue = importWorker;
+// QuickBooks → Shopmonkey: webhook work and the periodic change-data-capture catch-up.
+const syncWorker = await startSyncWorker({
+  db: deps.db,
+  boss: jobQueue.boss,
+  client: deps.qbo.client,
+  logger,
+  tickSeconds: env.SYNC_TICK_SECONDS,
+  catchUpSeconds: env.SYNC_CATCH_UP_SECONDS,
+});
+deps.syncQueue = syncWorker;
 const app = createApp(deps);
 const server = createServer(app);
 server.listen(env.PORT, env.HOST, () => {
@@ -55,6 +66,7 @@ async function shutdown(signal: string): Promise<void> {
   await importWorker
     .stop()
     .catch((err: unknown) => logger.error({ err }, "import worker stop failed"));
+  await syncWorker.stop().catch((err: unknown) => logger.error({ err }, "sync worker stop failed"));
   await jobQueue.stop().catch((err: unknown) => logger.error({ err }, "job queue stop failed"));
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await deps.database.close();

@@ -6,3 +6,4 @@ export * from "./quickbooks.js";
 export * from "./imports.js";
 export * from "./inventory.js";
 export * from "./customers.js";
+export * from "./sync.js";

@@ -39,6 +39,10 @@ export const EnvSchema = z.object({
   IMPORT_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   /** Rows per QuickBooks query page in imports (Intuit's maximum is 1000). */
   IMPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
+  /** Each connected company gets a change-data-capture catch-up at least this often (missed webhooks). */
+  SYNC_CATCH_UP_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
+  /** How often the sync scheduler looks for due catch-ups, reconnects and leftover webhook work. */
+  SYNC_TICK_SECONDS: z.coerce.number().min(0.2).max(3600).default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

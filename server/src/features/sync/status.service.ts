@@ -1,0 +1,94 @@
+import type { SyncChange, SyncStatus } from "@app/shared";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { parts, syncChanges, syncNotices } from "../../db/schema/index.js";
+import { notFound } from "../../http/errors.js";
+import type { Session } from "../../http/session.js";
+import { findCursor } from "./cursor.repository.js";
+import { SYNC_CATEGORIES, keepInSync, wasImported } from "./settings.repository.js";
+
+const RECENT = 10;
+
+export async function syncStatus(db: Db, shopId: string): Promise<SyncStatus> {
+  const categories = await Promise.all(
+    SYNC_CATEGORIES.map(async (category) => ({
+      category,
+      keepInSync: await keepInSync(db, shopId, category),
+      imported: await wasImported(db, shopId, category),
+    })),
+  );
+  const recent = await db
+    .select()
+    .from(syncChanges)
+    .where(eq(syncChanges.shopId, shopId))
+    .orderBy(desc(syncChanges.createdAt))
+    .limit(RECENT);
+  const recentChanges: SyncChange[] = recent.map((c) => ({
+    id: c.id,
+    at: c.createdAt.toISOString(),
+    partId: c.partId,
+    quickBooksItemRef: c.itemRef,
+    name: c.name,
+    source: c.source,
+    changes: c.changes,
+  }));
+  const notices = await db
+    .select({
+      id: syncNotices.id,
+      partId: syncNotices.partId,
+      partDescription: parts.description,
+      quickBooksItemRef: syncNotices.itemRef,
+      kind: syncNotices.kind,
+      createdAt: syncNotices.createdAt,
+    })
+    .from(syncNotices)
+    .innerJoin(parts, eq(parts.id, syncNotices.partId))
+    .where(and(eq(syncNotices.shopId, shopId), eq(syncNotices.status, "open")))
+    .orderBy(desc(syncNotices.createdAt));
+  const cursor = await findCursor(db, shopId);
+  return {
+    categories,
+    lastChange: recentChanges[0] ?? null,
+    recentChanges,
+    lastCatchUpAt: cursor?.lastCatchUpAt?.toISOString() ?? null,
+    notices: notices.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+  };
+}
+
+/** Unlink: the part stops following the item (and leaves the drift report). Keep: just close. */
+export async function decideNotice(
+  db: Db,
+  session: Session,
+  id: string,
+  decision: "unlink" | "keep",
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [notice] = await tx
+      .update(syncNotices)
+      .set({
+        status: decision === "unlink" ? "unlinked" : "kept",
+        resolvedAt: sql`now()`,
+        resolvedBy: session.name,
+      })
+      .where(
+        and(
+          eq(syncNotices.id, id),
+          eq(syncNotices.shopId, session.shopId),
+          eq(syncNotices.status, "open"),
+        ),
+      )
+      .returning();
+    if (!notice) throw notFound("Notice");
+    if (decision === "unlink")
+      await tx
+        .update(parts)
+        .set({ quickBooksItemRef: null, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(parts.id, notice.partId),
+            eq(parts.shopId, session.shopId),
+            eq(parts.quickBooksItemRef, notice.itemRef),
+          ),
+        );
+  });
+}

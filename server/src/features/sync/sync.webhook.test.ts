@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testBackends } from "../../testing/test-database.js";
+import {
+  type SyncHarness,
+  changeItem,
+  connectedShopWithInventory,
+  drained,
+  itemEvent,
+  partOf,
+  postWebhook,
+  quickbooksMovements,
+  sign,
+  startSyncHarness,
+  waitFor,
+} from "./sync.testing.js";
+
+describe.each(testBackends())("QuickBooks changes through webhooks on %s", (backend) => {
+  let h: SyncHarness;
+  let realm: string;
+  const shop = "shop-sync";
+
+  beforeAll(async () => {
+    h = await startSyncHarness(backend);
+    realm = await connectedShopWithInventory(h, shop, "Webhook Motors");
+  }, 60_000);
+  afterAll(async () => h.close());
+
+  it("brings a price and a quantity changed in QuickBooks to the part within seconds", async () => {
+    const before = await partOf(h, shop, "1");
+    const qty = Number(before.quantityAvailable) + 7;
+    const started = Date.now();
+    await changeItem(h, shop, "1", { UnitPrice: 42.5, PurchaseCost: 19.25, QtyOnHand: qty });
+    const after = await waitFor("the part to follow QuickBooks", async () => {
+      const p = await partOf(h, shop, "1");
+      return p.retailCost === "42.5" && Number(p.quantityAvailable) === qty && p;
+    });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(5_000);
+    expect(after.cost).toBe("19.25");
+    const moves = await quickbooksMovements(h, before.id);
+    expect(moves.map((m) => m.delta)).toEqual(["7"]);
+  });
+
+  it("refuses a forged signature (401) and changes nothing", async () => {
+    const body = itemEvent(realm, "2");
+    const forged = await postWebhook(h, body, sign(body, "not-the-verifier"));
+    expect(forged.status).toBe(401);
+    const otherBody = await postWebhook(h, body, sign(itemEvent(realm, "3")));
+    expect(otherBody.status).toBe(401);
+    const missing = await postWebhook(h, body, "");
+    expect(missing.status).toBe(401);
+    expect(await h.t.deps.db.query.syncPending.findMany()).toEqual([]);
+  });
+
+  it("applies the same event delivered three times once", async () => {
+    const before = await partOf(h, shop, "2");
+    // Changed while nobody listens, so only our hand-made deliveries announce it.
+    const target = Number(before.quantityAvailable) - 3;
+    await changeItemQuietly(h, "2", { QtyOnHand: target });
+    const body = itemEvent(realm, "2", "2026-01-01T00:00:00.000Z");
+    const answers = await Promise.all([
+      postWebhook(h, body),
+      postWebhook(h, body),
+      postWebhook(h, body),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    // Same change, re-batched with different bytes: still one application.
+    await postWebhook(h, itemEvent(realm, "2", "2026-01-01T00:00:01.000Z"));
+    await drained(h);
+    const after = await partOf(h, shop, "2");
+    expect(Number(after.quantityAvailable)).toBe(target);
+    expect((await quickbooksMovements(h, before.id)).map((m) => m.delta)).toEqual(["-3"]);
+  });
+});
+
+/** A change QuickBooks makes without announcing it (the webhook was lost). */
+async function changeItemQuietly(h: SyncHarness, id: string, fields: Record<string, unknown>) {
+  await fetch(`${h.sandbox.url}/_sandbox/webhook`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ url: null }),
+  });
+  await changeItem(h, "shop-sync", id, fields);
+  await new Promise((r) => setTimeout(r, 300)); // past the sandbox's batching window
+  await fetch(`${h.sandbox.url}/_sandbox/webhook`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ url: h.webhookUrl }),
+  });
+}

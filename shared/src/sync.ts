@@ -1,0 +1,116 @@
+import { z } from "zod";
+
+/** The item categories that can keep following QuickBooks after their import. */
+export const SyncCategorySchema = z.enum(["inventory", "non_inventory"]);
+export type SyncCategory = z.infer<typeof SyncCategorySchema>;
+
+export const SyncChangeSourceSchema = z.enum(["webhook", "catch_up", "drift_fix"]);
+
+export const SyncFieldChangeSchema = z.object({
+  field: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+export type SyncFieldChange = z.infer<typeof SyncFieldChangeSchema>;
+
+/** One change received from QuickBooks and what it did to a part. */
+export const SyncChangeSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  partId: z.string().nullable(),
+  quickBooksItemRef: z.string(),
+  name: z.string(),
+  source: SyncChangeSourceSchema,
+  changes: z.array(SyncFieldChangeSchema),
+});
+export type SyncChange = z.infer<typeof SyncChangeSchema>;
+
+export const SyncNoticeSchema = z.object({
+  id: z.string(),
+  partId: z.string(),
+  partDescription: z.string(),
+  quickBooksItemRef: z.string(),
+  kind: z.enum(["deleted", "inactive"]),
+  createdAt: z.string(),
+});
+export type SyncNotice = z.infer<typeof SyncNoticeSchema>;
+
+export const SyncStatusSchema = z.object({
+  categories: z.array(
+    z.object({ category: SyncCategorySchema, keepInSync: z.boolean(), imported: z.boolean() }),
+  ),
+  lastChange: SyncChangeSchema.nullable(),
+  recentChanges: z.array(SyncChangeSchema),
+  lastCatchUpAt: z.string().nullable(),
+  notices: z.array(SyncNoticeSchema),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const SyncSettingRequestSchema = z.strictObject({
+  category: SyncCategorySchema,
+  keepInSync: z.boolean(),
+});
+
+export const NoticeDecisionRequestSchema = z.strictObject({
+  decision: z.enum(["unlink", "keep"]),
+});
+export const NoticeIdParamsSchema = z.object({ id: z.uuid() });
+
+/** The drift report compares these three values of every linked part. */
+export const DriftFieldSchema = z.enum(["quantity", "cost", "retailCost"]);
+export type DriftField = z.infer<typeof DriftFieldSchema>;
+
+export const DriftQuerySchema = z.object({
+  show: z.enum(["different", "all"]).default("different"),
+  field: DriftFieldSchema.optional(),
+  search: z.string().trim().max(200).optional(),
+});
+export type DriftQuery = z.infer<typeof DriftQuerySchema>;
+
+const Values = z.object({
+  quantity: z.string().nullable(),
+  cost: z.string(),
+  retailCost: z.string(),
+});
+
+export const DriftRowSchema = z.object({
+  partId: z.string(),
+  description: z.string(),
+  partNumber: z.string(),
+  quickBooksItemRef: z.string(),
+  shopmonkey: Values,
+  /** null when the item is gone from QuickBooks (deleted). */
+  quickBooks: Values.nullable(),
+  differences: z.array(DriftFieldSchema),
+});
+export type DriftRow = z.infer<typeof DriftRowSchema>;
+
+export const DriftReportSchema = z.object({
+  items: z.array(DriftRowSchema),
+  linkedParts: z.number().int(),
+  checkedAt: z.string(),
+});
+export type DriftReport = z.infer<typeof DriftReportSchema>;
+
+export const DriftActionSchema = z.enum(["take_quickbooks", "push_shopmonkey"]);
+export type DriftAction = z.infer<typeof DriftActionSchema>;
+
+export const DriftFixRequestSchema = z.strictObject({
+  action: DriftActionSchema,
+  partIds: z.array(z.uuid()).min(1).max(500),
+  /** Omitted = every field that differs. */
+  fields: z.array(DriftFieldSchema).min(1).optional(),
+});
+export type DriftFixRequest = z.infer<typeof DriftFixRequestSchema>;
+
+export const DriftFixResultSchema = z.object({
+  partId: z.string(),
+  field: DriftFieldSchema,
+  /** unsupported: the company can't take an inventory adjustment (the message says why). */
+  outcome: z.enum(["fixed", "unchanged", "unsupported", "failed"]),
+  message: z.string().optional(),
+});
+export type DriftFixResult = z.infer<typeof DriftFixResultSchema>;
+
+export const DriftFixResponseSchema = z.object({ results: z.array(DriftFixResultSchema) });
+export type DriftFixResponse = z.infer<typeof DriftFixResponseSchema>;
