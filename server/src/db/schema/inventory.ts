@@ -1,5 +1,5 @@
-import { type SQL, sql } from "drizzle-orm";
-import { type AnyPgColumn, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAtColumn, decimal, idColumn, shopIdColumn, updatedAtColumn } from "./columns.js";
 
 export const vendors = pgTable(
@@ -18,10 +18,6 @@ export const vendors = pgTable(
   ],
 );
 
-/** The text the list's search box looks in (the vendor name is matched through its own table). */
-export const partSearchText = (t: { description: AnyPgColumn; partNumber: AnyPgColumn }): SQL =>
-  sql`${t.description} || ' ' || ${t.partNumber}`;
-
 /** kind: "inventory" tracks stock (quantity columns set); "non_inventory" leaves them null. */
 export const parts = pgTable(
   "parts",
@@ -38,6 +34,13 @@ export const parts = pgTable(
     quantityAvailable: decimal("quantity_available"),
     criticalQuantity: decimal("critical_quantity"),
     quickBooksItemRef: text("quickbooks_item_ref"),
+    /**
+     * What the list's search box looks in, lower-cased once at write time: LIKE on it is about
+     * three times cheaper than ILIKE on the expression when a short term can't use the index.
+     */
+    searchText: text("search_text").generatedAlwaysAs(
+      sql`lower(description || ' ' || part_number)`,
+    ),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
@@ -47,6 +50,9 @@ export const parts = pgTable(
     index("parts_shop_part_number").on(t.shopId, sql`lower(btrim(${t.partNumber}))`),
     // The list pages through 100k parts by (shop, sort column, id): one index per sort key lets
     // PostgreSQL walk the order instead of sorting, and the id tiebreak keeps pages stable.
+    // Migration 0006 rebuilds these seven with INCLUDE (kind, quickbooks_item_ref,
+    // quantity_available, critical_quantity), which drizzle can't express: a deep page of a
+    // filtered list is then an index-only scan. Keep the names if you touch them.
     index("parts_shop_description").on(t.shopId, t.description, t.id),
     index("parts_shop_part_number_sort").on(t.shopId, t.partNumber, t.id),
     index("parts_shop_cost").on(t.shopId, t.cost, t.id),
@@ -64,8 +70,8 @@ export const parts = pgTable(
     index("parts_shop_low_stock")
       .on(t.shopId)
       .where(sql`${t.quantityAvailable} <= ${t.criticalQuantity}`),
-    // "Contains" search (ILIKE '%term%') over description and part number, case-insensitive.
-    index("parts_search_trgm").using("gin", sql`(${partSearchText(t)}) gin_trgm_ops`),
+    // "Contains" search (LIKE '%term%' on the lower-cased text), case-insensitive.
+    index("parts_search_text_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
   ],
 );
 

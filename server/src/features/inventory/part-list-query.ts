@@ -1,23 +1,28 @@
 import type { PartListQuery } from "@app/shared";
-import { type SQL, and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { partSearchText, parts } from "../../db/schema/index.js";
+import { type SQL, and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { parts } from "../../db/schema/index.js";
 import { containsPattern } from "../../lib/sql-text.js";
 
 type Sort = PartListQuery["sort"];
 
 /**
  * Every filter of the list, always scoped by shop. Each predicate is written to match an index
- * of db/schema/inventory.ts exactly (the trigram expression, the low-stock partial predicate).
+ * of db/schema/inventory.ts exactly (the trigram column, the low-stock partial predicate).
  */
-export function partFilters(shopId: string, q: PartListQuery): SQL {
+export function partFilters(
+  shopId: string,
+  q: PartListQuery,
+  /** Ids of the shop's vendors whose name contains the search term (see vendorIdsMatching). */
+  searchVendorIds: readonly string[] = [],
+): SQL {
   const filters: (SQL | undefined)[] = [eq(parts.shopId, shopId)];
   if (q.search) {
-    const pattern = containsPattern(q.search);
-    // `= any(array(...))` (not `in (select …)`) keeps the vendor arm indexable, so PostgreSQL
-    // can OR it with the trigram index as bitmaps instead of scanning every part.
+    // lower() runs in PostgreSQL on both sides, so the term folds exactly as the column did.
+    const text = sql`${parts.searchText} like lower(${containsPattern(q.search)})`;
+    // Vendor ids arrive as literals: the planner then knows how selective the search is and
+    // doesn't walk the whole sort index hoping to fill a page (measured: 90 ms → 2 ms).
     filters.push(
-      sql`((${partSearchText(parts)}) ilike ${pattern} or ${parts.vendorId} = any(array(
-        select sv.id from vendors sv where sv.shop_id = ${shopId} and sv.name ilike ${pattern})))`,
+      searchVendorIds.length > 0 ? or(text, inArray(parts.vendorId, [...searchVendorIds])) : text,
     );
   }
   if (q.kind) filters.push(eq(parts.kind, q.kind));

@@ -1,9 +1,10 @@
 import type { PartListQuery } from "@app/shared";
-import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts, vendors } from "../../db/schema/index.js";
 import type { PartRow } from "./inventory.mapper.js";
 import { partFilters, partOrder } from "./part-list-query.js";
+import { vendorIdsMatching } from "./vendors.repository.js";
 
 export type PartWrite = Omit<
   typeof parts.$inferInsert,
@@ -21,22 +22,33 @@ export async function findPart(db: Db, shopId: string, id: string): Promise<Part
   return row;
 }
 
-/** One page and the total. The two run side by side (two pool connections on PostgreSQL). */
+/**
+ * One page and the total, side by side (two pool connections on PostgreSQL). The page is a
+ * deferred join: ids are paged on the covering sort index alone (index-only, however deep the
+ * page), then only those rows are read with their vendor.
+ */
 export async function listParts(
   db: Db,
   shopId: string,
   q: PartListQuery,
 ): Promise<{ rows: PartRow[]; total: number }> {
-  const where = partFilters(shopId, q);
+  const vendorIds = q.search ? await vendorIdsMatching(db, shopId, q.search) : [];
+  const where = partFilters(shopId, q, vendorIds);
+  const order = partOrder(q.sort);
+  const pageIds = db
+    .select({ id: parts.id })
+    .from(parts)
+    .where(where)
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const [rows, counted] = await Promise.all([
     db
       .select(withVendor)
       .from(parts)
       .leftJoin(vendors, eq(vendors.id, parts.vendorId))
-      .where(where)
-      .orderBy(...partOrder(q.sort))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+      .where(and(eq(parts.shopId, shopId), inArray(parts.id, pageIds)))
+      .orderBy(...order),
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(parts)
