@@ -160,3 +160,34 @@ export async function drained(h: SyncHarness): Promise<void> {
     return rows.length === 0;
   });
 }
+
+/** A change QuickBooks makes without announcing it (as if the webhook were lost). */
+export async function changeItemQuietly(
+  h: SyncHarness,
+  shop: string,
+  id: string,
+  fields: Record<string, unknown>,
+) {
+  await admin(h.sandbox, "PUT", "/webhook", { url: null });
+  try {
+    return await changeItem(h, shop, id, fields);
+  } finally {
+    await new Promise((r) => setTimeout(r, 300)); // past the sandbox's batching window
+    await admin(h.sandbox, "PUT", "/webhook", { url: h.webhookUrl, verifierToken: VERIFIER });
+  }
+}
+
+export async function api(
+  h: SyncHarness,
+  shop: string,
+  method: "get" | "put" | "post",
+  path: string,
+  body?: object,
+  role: "owner" | "technician" = "owner",
+) {
+  const agent = request(h.t.app);
+  const req = (
+    method === "get" ? agent.get(path) : method === "put" ? agent.put(path) : agent.post(path)
+  ).set("authorization", `Bearer ${await h.t.token(shop, role)}`);
+  return body ? req.send(body) : req;
+}
