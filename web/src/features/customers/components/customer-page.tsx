@@ -1,17 +1,111 @@
+import { quickBooksCustomerUrl } from "@app/shared";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { CustomersIcon } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
+import { PageLoading } from "../../../components/ui/page-loading";
+import { QuickBooksLinkIcon } from "../../../components/ui/quickbooks-link-icon";
+import { ApiError } from "../../../lib/api-client";
+import { useCustomer } from "../api/get-customer";
+import { customerName } from "../hooks/customer-name";
 
-/** Placeholder until the customer detail lands; says what this page will hold. */
+function Back() {
+  const { t } = useTranslation("customers");
+  return (
+    <Link
+      to="/customers"
+      className="mb-4 inline-block text-sm font-medium text-navy-700 hover:underline"
+    >
+      <span aria-hidden="true">← </span>
+      {t("detail.back")}
+    </Link>
+  );
+}
+
 export function CustomerPage() {
-  const { t } = useTranslation("shell");
+  const { t } = useTranslation("customers");
+  const customer = useCustomer(useParams().customerId ?? "");
+  if (customer.isPending) return <PageLoading />;
+  if (customer.isError) {
+    if (!(customer.error instanceof ApiError && customer.error.status === 404))
+      throw customer.error;
+    return (
+      <>
+        <Back />
+        <EmptyState icon={<CustomersIcon />} title={t("detail.notFoundTitle")}>
+          {t("detail.notFoundBody")}
+        </EmptyState>
+      </>
+    );
+  }
+  const c = customer.data;
+  const ref = c.quickBooksCustomerRef;
+  const address = [
+    c.address1,
+    c.address2,
+    [c.city, c.state, c.postalCode].filter(Boolean).join(" "),
+    c.country,
+  ].filter(Boolean);
+  const rows: [string, ReactNode][] = [
+    [t("fields.firstName"), c.firstName || "—"],
+    [t("fields.lastName"), c.lastName || "—"],
+    [t("fields.companyName"), c.companyName || "—"],
+    [
+      t("fields.email"),
+      c.email ? (
+        <a href={`mailto:${c.email}`} className="text-navy-700 hover:underline">
+          {c.email}
+        </a>
+      ) : (
+        "—"
+      ),
+    ],
+    [t("fields.phone"), c.phone || "—"],
+    [
+      t("fields.address"),
+      address.length ? <span className="whitespace-pre-line">{address.join("\n")}</span> : "—",
+    ],
+    [t("fields.note"), c.note || "—"],
+    [
+      t("fields.quickBooksCustomerRef"),
+      ref === null ? (
+        <span className="text-slate-600">{t("notLinked")}</span>
+      ) : (
+        <span className="group flex flex-wrap items-center gap-2">
+          <QuickBooksLinkIcon label={t("synced", { ref })} />
+          <span className="font-mono">{ref}</span>
+          <a
+            href={quickBooksCustomerUrl(ref)}
+            target="_blank"
+            rel="noreferrer"
+            className="font-medium text-qb-700 hover:underline"
+          >
+            {t("detail.openInQuickBooks")}
+            <span className="sr-only"> {t("detail.opensInNewTab")}</span>
+            <span aria-hidden="true"> ↗</span>
+          </a>
+          <span className="w-full text-xs text-slate-500">{t("detail.readOnly")}</span>
+        </span>
+      ),
+    ],
+  ];
   return (
     <>
-      <PageHeader title={t("placeholders.customer.title")} />
-      <EmptyState icon={<CustomersIcon />} title={t("placeholders.customer.emptyTitle")}>
-        {t("placeholders.customer.emptyBody")}
-      </EmptyState>
+      <Back />
+      <PageHeader
+        title={customerName(c) || t("list.unnamed")}
+        description={c.companyName && c.companyName !== customerName(c) ? c.companyName : undefined}
+      />
+      <dl className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="grid gap-1 px-5 py-3 sm:grid-cols-3 sm:gap-4">
+            <dt className="text-sm font-medium text-slate-600">{label}</dt>
+            <dd className="text-sm text-slate-900 sm:col-span-2">{value}</dd>
+          </div>
+        ))}
+      </dl>
     </>
   );
 }

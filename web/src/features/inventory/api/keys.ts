@@ -1,7 +1,10 @@
+import type { PartListQuery } from "@app/shared";
+
 /** The only place inventory query keys are spelled. */
 export const inventoryKeys = {
   all: ["inventory"] as const,
-  list: (filters: Record<string, string | number | boolean | undefined>) =>
-    [...inventoryKeys.all, "list", filters] as const,
+  lists: () => [...inventoryKeys.all, "list"] as const,
+  list: (query: PartListQuery) => [...inventoryKeys.lists(), query] as const,
   detail: (id: string) => [...inventoryKeys.all, "detail", id] as const,
+  movements: (id: string) => [...inventoryKeys.detail(id), "movements"] as const,
 };

@@ -1,17 +1,120 @@
+import { canEditParts, PartListQuerySchema } from "@app/shared";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { Button } from "../../../components/ui/button";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { InventoryIcon } from "../../../components/ui/icons";
+import { ListError } from "../../../components/ui/list-error";
 import { PageHeader } from "../../../components/ui/page-header";
+import { Pager } from "../../../components/ui/pager";
+import { TableSkeleton } from "../../../components/ui/table-skeleton";
+import { useMe } from "../../session/api/get-me";
+import { useParts } from "../api/get-parts";
+import { useListParams } from "../../../lib/use-list-params";
+import { InventoryFilters } from "./inventory-filters";
+import { PartsTable } from "./parts-table";
 
-/** Placeholder until the inventory list lands; says what this page will hold. */
 export function InventoryPage() {
-  const { t } = useTranslation("shell");
+  const { t, i18n } = useTranslation("inventory");
+  const [query, update] = useListParams(PartListQuerySchema);
+  const parts = useParts(query);
+  const me = useMe().data;
+  const filtered = Boolean(
+    query.search || query.kind || query.linked !== undefined || query.lowStock,
+  );
+  const number = new Intl.NumberFormat(i18n.resolvedLanguage);
+
+  function body() {
+    if (parts.isPending) return <TableSkeleton columns={7} label={t("list.loading")} />;
+    if (parts.isError) {
+      const retry = () => void parts.refetch();
+      return (
+        <ListError
+          title={t("list.errorTitle")}
+          message={parts.error.message}
+          retry={t("list.retry")}
+          onRetry={retry}
+        />
+      );
+    }
+    const { items, total, page, pageSize } = parts.data;
+    if (items.length === 0 && total === 0) {
+      return filtered ? (
+        <EmptyState
+          icon={<InventoryIcon />}
+          title={t("list.noMatchTitle")}
+          action={
+            <Button
+              variant="secondary"
+              onClick={() =>
+                update({
+                  search: undefined,
+                  kind: undefined,
+                  linked: undefined,
+                  lowStock: undefined,
+                })
+              }
+            >
+              {t("list.clear")}
+            </Button>
+          }
+        >
+          {t("list.noMatchBody")}
+        </EmptyState>
+      ) : (
+        <EmptyState icon={<InventoryIcon />} title={t("list.emptyTitle")}>
+          {t("list.emptyBody")}
+        </EmptyState>
+      );
+    }
+    const from = Math.min(total, (page - 1) * pageSize + 1);
+    const to = Math.min(total, page * pageSize);
+    return (
+      <>
+        <PartsTable
+          parts={items}
+          sort={query.sort}
+          onSort={(sort) => update({ sort })}
+          busy={parts.isPlaceholderData}
+        />
+        <Pager
+          page={page}
+          pageSize={pageSize}
+          total={total}
+          onPage={(p) => update({ page: p })}
+          labels={{
+            nav: t("list.pager"),
+            previous: t("list.previous"),
+            next: t("list.next"),
+            range:
+              items.length === 0
+                ? t("list.rangeEmpty")
+                : t("list.range", {
+                    from: number.format(from),
+                    to: number.format(to),
+                    total: number.format(total),
+                  }),
+          }}
+        />
+      </>
+    );
+  }
+
   return (
     <>
-      <PageHeader title={t("placeholders.inventory.title")} />
-      <EmptyState icon={<InventoryIcon />} title={t("placeholders.inventory.emptyTitle")}>
-        {t("placeholders.inventory.emptyBody")}
-      </EmptyState>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageHeader title={t("title")} description={t("description")} />
+        {me && canEditParts(me.role) ? (
+          <Link
+            to="/inventory/new"
+            className="inline-flex items-center rounded-lg bg-navy-900 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-navy-800"
+          >
+            {t("list.newPart")}
+          </Link>
+        ) : null}
+      </div>
+      <InventoryFilters query={query} onChange={update} />
+      {body()}
     </>
   );
 }

@@ -1,0 +1,138 @@
+import type { Part, PartList } from "@app/shared";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../../i18n";
+import { fakeServer, json } from "../../../test/fake-server";
+import { renderApp } from "../../../test/render-app";
+
+const part = (over: Partial<Part>): Part => ({
+  id: "00000000-0000-4000-8000-000000000001",
+  kind: "inventory",
+  description: "Oil filter",
+  note: "",
+  partNumber: "OF-2045",
+  vendor: { id: "v1", name: "Parts Authority" },
+  cost: "3.25",
+  retailCost: "8.99",
+  quantityAvailable: "48",
+  criticalQuantity: "12",
+  quickBooksItemRef: null,
+  updatedAt: "2026-11-27T10:00:00.000Z",
+  ...over,
+});
+
+const linked = part({
+  id: "00000000-0000-4000-8000-000000000002",
+  description: "Brake pads",
+  quickBooksItemRef: "123",
+});
+const unlinked = part({
+  description: "Valve stem",
+  partNumber: "TVS-413",
+  quantityAvailable: "3",
+  criticalQuantity: "50",
+});
+const page = (items: Part[]): PartList => ({ items, total: items.length, page: 1, pageSize: 50 });
+
+/** The BFF answers every list request with `answer(query)`, recording the query strings. */
+function serve(answer: (q: URLSearchParams) => Part[]) {
+  const seen: URLSearchParams[] = [];
+  const mock = fakeServer();
+  const base = mock.getMockImplementation();
+  mock.mockImplementation((input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith("/api/inventory?"))
+      return base ? base(input, init) : Promise.reject(new Error("no base"));
+    const q = new URLSearchParams(url.split("?")[1]);
+    seen.push(q);
+    try {
+      return Promise.resolve(json(page(answer(q))));
+    } catch {
+      return Promise.resolve(json({ error: { code: "internal_error", message: "Down" } }, 500));
+    }
+  });
+  return seen;
+}
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await i18n.changeLanguage("en");
+});
+
+describe("the inventory list", () => {
+  it("shows the QuickBooks icon, with its accessible name, exactly on linked rows", async () => {
+    serve(() => [linked, unlinked]);
+    renderApp("/inventory");
+    const table = await screen.findByRole("table", { name: "Parts" });
+    const [linkedRow, unlinkedRow] = within(table).getAllByRole("row").slice(1);
+    expect(
+      within(linkedRow!).getByRole("img", { name: "Synced with QuickBooks (item 123)" }),
+    ).toBeTruthy();
+    expect(within(unlinkedRow!).queryByRole("img")).toBeNull();
+    expect(within(table).getAllByRole("img")).toHaveLength(1);
+    // Low stock is said in words, not only by color.
+    expect(within(unlinkedRow!).getByText("Low stock")).toBeTruthy();
+    expect(within(linkedRow!).queryByText("Low stock")).toBeNull();
+    expect(within(linkedRow!).getByText("$3.25")).toBeTruthy();
+  });
+
+  it("names the icon in French: « Synchronisé avec QuickBooks (article 123) »", async () => {
+    await i18n.changeLanguage("fr");
+    serve(() => [linked]);
+    renderApp("/inventory");
+    expect(
+      await screen.findByRole("img", { name: "Synchronisé avec QuickBooks (article 123)" }),
+    ).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: /Quantité disponible/ })).toBeTruthy();
+  });
+
+  it("filters and sorts on the server, keeping the choices in the URL", async () => {
+    const seen = serve((q) => (q.get("linked") === "true" ? [linked] : [linked, unlinked]));
+    const user = userEvent.setup();
+    const { router } = renderApp("/inventory?page=2");
+    await screen.findByRole("table");
+    expect(seen.at(-1)?.get("page")).toBe("2");
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "QuickBooks" }), "linked");
+    await vi.waitFor(() => expect(router.state.location.search).toBe("?linked=true"));
+    await vi.waitFor(() => expect(screen.queryByText("Valve stem")).toBeNull());
+    expect(seen.at(-1)?.get("page")).toBe("1"); // a new filter starts over at page 1
+
+    await user.click(screen.getByRole("checkbox", { name: "Low stock only" }));
+    await vi.waitFor(() => expect(router.state.location.search).toBe("?linked=true&lowStock=true"));
+
+    const header = screen.getByRole("columnheader", { name: /Cost/ });
+    expect(header.getAttribute("aria-sort")).toBe("none");
+    await user.click(within(header).getByRole("button"));
+    await vi.waitFor(() => expect(seen.at(-1)?.get("sort")).toBe("cost"));
+    expect(screen.getByRole("columnheader", { name: /^Cost/ }).getAttribute("aria-sort")).toBe(
+      "ascending",
+    );
+  });
+
+  it("debounces the search box into one request", async () => {
+    const seen = serve(() => []);
+    const user = userEvent.setup();
+    renderApp("/inventory");
+    await screen.findByRole("heading", { name: "No parts yet" });
+    await user.type(screen.getByRole("searchbox", { name: "Search parts" }), "brake");
+    expect(await screen.findByRole("heading", { name: "No parts match" })).toBeTruthy();
+    expect(seen.filter((q) => q.has("search")).map((q) => q.get("search"))).toEqual(["brake"]);
+  });
+
+  it("says when the list could not load, and retries", async () => {
+    let calls = 0;
+    serve(() => {
+      calls += 1;
+      if (calls <= 3) throw new Error("down"); // the first load and its two automatic retries
+      return [linked];
+    });
+    const user = userEvent.setup();
+    renderApp("/inventory");
+    const alert = await screen.findByRole("alert", {}, { timeout: 8000 });
+    expect(within(alert).getByText("The parts could not be loaded")).toBeTruthy();
+    await user.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("link", { name: "Brake pads" })).toBeTruthy();
+  }, 15_000);
+});

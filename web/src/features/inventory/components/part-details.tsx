@@ -1,0 +1,53 @@
+import type { Part } from "@app/shared";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatMoney, formatQuantity } from "../../../lib/format-decimal";
+import { isLowStock, LowStockBadge } from "./part-row";
+import { QuickBooksItemRef } from "./quickbooks-item-ref";
+
+/** Every mapped field of a part, labelled with the product's words. */
+export function PartDetails({ part }: { part: Part }) {
+  const { t, i18n } = useTranslation("inventory");
+  const locale = i18n.resolvedLanguage ?? "en";
+  const quantity = (v: string | null) => (v === null ? t("notTracked") : formatQuantity(v, locale));
+  const rows: [string, ReactNode][] = [
+    [t("fields.description"), part.description],
+    [t("fields.partNumber"), part.partNumber || "—"],
+    [t("fields.kind"), t(`kinds.${part.kind}`)],
+    [t("fields.vendor"), part.vendor?.name ?? t("detail.noVendor")],
+    [t("fields.cost"), formatMoney(part.cost, locale)],
+    [t("fields.retailCost"), formatMoney(part.retailCost, locale)],
+    [
+      t("fields.quantityAvailable"),
+      <span key="q" className="inline-flex items-center gap-2">
+        {quantity(part.quantityAvailable)}
+        {isLowStock(part) ? <LowStockBadge /> : null}
+      </span>,
+    ],
+    [
+      t("fields.criticalQuantity"),
+      part.criticalQuantity === null ? "—" : quantity(part.criticalQuantity),
+    ],
+    [
+      t("fields.quickBooksItemRef"),
+      <QuickBooksItemRef key="ref" itemRef={part.quickBooksItemRef} />,
+    ],
+    [t("fields.note"), part.note ? <span className="whitespace-pre-line">{part.note}</span> : "—"],
+    [
+      t("fields.updatedAt"),
+      new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+        new Date(part.updatedAt),
+      ),
+    ],
+  ];
+  return (
+    <dl className="grid grid-cols-1 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
+      {rows.map(([label, value]) => (
+        <div key={label} className="grid gap-1 px-5 py-3 sm:grid-cols-3 sm:gap-4">
+          <dt className="text-sm font-medium text-slate-600">{label}</dt>
+          <dd className="text-sm text-slate-900 sm:col-span-2">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
