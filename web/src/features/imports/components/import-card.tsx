@@ -63,7 +63,8 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
       </h3>
       <p className="mt-1 text-sm text-slate-600">{t(`descriptions.${category}`)}</p>
 
-      <div className="mt-4 min-h-16 text-sm" aria-live="polite">
+      {/* flex-1: the action rows of the three cards line up whatever each card says above them */}
+      <div className="mt-4 min-h-16 flex-1 text-sm" aria-live="polite">
         {live ? (
           <div className="space-y-2">
             <ImportProgress
