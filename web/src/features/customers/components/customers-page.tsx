@@ -69,7 +69,7 @@ export function CustomersPage() {
             className={`w-full text-sm ${customers.isPlaceholderData ? "opacity-60" : ""}`}
           >
             <caption className="sr-only">{t("list.caption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>
                 <th scope="col" className={th}>
                   {t("fields.name")}

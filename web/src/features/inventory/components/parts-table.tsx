@@ -40,7 +40,7 @@ export function PartsTable({ parts, sort, onSort, busy }: PartsTableProps) {
         className={`w-full text-sm transition-opacity ${busy ? "opacity-60" : ""}`}
       >
         <caption className="sr-only">{t("list.caption")}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
           <tr>
             {header("description")}
             {header("partNumber")}

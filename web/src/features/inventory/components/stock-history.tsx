@@ -23,7 +23,7 @@ export function StockHistory({ partId }: { partId: string }) {
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
               <tr>
                 <th scope="col" className="px-3 py-2">
                   {t("detail.when")}
