@@ -1,6 +1,8 @@
 import { canManageQuickBooks, ConnectionSchema } from "@app/shared";
 import { useQuery } from "@tanstack/react-query";
 import { ImportsPanel } from "../../imports/components/imports-panel";
+import { DriftReport } from "../../sync/components/drift-report";
+import { SyncPanel } from "../../sync/components/sync-panel";
 import { useMe } from "../../session/api/get-me";
 import { apiFetch } from "../../../lib/api-client";
 import { quickbooksKeys } from "../api/keys";
@@ -15,11 +17,17 @@ export function ImportTab() {
     queryFn: ({ signal }) =>
       apiFetch("/api/quickbooks/connection", { schema: ConnectionSchema, signal }),
   }).data;
+  const canManage = me ? canManageQuickBooks(me.role) : false;
+  const connected = connection?.status === "connected";
   return (
-    <ImportsPanel
-      connection={connection?.status ?? "unknown"}
-      canRun={me ? canManageQuickBooks(me.role) : false}
-      connectionHref={quickbooksTabPath("connection")}
-    />
+    <div className="space-y-8">
+      <ImportsPanel
+        connection={connection?.status ?? "unknown"}
+        canRun={canManage}
+        connectionHref={quickbooksTabPath("connection")}
+      />
+      <SyncPanel connected={connected} canManage={canManage} />
+      <DriftReport connected={connected} canManage={canManage} />
+    </div>
   );
 }

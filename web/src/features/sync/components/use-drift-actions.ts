@@ -1,0 +1,38 @@
+import type { DriftAction, DriftFixResult } from "@app/shared";
+import type { TFunction } from "i18next";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
+import { useFixDrift } from "../api/fix-drift";
+
+/** Says what a fix did: fixed values, an unsupported quantity push, failures. */
+function report(t: TFunction<"sync">, results: DriftFixResult[]) {
+  const fixed = results.filter((r) => r.outcome === "fixed").length;
+  if (fixed > 0) toast.success(t("drift.fixed", { count: fixed }));
+  const unsupported = results.find((r) => r.outcome === "unsupported");
+  if (unsupported) toast.warning(t("drift.unsupported", { message: unsupported.message ?? "" }));
+  const failed = results.filter((r) => r.outcome === "failed");
+  if (failed.length > 0)
+    toast.error(t("drift.failedFix", { count: failed.length, message: failed[0]?.message ?? "" }));
+}
+
+export function useDriftActions(onDone: () => void) {
+  const { t } = useTranslation("sync");
+  const { mutate, isPending } = useFixDrift();
+  const run = useCallback(
+    (action: DriftAction, partIds: string[]) =>
+      mutate(
+        { action, partIds },
+        {
+          onSuccess: ({ results }) => {
+            report(t, results);
+            onDone();
+          },
+          onError: (err) =>
+            toast.error(t("drift.failed", { reason: err instanceof Error ? err.message : "" })),
+        },
+      ),
+    [mutate, onDone, t],
+  );
+  return { run, pending: isPending };
+}
