@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     // react + router + query + i18next + zod (shared schemas) land in the entry chunk.
     chunkSizeWarningLimit: 700,
+    // dist/.vite/manifest.json maps each lazy route to its chunks (read by `pnpm bench`).
+    manifest: true,
   },
   test: {
     environment: "jsdom",
