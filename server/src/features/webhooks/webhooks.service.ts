@@ -23,16 +23,22 @@ export async function receiveWebhook(
   events: readonly ChangeEvent[],
 ): Promise<string[]> {
   const digest = createHash("sha256").update(rawBody).digest("hex");
-  if (!(await firstDelivery(deps.db, digest))) {
+  const followed = events.filter((e) => FOLLOWED.has(e.entity));
+  // One transaction: if recording the work fails, the digest is not kept either, so Intuit's
+  // retry of the same body is processed instead of being mistaken for a replay.
+  const rows = await deps.db.transaction(async (tx) => {
+    if (!(await firstDelivery(tx, digest))) return undefined;
+    const shops = await shopsOfRealms(tx, [...new Set(followed.map((e) => e.realmId))]);
+    const pending = followed.flatMap((e) =>
+      (shops.get(e.realmId) ?? []).map((shopId) => ({ shopId, entity: e.entity, entityId: e.id })),
+    );
+    await addPending(tx, pending);
+    return pending;
+  });
+  if (!rows) {
     deps.logger.info({ digest }, "webhook delivery seen before; ignored");
     return [];
   }
-  const followed = events.filter((e) => FOLLOWED.has(e.entity));
-  const shops = await shopsOfRealms(deps.db, [...new Set(followed.map((e) => e.realmId))]);
-  const rows = followed.flatMap((e) =>
-    (shops.get(e.realmId) ?? []).map((shopId) => ({ shopId, entity: e.entity, entityId: e.id })),
-  );
-  await addPending(deps.db, rows);
   deps.logger.info(
     { events: events.length, followed: followed.length, pending: rows.length },
     "webhook accepted",
