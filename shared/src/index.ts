@@ -7,3 +7,5 @@ export * from "./imports.js";
 export * from "./inventory.js";
 export * from "./customers.js";
 export * from "./sync.js";
+export * from "./accounting.js";
+export * from "./orders.js";
