@@ -4,3 +4,4 @@ export * from "./customers.js";
 export * from "./quickbooks.js";
 export * from "./imports.js";
 export * from "./sync.js";
+export * from "./orders.js";
