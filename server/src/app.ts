@@ -14,8 +14,11 @@ import { syncRouter } from "./features/sync/sync.router.js";
 import type { SyncQueue } from "./features/sync/sync.worker.js";
 import { webhooksRouter } from "./features/webhooks/webhooks.router.js";
 import { healthRouter } from "./features/health/health.router.js";
+import { accountingRouter } from "./features/accounting/accounting.router.js";
 import { importsRouter } from "./features/imports/imports.router.js";
 import { inventoryRouter } from "./features/inventory/inventory.router.js";
+import type { InvoiceQueue } from "./features/orders/quickbooks/invoice.worker.js";
+import { ordersRouter } from "./features/orders/orders.router.js";
 import { demoHostRouter, meRouter } from "./features/session/session.router.js";
 import { ensureShop } from "./features/session/shops.repository.js";
 import { apiNotFound, errorHandler } from "./http/error-handler.js";
@@ -39,6 +42,8 @@ export interface AppDeps {
   importQueue?: ImportQueue;
   /** Set where this process runs the QuickBooks sync worker; without it webhooks wait for a tick. */
   syncQueue?: SyncQueue;
+  /** Set where this process runs the invoice sender; without it sends wait for a sweep. */
+  invoiceQueue?: InvoiceQueue;
   /** Built SPA to serve (production); omitted in tests and in dev (Vite serves it). */
   webDistDir?: string;
 }
@@ -52,6 +57,8 @@ function apiRouters(deps: AppDeps): Router[] {
     inventoryRouter(deps),
     customersRouter(deps),
     syncRouter(deps),
+    accountingRouter(deps),
+    ordersRouter(deps),
   ];
 }
 

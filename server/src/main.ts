@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { buildDeps } from "./boot.js";
 import { parseEnv } from "./config/env.js";
+import { startInvoiceWorker } from "./features/orders/quickbooks/invoice.worker.js";
 import { startSyncWorker } from "./features/sync/sync.worker.js";
 import { startImportWorker } from "./jobs/import-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
@@ -41,6 +42,14 @@ const syncWorker = await startSyncWorker({
   catchUpSeconds: env.SYNC_CATCH_UP_SECONDS,
 });
 deps.syncQueue = syncWorker;
+// Shopmonkey → QuickBooks: invoice sends, retried until QuickBooks holds each exactly once.
+const invoiceWorker = await startInvoiceWorker({
+  db: deps.db,
+  boss: jobQueue.boss,
+  client: deps.qbo.client,
+  logger,
+});
+deps.invoiceQueue = invoiceWorker;
 const app = createApp(deps);
 const server = createServer(app);
 server.listen(env.PORT, env.HOST, () => {
@@ -67,6 +76,9 @@ async function shutdown(signal: string): Promise<void> {
     .stop()
     .catch((err: unknown) => logger.error({ err }, "import worker stop failed"));
   await syncWorker.stop().catch((err: unknown) => logger.error({ err }, "sync worker stop failed"));
+  await invoiceWorker
+    .stop()
+    .catch((err: unknown) => logger.error({ err }, "invoice worker stop failed"));
   await jobQueue.stop().catch((err: unknown) => logger.error({ err }, "job queue stop failed"));
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await deps.database.close();
