@@ -9,3 +9,4 @@ export * from "./customers.js";
 export * from "./sync.js";
 export * from "./accounting.js";
 export * from "./orders.js";
+export * from "./onboarding.js";

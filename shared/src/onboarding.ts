@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { StartingSituationSchema } from "./quickbooks.js";
+
+/** GET|PUT /api/quickbooks/starting-situation (api.md). */
+export const StartingSituationStateSchema = z.object({
+  situation: StartingSituationSchema.nullable(),
+  chosenAt: z.string().optional(),
+  chosenBy: z.string().optional(),
+});
+export type StartingSituationState = z.infer<typeof StartingSituationStateSchema>;
+
+export const StartingSituationInputSchema = z.strictObject({ situation: StartingSituationSchema });
+export type StartingSituationInput = z.infer<typeof StartingSituationInputSchema>;
+
+/** The facts the "next steps" checklist ticks itself from (real state, never a stored tick). */
+export const OnboardingStatusSchema = z.object({
+  connected: z.boolean(),
+  imported: z.object({ inventory: z.boolean(), nonInventory: z.boolean() }),
+  keepInSync: z.object({ inventory: z.boolean(), nonInventory: z.boolean() }),
+  parts: z.object({ total: z.number().int(), linked: z.number().int() }),
+  accountingMapped: z.boolean(),
+  exported: z.boolean(),
+  reconciled: z.boolean(),
+});
+export type OnboardingStatus = z.infer<typeof OnboardingStatusSchema>;
+
+export const SupportRequestInputSchema = z.strictObject({
+  message: z.string().trim().min(1).max(4000),
+});
+export type SupportRequestInput = z.infer<typeof SupportRequestInputSchema>;
+
+export const SupportRequestSchema = z.object({
+  id: z.string(),
+  situation: StartingSituationSchema.nullable(),
+  message: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type SupportRequest = z.infer<typeof SupportRequestSchema>;
+export const SupportRequestListSchema = z.object({ items: z.array(SupportRequestSchema) });
+
+/** Which parts an export covers: the named ones, or every part not yet linked. */
+export const ExportScopeSchema = z.strictObject({
+  partIds: z.array(z.uuid()).min(1).max(5000).optional(),
+});
+export type ExportScope = z.infer<typeof ExportScopeSchema>;
+
+/** What the export will do with one part, decided from QuickBooks' items at preview time. */
+export const ExportPlanSchema = z.enum(["create", "link_existing", "skip"]);
+export type ExportPlan = z.infer<typeof ExportPlanSchema>;
+
+export const ExportPreviewRowSchema = z.object({
+  partId: z.string(),
+  description: z.string(),
+  partNumber: z.string(),
+  itemType: z.enum(["Inventory", "NonInventory"]),
+  plan: ExportPlanSchema,
+  /** Existing QuickBooks items with the same name or SKU. */
+  nameTakenBy: z.object({ id: z.string(), name: z.string() }).optional(),
+  skuTakenBy: z.array(z.object({ id: z.string(), name: z.string() })),
+  reason: z.string().optional(),
+});
+export type ExportPreviewRow = z.infer<typeof ExportPreviewRowSchema>;
+
+export const ExportPreviewSchema = z.object({
+  items: z.array(ExportPreviewRowSchema),
+  counts: z.object({ create: z.number(), linkExisting: z.number(), skip: z.number() }),
+});
+export type ExportPreview = z.infer<typeof ExportPreviewSchema>;
+
+export const ExportStatusSchema = z.enum(["queued", "running", "succeeded", "failed"]);
+export const ExportJobSchema = z.object({
+  id: z.string(),
+  status: ExportStatusSchema,
+  total: z.number().int(),
+  processed: z.number().int(),
+  created: z.number().int(),
+  linked: z.number().int(),
+  skipped: z.number().int(),
+  error: z.string().optional(),
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().optional(),
+});
+export type ExportJob = z.infer<typeof ExportJobSchema>;
+export const ExportJobListSchema = z.object({ items: z.array(ExportJobSchema) });
+
+export const ExportOutcomeSchema = z.enum(["pending", "created", "linked", "skipped"]);
+export const ExportRecordSchema = z.object({
+  partId: z.string(),
+  description: z.string(),
+  partNumber: z.string(),
+  outcome: ExportOutcomeSchema,
+  reason: z.string().optional(),
+  quickBooksId: z.string().optional(),
+});
+export type ExportRecord = z.infer<typeof ExportRecordSchema>;
+export const ExportRecordListSchema = z.object({ items: z.array(ExportRecordSchema) });
+
+export const IdParamsSchema = z.object({ id: z.string() });
+
+// ── Reconciliation assistant ("some in each") ──────────────────────────────────────────────
+
+export const MatchBySchema = z.enum(["reference", "sku", "name"]);
+export type MatchBy = z.infer<typeof MatchBySchema>;
+
+export const SidePartSchema = z.object({
+  id: z.string(),
+  description: z.string(),
+  partNumber: z.string(),
+  kind: z.enum(["inventory", "non_inventory"]),
+  quantity: z.string().nullable(),
+  retailCost: z.string(),
+  cost: z.string(),
+});
+export type SidePart = z.infer<typeof SidePartSchema>;
+
+export const SideItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  sku: z.string(),
+  type: z.string(),
+  quantity: z.string().nullable(),
+  unitPrice: z.string(),
+  purchaseCost: z.string(),
+});
+export type SideItem = z.infer<typeof SideItemSchema>;
+
+export const DifferenceFieldSchema = z.enum([
+  "name",
+  "partNumber",
+  "quantity",
+  "retailCost",
+  "cost",
+  "kind",
+]);
+export type DifferenceField = z.infer<typeof DifferenceFieldSchema>;
+
+export const ProposedPairSchema = z.object({
+  part: SidePartSchema,
+  item: SideItemSchema,
+  matchedBy: MatchBySchema,
+  differences: z.array(DifferenceFieldSchema),
+});
+export type ProposedPair = z.infer<typeof ProposedPairSchema>;
+
+export const AmbiguousGroupSchema = z.object({
+  by: z.enum(["sku", "name"]),
+  key: z.string(),
+  parts: z.array(SidePartSchema),
+  items: z.array(SideItemSchema),
+});
+export type AmbiguousGroup = z.infer<typeof AmbiguousGroupSchema>;
+
+export const ReconciliationProposalSchema = z.object({
+  /** Already linked by a stored reference: nothing to confirm. */
+  linked: z.array(ProposedPairSchema),
+  proposed: z.array(ProposedPairSchema),
+  ambiguous: z.array(AmbiguousGroupSchema),
+  onlyInQuickBooks: z.array(SideItemSchema),
+  onlyInShopmonkey: z.array(SidePartSchema),
+});
+export type ReconciliationProposal = z.infer<typeof ReconciliationProposalSchema>;
+
+export const QuantityWinnerSchema = z.enum(["shopmonkey", "quickbooks"]);
+export type QuantityWinner = z.infer<typeof QuantityWinnerSchema>;
+
+export const ReconciliationApplySchema = z.strictObject({
+  pairs: z
+    .array(
+      z.strictObject({
+        partId: z.uuid(),
+        quickBooksId: z.string().min(1).max(64),
+        quantityFrom: QuantityWinnerSchema.default("quickbooks"),
+      }),
+    )
+    .max(5000),
+  importOnlyInQuickBooks: z.boolean().default(true),
+  createOnlyInShopmonkey: z.boolean().default(true),
+});
+export type ReconciliationApply = z.infer<typeof ReconciliationApplySchema>;
+
+export const ReconciliationRunSchema = z.object({
+  id: z.string(),
+  linked: z.number().int(),
+  alreadyLinked: z.number().int(),
+  skipped: z.array(z.object({ partId: z.string(), reason: z.string() })),
+  quantityNotes: z.array(z.object({ partId: z.string(), message: z.string() })),
+  exportId: z.string().optional(),
+  importsQueued: z.boolean(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type ReconciliationRun = z.infer<typeof ReconciliationRunSchema>;
+export const ReconciliationRunListSchema = z.object({ items: z.array(ReconciliationRunSchema) });
