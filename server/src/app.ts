@@ -10,6 +10,9 @@ import {
 } from "./features/quickbooks-connection/connection.router.js";
 import { customersRouter } from "./features/customers/customers.router.js";
 import { seedDemoShop } from "./features/demo-shop/seed-demo-shop.js";
+import { onboardingRouter } from "./features/onboarding/onboarding.router.js";
+import { exportsRouter } from "./features/quickbooks-export/exports.router.js";
+import { reconcileRouter } from "./features/quickbooks-export/reconcile/reconcile.router.js";
 import { syncRouter } from "./features/sync/sync.router.js";
 import type { SyncQueue } from "./features/sync/sync.worker.js";
 import { webhooksRouter } from "./features/webhooks/webhooks.router.js";
@@ -59,6 +62,9 @@ function apiRouters(deps: AppDeps): Router[] {
     syncRouter(deps),
     accountingRouter(deps),
     ordersRouter(deps),
+    onboardingRouter(deps),
+    exportsRouter(deps),
+    reconcileRouter(deps),
   ];
 }
 

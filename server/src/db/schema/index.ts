@@ -5,3 +5,4 @@ export * from "./quickbooks.js";
 export * from "./imports.js";
 export * from "./sync.js";
 export * from "./orders.js";
+export * from "./onboarding.js";

@@ -1,0 +1,131 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn, shopIdColumn } from "./columns.js";
+import { parts } from "./inventory.js";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+const SITUATIONS = ["brand_new", "quickbooks_only", "shopmonkey_only", "both"] as const;
+
+/** "Where to start": one choice per shop, changeable, with who and when. */
+export const startingSituations = pgTable("starting_situations", {
+  shopId: shopIdColumn().primaryKey(),
+  situation: text("situation", { enum: SITUATIONS }).notNull(),
+  chosenBy: text("chosen_by").notNull(),
+  chosenById: text("chosen_by_id").notNull(),
+  chosenAt: ts("chosen_at").notNull().defaultNow(),
+});
+
+/** A support conversation opened from the two situations where Shopmonkey offers chat. */
+export const supportRequests = pgTable(
+  "support_requests",
+  {
+    id: idColumn(),
+    shopId: shopIdColumn(),
+    situation: text("situation", { enum: SITUATIONS }),
+    message: text("message").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdById: text("created_by_id").notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index("support_requests_shop").on(t.shopId, t.createdAt)],
+);
+
+/**
+ * One "create these parts in QuickBooks" run. The plan (which part goes in which batch) is
+ * frozen when the export is created, so batch n always carries the same parts and its
+ * `requestid` replay at Intuit makes a retried or resumed batch create nothing twice.
+ */
+export const quickBooksExports = pgTable(
+  "quickbooks_exports",
+  {
+    id: idColumn(),
+    shopId: shopIdColumn(),
+    status: text("status", { enum: ["queued", "running", "succeeded", "failed"] }).notNull(),
+    total: integer("total").notNull(),
+    processed: integer("processed").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    linked: integer("linked").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    batches: integer("batches").notNull(),
+    /** Batches before this one are committed (their parts linked, outcomes written). */
+    nextBatch: integer("next_batch").notNull().default(0),
+    errorMessage: text("error_message"),
+    /** Run the Inventory and Non-inventory imports once this export ends (reconciliation). */
+    thenImport: boolean("then_import").notNull().default(false),
+    requestedBy: text("requested_by").notNull(),
+    requestedById: text("requested_by_id").notNull(),
+    createdAt: createdAtColumn(),
+    finishedAt: ts("finished_at"),
+    leaseExpiresAt: ts("lease_expires_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("quickbooks_exports_shop_created").on(t.shopId, t.createdAt),
+    // One live export per shop: two would race to create the same parts.
+    uniqueIndex("quickbooks_exports_one_live")
+      .on(t.shopId)
+      .where(sql`${t.status} in ('queued', 'running')`),
+  ],
+);
+
+export const quickBooksExportItems = pgTable(
+  "quickbooks_export_items",
+  {
+    exportId: uuid("export_id")
+      .notNull()
+      .references(() => quickBooksExports.id, { onDelete: "cascade" }),
+    partId: uuid("part_id")
+      .notNull()
+      .references(() => parts.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
+    /** Position in the frozen plan; batch = floor(seq / 30). */
+    seq: integer("seq").notNull(),
+    batch: integer("batch"),
+    description: text("description").notNull(),
+    partNumber: text("part_number").notNull(),
+    outcome: text("outcome", { enum: ["pending", "created", "linked", "skipped"] }).notNull(),
+    reason: text("reason"),
+    quickBooksId: text("quickbooks_id"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.exportId, t.partId] }),
+    index("quickbooks_export_items_batch").on(t.exportId, t.batch, t.seq),
+  ],
+);
+
+export interface ReconciliationSkip {
+  partId: string;
+  reason: string;
+}
+
+/** The assistant's applied runs, kept as history with their counts. */
+export const reconciliationRuns = pgTable(
+  "reconciliation_runs",
+  {
+    id: idColumn(),
+    shopId: shopIdColumn(),
+    linked: integer("linked").notNull(),
+    alreadyLinked: integer("already_linked").notNull(),
+    skipped: jsonb("skipped").$type<ReconciliationSkip[]>().notNull(),
+    quantityNotes: jsonb("quantity_notes").$type<{ partId: string; message: string }[]>().notNull(),
+    exportId: uuid("export_id"),
+    importsQueued: boolean("imports_queued").notNull().default(false),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index("reconciliation_runs_shop").on(t.shopId, t.createdAt)],
+);
+
+export type QuickBooksExportRow = typeof quickBooksExports.$inferSelect;
+export type QuickBooksExportItemRow = typeof quickBooksExportItems.$inferSelect;

@@ -1,0 +1,204 @@
+import type { ExportJob, ExportRecord } from "@app/shared";
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import {
+  type QuickBooksExportRow,
+  parts,
+  quickBooksExportItems,
+  quickBooksExports,
+} from "../../db/schema/index.js";
+import type { ExportablePart } from "./item-body.js";
+
+/** Intuit's batch ceiling (reference §5: at most 30 payloads per batch request). */
+export const BATCH_SIZE = 30;
+/** How long a runner owns an export without renewing; past it, the next reader resumes it. */
+export const LEASE_SECONDS = 60;
+
+export function toExportJob(r: QuickBooksExportRow): ExportJob {
+  return {
+    id: r.id,
+    status: r.status,
+    total: r.total,
+    processed: r.processed,
+    created: r.created,
+    linked: r.linked,
+    skipped: r.skipped,
+    ...(r.errorMessage ? { error: r.errorMessage } : {}),
+    requestedBy: r.requestedBy,
+    createdAt: r.createdAt.toISOString(),
+    ...(r.finishedAt ? { finishedAt: r.finishedAt.toISOString() } : {}),
+  };
+}
+
+/** The shop's unlinked parts (or the named ones), in a stable order for the plan. */
+export async function exportableParts(
+  db: Db,
+  shopId: string,
+  partIds?: readonly string[],
+): Promise<ExportablePart[]> {
+  return db
+    .select({
+      id: parts.id,
+      kind: parts.kind,
+      description: parts.description,
+      note: parts.note,
+      partNumber: parts.partNumber,
+      cost: parts.cost,
+      retailCost: parts.retailCost,
+      quantityAvailable: parts.quantityAvailable,
+      criticalQuantity: parts.criticalQuantity,
+    })
+    .from(parts)
+    .where(
+      and(
+        eq(parts.shopId, shopId),
+        isNull(parts.quickBooksItemRef),
+        partIds ? inArray(parts.id, [...partIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(parts.description), asc(parts.id));
+}
+
+export async function linkedRefs(db: Db, shopId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ ref: parts.quickBooksItemRef })
+    .from(parts)
+    .where(and(eq(parts.shopId, shopId), sql`${parts.quickBooksItemRef} is not null`));
+  return new Set(rows.map((r) => r.ref as string));
+}
+
+export async function findExport(db: Db, shopId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(quickBooksExports)
+    .where(and(eq(quickBooksExports.shopId, shopId), eq(quickBooksExports.id, id)));
+  return row;
+}
+
+export async function listExports(db: Db, shopId: string) {
+  return db
+    .select()
+    .from(quickBooksExports)
+    .where(eq(quickBooksExports.shopId, shopId))
+    .orderBy(desc(quickBooksExports.createdAt))
+    .limit(20);
+}
+
+export async function exportRecords(db: Db, shopId: string, id: string): Promise<ExportRecord[]> {
+  const rows = await db
+    .select()
+    .from(quickBooksExportItems)
+    .where(and(eq(quickBooksExportItems.shopId, shopId), eq(quickBooksExportItems.exportId, id)))
+    .orderBy(asc(quickBooksExportItems.seq));
+  return rows.map((r) => ({
+    partId: r.partId,
+    description: r.description,
+    partNumber: r.partNumber,
+    outcome: r.outcome,
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.quickBooksId ? { quickBooksId: r.quickBooksId } : {}),
+  }));
+}
+
+/**
+ * Takes the export for this runner if nobody holds it: queued, or running with a lapsed
+ * lease (its runner died). One UPDATE, so two readers can't both resume it.
+ */
+export async function claimExport(db: Db, id: string): Promise<QuickBooksExportRow | undefined> {
+  const [row] = await db
+    .update(quickBooksExports)
+    .set({
+      status: "running",
+      leaseExpiresAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+    })
+    .where(
+      and(
+        eq(quickBooksExports.id, id),
+        or(
+          eq(quickBooksExports.status, "queued"),
+          and(
+            eq(quickBooksExports.status, "running"),
+            lt(quickBooksExports.leaseExpiresAt, sql`now()`),
+          ),
+        ),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function batchItems(db: Db, exportId: string, batch: number) {
+  return db
+    .select()
+    .from(quickBooksExportItems)
+    .where(
+      and(
+        eq(quickBooksExportItems.exportId, exportId),
+        eq(quickBooksExportItems.batch, batch),
+        eq(quickBooksExportItems.outcome, "pending"),
+      ),
+    )
+    .orderBy(asc(quickBooksExportItems.seq));
+}
+
+export async function setItemOutcome(
+  tx: Db,
+  exportId: string,
+  partId: string,
+  outcome: "created" | "skipped",
+  extra: { reason?: string; quickBooksId?: string },
+): Promise<void> {
+  await tx
+    .update(quickBooksExportItems)
+    .set({ outcome, reason: extra.reason ?? null, quickBooksId: extra.quickBooksId ?? null })
+    .where(
+      and(eq(quickBooksExportItems.exportId, exportId), eq(quickBooksExportItems.partId, partId)),
+    );
+}
+
+/** Committed with the batch's links: the counters and the cursor move together. */
+export async function advance(
+  tx: Db,
+  exportId: string,
+  batch: number,
+  counts: { processed: number; created: number; skipped: number },
+): Promise<void> {
+  await tx
+    .update(quickBooksExports)
+    .set({
+      nextBatch: batch + 1,
+      processed: sql`${quickBooksExports.processed} + ${counts.processed}`,
+      created: sql`${quickBooksExports.created} + ${counts.created}`,
+      skipped: sql`${quickBooksExports.skipped} + ${counts.skipped}`,
+      leaseExpiresAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+    })
+    .where(eq(quickBooksExports.id, exportId));
+}
+
+export async function finishExport(
+  db: Db,
+  id: string,
+  status: "succeeded" | "failed",
+  errorMessage?: string,
+): Promise<void> {
+  await db
+    .update(quickBooksExports)
+    .set({ status, errorMessage: errorMessage ?? null, finishedAt: sql`now()` })
+    .where(eq(quickBooksExports.id, id));
+}
+
+/** A failed export starts again from its next batch, with the same requestids. */
+export async function requeueExport(db: Db, shopId: string, id: string) {
+  const [row] = await db
+    .update(quickBooksExports)
+    .set({ status: "queued", errorMessage: null, finishedAt: null })
+    .where(
+      and(
+        eq(quickBooksExports.shopId, shopId),
+        eq(quickBooksExports.id, id),
+        eq(quickBooksExports.status, "failed"),
+      ),
+    )
+    .returning();
+  return row;
+}

@@ -1,0 +1,64 @@
+import type { ExportJob, ExportScope } from "@app/shared";
+import { conflict, notFound } from "../../http/errors.js";
+import type { Session } from "../../http/session.js";
+import { createExport } from "./create-export.js";
+import * as repo from "./exports.repository.js";
+import { type RunExportDeps, runExport } from "./run-export.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs in this process, in the background: the export's row is the durable state, and any
+ * later read of an export whose runner stopped (restart, crash) resumes it from its cursor.
+ */
+export function kickExport(deps: RunExportDeps, exportId: string): void {
+  void runExport(deps, exportId).catch((err: unknown) =>
+    deps.logger.error({ err, exportId }, "export runner crashed"),
+  );
+}
+
+export async function startExport(
+  deps: RunExportDeps,
+  session: Session,
+  scope: ExportScope,
+  opts: { linkExisting: boolean; thenImport?: boolean } = { linkExisting: true },
+): Promise<ExportJob> {
+  const id = await createExport(deps, session, scope, opts);
+  kickExport(deps, id);
+  return getExport(deps, session.shopId, id, false);
+}
+
+export async function getExport(
+  deps: RunExportDeps,
+  shopId: string,
+  id: string,
+  resume = true,
+): Promise<ExportJob> {
+  const row = UUID.test(id) ? await repo.findExport(deps.db, shopId, id) : undefined;
+  if (!row) throw notFound("Export");
+  const live = row.status === "queued" || row.status === "running";
+  if (resume && live && row.leaseExpiresAt.getTime() < Date.now()) kickExport(deps, id);
+  return repo.toExportJob(row);
+}
+
+export async function listExports(deps: RunExportDeps, shopId: string) {
+  return { items: (await repo.listExports(deps.db, shopId)).map(repo.toExportJob) };
+}
+
+export async function exportRecords(deps: RunExportDeps, shopId: string, id: string) {
+  await getExport(deps, shopId, id, false);
+  return { items: await repo.exportRecords(deps.db, shopId, id) };
+}
+
+/** Same batches, same requestids: whatever QuickBooks already created is replayed, not redone. */
+export async function retryExport(
+  deps: RunExportDeps,
+  shopId: string,
+  id: string,
+): Promise<ExportJob> {
+  await getExport(deps, shopId, id, false);
+  const row = await repo.requeueExport(deps.db, shopId, id).catch(() => undefined);
+  if (!row) throw conflict("Only a failed export can be retried, and one export at a time");
+  kickExport(deps, id);
+  return repo.toExportJob(row);
+}

@@ -1,0 +1,59 @@
+import type { AccountRef, ItemAccounts } from "./accounts.js";
+
+/** The part fields an export reads (product.md's mapping, in the QuickBooks direction). */
+export interface ExportablePart {
+  id: string;
+  kind: "inventory" | "non_inventory";
+  description: string;
+  note: string;
+  partNumber: string;
+  cost: string;
+  retailCost: string;
+  quantityAvailable: string | null;
+  criticalQuantity: string | null;
+}
+
+/** Intuit's Item.Name limit (reference 4.1). */
+export const MAX_ITEM_NAME = 100;
+
+/** The item's Name: Intuit's limit is 100 characters (reference 4.1). */
+export const itemNameOf = (part: Pick<ExportablePart, "description">): string =>
+  part.description.trim().slice(0, MAX_ITEM_NAME);
+
+export const itemTypeOf = (kind: ExportablePart["kind"]): "Inventory" | "NonInventory" =>
+  kind === "inventory" ? "Inventory" : "NonInventory";
+
+const ref = (a: AccountRef) => ({ value: a.value, name: a.name });
+
+/**
+ * Description → Name and note → Description, as the import maps them the other way
+ * (product.md). Decimal strings become JSON numbers only here, at Intuit's edge.
+ */
+export function itemBody(
+  part: ExportablePart,
+  accounts: ItemAccounts,
+  startDate: string,
+): Record<string, unknown> {
+  const common = {
+    Name: itemNameOf(part),
+    ...(part.partNumber.trim() ? { Sku: part.partNumber.trim() } : {}),
+    ...(part.note ? { Description: part.note.slice(0, 4000) } : {}),
+    UnitPrice: Number(part.retailCost),
+    PurchaseCost: Number(part.cost),
+    IncomeAccountRef: ref(accounts.income),
+    ExpenseAccountRef: ref(accounts.expense),
+  };
+  if (part.kind !== "inventory") return { ...common, Type: "NonInventory" };
+  return {
+    ...common,
+    Type: "Inventory",
+    TrackQtyOnHand: true,
+    QtyOnHand: Number(part.quantityAvailable ?? "0"),
+    InvStartDate: startDate,
+    AssetAccountRef: ref(accounts.asset),
+    ...(part.criticalQuantity !== null ? { ReorderPoint: Number(part.criticalQuantity) } : {}),
+  };
+}
+
+/** Today in the company's books: a start date in the future would hide the opening stock. */
+export const today = (): string => new Date().toISOString().slice(0, 10);

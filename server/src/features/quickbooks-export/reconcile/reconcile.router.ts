@@ -1,0 +1,24 @@
+import { ReconciliationApplySchema, canManageQuickBooks } from "@app/shared";
+import { Router } from "express";
+import { requireRole, sessionOf } from "../../../http/session.js";
+import { parseBody } from "../../../http/validate.js";
+import type { RunExportDeps } from "../run-export.js";
+import * as service from "./reconcile.service.js";
+
+const manage = requireRole(canManageQuickBooks, "Only owners and admins can link inventory");
+
+/** The reconciliation assistant ("some in QuickBooks, some in Shopmonkey"). */
+export function reconcileRouter(deps: RunExportDeps): Router {
+  const router = Router();
+  router.get("/quickbooks/reconciliation", manage, async (req, res) => {
+    res.json(await service.proposal(deps, sessionOf(req).shopId));
+  });
+  router.post("/quickbooks/reconciliation", manage, async (req, res) => {
+    const input = parseBody(ReconciliationApplySchema, req);
+    res.status(201).json(await service.applyReconciliation(deps, sessionOf(req), input));
+  });
+  router.get("/quickbooks/reconciliation/runs", async (req, res) => {
+    res.json(await service.runs(deps, sessionOf(req).shopId));
+  });
+  return router;
+}
