@@ -98,8 +98,9 @@ export async function runExport(
         await repo.advance(tx, exportId, batch, { processed: pending.length, created, skipped });
       });
     }
-    await repo.finishExport(deps.db, exportId, "succeeded");
+    // Imports start before the export reads as done, so whoever waits for it sees them queued.
     if (row.thenImport) await importAfterExport(deps, row);
+    await repo.finishExport(deps.db, exportId, "succeeded");
   } catch (err) {
     log.warn({ err }, "export to QuickBooks stopped");
     const message = isFault(err) ? err.message : "QuickBooks could not be reached; retry later";

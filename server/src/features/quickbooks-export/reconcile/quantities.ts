@@ -12,6 +12,7 @@ export async function settleQuantities(
   shopId: string,
   pairs: ReconciliationApply["pairs"],
   linkedIds: ReadonlySet<string>,
+  importsFollow: boolean,
 ): Promise<{ partId: string; message: string }[]> {
   const notes: { partId: string; message: string }[] = [];
   for (const action of ["take_quickbooks", "push_shopmonkey"] as const) {
@@ -27,7 +28,15 @@ export async function settleQuantities(
       });
       for (const r of results)
         if (r.outcome === "unsupported" || r.outcome === "failed")
-          notes.push({ partId: r.partId, message: r.message ?? r.outcome });
+          notes.push({
+            partId: r.partId,
+            // The import re-reads every linked item, quantity included: say so before it does.
+            message:
+              (r.message ?? r.outcome) +
+              (importsFollow && action === "push_shopmonkey"
+                ? " Until then, the import that follows takes QuickBooks' quantity."
+                : ""),
+          });
     }
   }
   return notes;

@@ -38,7 +38,13 @@ export async function applyReconciliation(
   const { items, parts } = await readBothSides(deps, session.shopId);
   const itemById = new Map<string, QboItem>(items.map((i) => [i.Id, i]));
   const links = await linkPairs(deps.db, session.shopId, input.pairs, parts, itemById);
-  const quantityNotes = await settleQuantities(deps, session.shopId, input.pairs, links.linkedIds);
+  const quantityNotes = await settleQuantities(
+    deps,
+    session.shopId,
+    input.pairs,
+    links.linkedIds,
+    input.importOnlyInQuickBooks,
+  );
 
   // What remains Shopmonkey-only now: re-read, since the links above changed it.
   const after = propose(await shopParts(deps.db, session.shopId), items.map(toSideItem));
