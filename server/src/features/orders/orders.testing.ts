@@ -3,12 +3,13 @@ import { and, eq } from "drizzle-orm";
 import request from "supertest";
 import { customers, parts } from "../../db/schema/index.js";
 import type { QboClient } from "../../integrations/qbo/client.js";
+import { normalize } from "../../lib/decimal.js";
 import { startJobQueue } from "../../jobs/queue.js";
 import { connectShop } from "../../testing/connect.js";
 import { type RunningSandbox, admin, startTestSandbox } from "../../testing/sandbox.js";
 import { type TestApp, createTestApp } from "../../testing/test-app.js";
 import type { Backend } from "../../testing/test-database.js";
-import { type InvoiceWorker, startInvoiceWorker } from "./quickbooks/invoice.worker.js";
+import { startInvoiceWorker } from "./quickbooks/invoice.worker.js";
 
 /** Demo company items: 1 Oil Filter (Inventory, QtyOnHand 48), 42.. NonInventory, 47.. Service. */
 export const ITEMS = { oilFilter: "1", wiper: "11", shopSupplies: "42", labor: "47" } as const;
@@ -24,13 +25,25 @@ export const MAPPING: Record<SalesCategory, string> = {
 export interface OrdersHarness {
   sandbox: RunningSandbox;
   t: TestApp;
-  worker: InvoiceWorker;
   close(): Promise<void>;
 }
 
-export async function startOrdersHarness(backend: Backend): Promise<OrdersHarness> {
+/** The app, the sandbox over HTTP and (unless the test drives sends itself) the invoice worker. */
+export async function startOrdersHarness(
+  backend: Backend,
+  opts: { worker?: boolean; concurrency?: number } = {},
+): Promise<OrdersHarness> {
   const sandbox = await startTestSandbox();
   const t = await createTestApp(backend, { QBO_SANDBOX_URL: sandbox.url });
+  if (opts.worker === false)
+    return {
+      sandbox,
+      t,
+      async close() {
+        await t.close();
+        await sandbox.close();
+      },
+    };
   const queue = await startJobQueue(t.deps.database, t.deps.logger);
   const worker = await startInvoiceWorker({
     db: t.deps.db,
@@ -38,12 +51,12 @@ export async function startOrdersHarness(backend: Backend): Promise<OrdersHarnes
     client: t.deps.qbo.client,
     logger: t.deps.logger,
     sweepSeconds: 3600,
+    concurrency: opts.concurrency,
   });
   t.deps.invoiceQueue = worker;
   return {
     sandbox,
     t,
-    worker,
     async close() {
       await worker.stop();
       await queue.stop();
@@ -147,7 +160,7 @@ export async function partQuantity(h: OrdersHarness, shop: string, id: string) {
     .select({ q: parts.quantityAvailable })
     .from(parts)
     .where(and(eq(parts.shopId, shop), eq(parts.id, id)));
-  return row?.q;
+  return row?.q == null ? row?.q : normalize(row.q);
 }
 
 /** QuickBooks' own numbers, read over the API like any client would. */
