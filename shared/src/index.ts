@@ -10,3 +10,4 @@ export * from "./sync.js";
 export * from "./accounting.js";
 export * from "./orders.js";
 export * from "./onboarding.js";
+export * from "./decimal-math.js";
