@@ -13,7 +13,8 @@ const children: ChildProcess[] = [];
 
 function run(file: string, extraEnv: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", join(root, file)], {
-    stdio: "inherit",
+    // The IPC channel lets a child notice when this launcher is gone, even after a SIGKILL.
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: { ...process.env, ...extraEnv },
   });
   child.on("exit", (code) => {

@@ -86,3 +86,5 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+// Started by `pnpm start`'s launcher over an IPC channel: if the launcher dies, so do we.
+if (process.send) process.on("disconnect", () => void shutdown("launcher exited"));

@@ -17,10 +17,11 @@ console.log(
 );
 
 let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void sandbox.close().then(() => process.exit(0));
-  });
-}
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void sandbox.close().then(() => process.exit(0));
+};
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, stop);
+// Started by `pnpm start`'s launcher over an IPC channel: if the launcher dies, so do we.
+if (process.send) process.on("disconnect", stop);
