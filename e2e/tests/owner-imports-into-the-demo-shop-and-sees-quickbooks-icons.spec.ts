@@ -1,0 +1,88 @@
+import AxeBuilder from "@axe-core/playwright";
+import { join } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+
+const DEMO_REALM = "9341453050298531";
+const screenshot = (name: string) =>
+  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
+
+const partsTable = (page: Page) => page.getByRole("table", { name: "Parts" });
+const rowOf = (page: Page, partNumber: string) =>
+  partsTable(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: partNumber, exact: true }) });
+
+/**
+ * The "both" situation on the demo shop: it has parts of its own, some sharing part numbers
+ * with the QuickBooks company. After an Inventory import, every linked part shows the
+ * QuickBooks mark; the shop's own parts that QuickBooks doesn't have don't.
+ */
+test.describe("an owner imports into a shop that already has parts", () => {
+  test.use({ locale: "en-US" });
+
+  test("matched and imported parts carry the QuickBooks mark and Item Reference", async ({
+    page,
+  }) => {
+    await page.goto("/settings/quickbooks/connection");
+    await expect(page.getByRole("banner")).toContainText("Demo Auto Repair");
+    await page.waitForLoadState("networkidle");
+    const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
+    if (await connect.isVisible()) {
+      const popupOpened = page.waitForEvent("popup");
+      await connect.click();
+      const popup = await popupOpened;
+      const closed = popup.waitForEvent("close");
+      await popup.locator(`button[data-realm-id="${DEMO_REALM}"]`).click();
+      await closed;
+    }
+    await expect(page.getByRole("button", { name: "Disconnect" })).toBeVisible();
+
+    await page.getByRole("tab", { name: "Import and Sync" }).click();
+    const inventory = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { name: "Inventory", exact: true }) });
+    await inventory.getByRole("button", { name: "Run one-time import" }).click();
+    // Four of the shop's parts match a QuickBooks SKU (updated); BP-1001 is on two QuickBooks
+    // items, so both are skipped as a conflict instead of guessed.
+    const toast = page.locator("[data-sonner-toast]").last();
+    await expect(toast).toContainText(/\d+ imported, 4 updated, 2 skipped/, { timeout: 20_000 });
+
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Inventory" })
+      .click();
+    await expect(page.getByRole("heading", { level: 1, name: "Inventory" })).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search parts" }).fill("OF-2045");
+    await expect(
+      rowOf(page, "OF-2045").getByRole("img", { name: "Synced with QuickBooks (item 1)" }),
+    ).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search parts" }).fill("TVS-413");
+    await expect(rowOf(page, "TVS-413")).toBeVisible();
+    await expect(rowOf(page, "TVS-413").getByRole("img")).toHaveCount(0);
+    await page.getByRole("searchbox", { name: "Search parts" }).fill("BP-1001");
+    await expect(rowOf(page, "BP-1001").getByRole("img")).toHaveCount(0);
+    await page.getByRole("searchbox", { name: "Search parts" }).fill("");
+
+    await page.getByRole("combobox", { name: "QuickBooks" }).selectOption({ label: "Linked" });
+    await expect(
+      partsTable(page)
+        .getByRole("img", { name: /Synced with QuickBooks/ })
+        .first(),
+    ).toBeVisible();
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(axe.violations).toEqual([]);
+    await page.screenshot({ path: screenshot("inventory-linked"), fullPage: true });
+
+    await page
+      .getByRole("combobox", { name: "QuickBooks" })
+      .selectOption({ label: "Linked or not" });
+    await page.getByRole("searchbox", { name: "Search parts" }).fill("OF-2045");
+    await rowOf(page, "OF-2045").getByRole("link").click();
+    // Matched by part number, the shop's part now follows QuickBooks: description ← Name.
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Oil Filter - Standard" }),
+    ).toBeVisible();
+    await expect(page.getByText("QuickBooks Item Reference")).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Import" }).first()).toBeVisible();
+  });
+});
