@@ -3,6 +3,7 @@ import { createBrowserRouter, redirect, type RouteObject } from "react-router";
 import { PageLoading } from "../components/ui/page-loading";
 import { customersRoutes } from "../features/customers/routes";
 import { inventoryRoutes } from "../features/inventory/routes";
+import { onboardingSettingsRoutes } from "../features/onboarding/routes";
 import { ordersRoutes } from "../features/orders/routes";
 import { quickbooksSettingsRoutes } from "../features/quickbooks/routes";
 import { meQueryOptions } from "../features/session/api/get-me";
@@ -53,6 +54,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                     Component: (await import("./settings/settings-overview")).SettingsOverview,
                   }),
                 },
+                ...onboardingSettingsRoutes(),
                 ...quickbooksSettingsRoutes(queryClient),
               ],
             },

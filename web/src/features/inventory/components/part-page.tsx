@@ -1,4 +1,4 @@
-import { canEditParts, canUnlinkParts, type Part } from "@app/shared";
+import { canEditParts, canManageQuickBooks, canUnlinkParts, type Part } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { EmptyState } from "../../../components/ui/empty-state";
@@ -6,6 +6,7 @@ import { InventoryIcon } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
 import { ApiError } from "../../../lib/api-client";
+import { CreateInQuickBooks } from "../../onboarding/components/create-in-quickbooks";
 import { useMe } from "../../session/api/get-me";
 import { usePart } from "../api/get-part";
 import { PartDetails } from "./part-details";
@@ -56,6 +57,9 @@ export function PartPage() {
         <PageHeader title={p.description} description={p.partNumber || undefined} />
         <div className="flex gap-3">
           {role && canUnlinkParts(role) && isLinked(p) ? <UnlinkPart part={p} /> : null}
+          {role && canManageQuickBooks(role) && !isLinked(p) ? (
+            <CreateInQuickBooks part={p} />
+          ) : null}
           {role && canEditParts(role) ? (
             <Link
               to={`/inventory/${p.id}/edit`}

@@ -1,6 +1,7 @@
 import { canManageQuickBooks, ConnectionSchema } from "@app/shared";
 import { useQuery } from "@tanstack/react-query";
 import { ImportsPanel } from "../../imports/components/imports-panel";
+import { WhereToStart } from "../../onboarding/components/where-to-start";
 import { DriftReport } from "../../sync/components/drift-report";
 import { SyncPanel } from "../../sync/components/sync-panel";
 import { useMe } from "../../session/api/get-me";
@@ -21,11 +22,15 @@ export function ImportTab() {
   const connected = connection?.status === "connected";
   return (
     <div className="space-y-8">
-      <ImportsPanel
-        connection={connection?.status ?? "unknown"}
-        canRun={canManage}
-        connectionHref={quickbooksTabPath("connection")}
-      />
+      <WhereToStart canManage={canManage} />
+      {/* The Where-to-start checklist links here for the imports. */}
+      <div id="imports" className="scroll-mt-4">
+        <ImportsPanel
+          connection={connection?.status ?? "unknown"}
+          canRun={canManage}
+          connectionHref={quickbooksTabPath("connection")}
+        />
+      </div>
       <SyncPanel connected={connected} canManage={canManage} />
       <DriftReport connected={connected} canManage={canManage} />
     </div>

@@ -1,0 +1,200 @@
+import type { ExportJob, ReconciliationProposal } from "@app/shared";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeServer, json } from "../../../test/fake-server";
+import { renderApp } from "../../../test/render-app";
+
+afterEach(() => vi.unstubAllGlobals());
+const bodyOf = (body: BodyInit | null | undefined) => (typeof body === "string" ? body : "{}");
+const urlOf = (url: RequestInfo | URL) =>
+  typeof url === "string" ? url : url instanceof URL ? url.href : url.url;
+if (!("setPointerCapture" in Element.prototype))
+  Object.defineProperty(Element.prototype, "setPointerCapture", {
+    value: () => undefined,
+    configurable: true,
+  });
+
+const job = (over: Partial<ExportJob>): ExportJob => ({
+  id: "e1",
+  status: "running",
+  total: 3,
+  processed: 0,
+  created: 0,
+  linked: 0,
+  skipped: 0,
+  requestedBy: "Dana Owner",
+  createdAt: "2026-11-27T18:00:00.000Z",
+  ...over,
+});
+
+const side = (id: string, description: string, partNumber = "") => ({
+  id,
+  description,
+  partNumber,
+  kind: "inventory" as const,
+  quantity: "4",
+  retailCost: "10",
+  cost: "5",
+});
+const item = (id: string, name: string, sku = "") => ({
+  id,
+  name,
+  sku,
+  type: "Inventory",
+  quantity: "5",
+  unitPrice: "10",
+  purchaseCost: "5",
+});
+
+describe("Export to QuickBooks", () => {
+  it("previews each part's fate with flags, then creates them and shows the counts", async () => {
+    const polls = [
+      job({ processed: 1 }),
+      job({ status: "succeeded", processed: 3, created: 1, linked: 1, skipped: 1 }),
+    ];
+    fakeServer({
+      "POST /api/quickbooks/exports/preview": () =>
+        json({
+          items: [
+            {
+              partId: "p1",
+              description: "Cabin filter",
+              partNumber: "CF",
+              itemType: "Inventory",
+              plan: "create",
+              skuTakenBy: [],
+            },
+            {
+              partId: "p2",
+              description: "Spark plug",
+              partNumber: "SP-9",
+              itemType: "Inventory",
+              plan: "link_existing",
+              skuTakenBy: [{ id: "9", name: "Spark plug (QB)" }],
+            },
+            {
+              partId: "p3",
+              description: "Oil filter",
+              partNumber: "",
+              itemType: "NonInventory",
+              plan: "skip",
+              nameTakenBy: { id: "3", name: "Oil filter" },
+              skuTakenBy: [],
+              reason: 'QuickBooks already has an item named "Oil filter"',
+            },
+          ],
+          counts: { create: 1, linkExisting: 1, skip: 1 },
+        }),
+      "POST /api/quickbooks/exports": () => json(job({}), 202),
+      "GET /api/quickbooks/exports/e1": () => json(polls.length > 1 ? polls.shift() : polls[0]),
+      "GET /api/quickbooks/exports/e1/records": () =>
+        json({
+          items: [
+            {
+              partId: "p3",
+              description: "Oil filter",
+              partNumber: "",
+              outcome: "skipped",
+              reason: "QuickBooks already has an item with this name",
+            },
+          ],
+        }),
+    });
+    renderApp("/settings/quickbooks/export-to-quickbooks");
+    expect(
+      await screen.findByText("1 to create, 1 to link to an existing item, 1 skipped"),
+    ).toBeTruthy();
+    const table = screen.getByRole("table");
+    expect(within(table).getByText("SKU already used by “Spark plug (QB)”")).toBeTruthy();
+    expect(
+      within(table).getByText('QuickBooks already has an item named "Oil filter"'),
+    ).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Create 2 parts in QuickBooks" }));
+    expect(
+      await screen.findByText(
+        "1 created, 1 linked to existing items, 1 skipped",
+        {},
+        { timeout: 3000 },
+      ),
+    ).toBeTruthy();
+    expect(
+      await screen.findByText(/Skipped — QuickBooks already has an item with this name/),
+    ).toBeTruthy();
+  });
+});
+
+describe("the reconciliation assistant", () => {
+  it("sends only the pairs the user confirmed, with the quantity to keep", async () => {
+    const proposal: ReconciliationProposal = {
+      linked: [],
+      proposed: [
+        {
+          part: side("p1", "Oil filter (SM)", "OF-1"),
+          item: item("i1", "Oil filter", "OF-1"),
+          matchedBy: "sku",
+          differences: ["name", "quantity"],
+        },
+        {
+          part: side("p2", "Brake pads", "BP"),
+          item: item("i2", "Brake pad set", "BP"),
+          matchedBy: "sku",
+          differences: ["name"],
+        },
+      ],
+      ambiguous: [
+        {
+          by: "sku",
+          key: "sp",
+          parts: [side("p4", "Spark plug", "SP")],
+          items: [item("i4", "Spark plug A", "SP"), item("i5", "Spark plug B", "SP")],
+        },
+      ],
+      onlyInQuickBooks: [item("i6", "Coolant")],
+      onlyInShopmonkey: [side("p5", "Cabin filter")],
+    };
+    const fetch = fakeServer({
+      "GET /api/quickbooks/reconciliation": () => json(proposal),
+      "POST /api/quickbooks/reconciliation": () =>
+        json(
+          {
+            id: "r1",
+            linked: 2,
+            alreadyLinked: 0,
+            skipped: [],
+            quantityNotes: [],
+            importsQueued: true,
+            createdBy: "Dana Owner",
+            createdAt: "2026-11-27T18:00:00.000Z",
+          },
+          201,
+        ),
+    });
+    renderApp("/settings/quickbooks/reconcile");
+    const user = userEvent.setup();
+    await user.click(
+      await screen.findByRole("checkbox", { name: "Link Brake pads with Brake pad set" }),
+    );
+    await user.click(screen.getByRole("radio", { name: "Shopmonkey (4)" }));
+    await user.selectOptions(screen.getByLabelText("Match Spark plug with"), "i5");
+    expect(
+      screen.getByText(
+        "2 pairs will be linked. 2 parts will be created in QuickBooks. 1 items will be imported.",
+      ),
+    ).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Apply" }));
+    expect(await screen.findByText("2 linked, 0 already linked, 0 skipped")).toBeTruthy();
+    const post = fetch.mock.calls.find(
+      ([url, init]) => urlOf(url).endsWith("/reconciliation") && init?.method === "POST",
+    );
+    expect(JSON.parse(bodyOf(post?.[1]?.body))).toEqual({
+      pairs: [
+        { partId: "p1", quickBooksId: "i1", quantityFrom: "shopmonkey" },
+        { partId: "p4", quickBooksId: "i5", quantityFrom: "quickbooks" },
+      ],
+      importOnlyInQuickBooks: true,
+      createOnlyInShopmonkey: true,
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import type { ExportJob } from "@app/shared";
+import { useTranslation } from "react-i18next";
+import { useExportRecords } from "../api/get-export";
+
+/** Live progress, then the counts and every part's outcome with its reason. */
+export function ExportResult({ job }: { job: ExportJob }) {
+  const { t } = useTranslation("onboarding");
+  const finished = job.status === "succeeded" || job.status === "failed";
+  const records = useExportRecords(job.id, finished).data?.items ?? [];
+  return (
+    <div className="space-y-4">
+      <div
+        role="status"
+        aria-live="polite"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
+        {finished ? (
+          <p className="text-base font-semibold text-slate-900">{t("export.result", job)}</p>
+        ) : (
+          <>
+            <p className="text-sm font-medium text-slate-900">{t("export.running")}</p>
+            <progress
+              className="mt-2 h-2 w-full"
+              max={Math.max(job.total, 1)}
+              value={job.processed}
+              aria-label={t("export.progress", job)}
+            />
+            <p className="mt-1 text-xs text-slate-600">{t("export.progress", job)}</p>
+          </>
+        )}
+        {job.status === "failed" ? (
+          <p className="mt-2 text-sm text-red-700">{t("export.failed", { error: job.error })}</p>
+        ) : null}
+      </div>
+      {records.length > 0 ? (
+        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm shadow-sm">
+          {records.map((r) => (
+            <li key={r.partId} className="flex flex-wrap justify-between gap-2 px-4 py-2">
+              <span className="font-medium text-slate-900">
+                {r.description}
+                {r.partNumber ? <span className="ml-2 text-slate-600">{r.partNumber}</span> : null}
+              </span>
+              <span className="text-slate-700">
+                {t(`export.outcomes.${r.outcome}`)}
+                {r.reason ? ` — ${r.reason}` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

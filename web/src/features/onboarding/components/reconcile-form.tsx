@@ -1,0 +1,148 @@
+import type { ReconciliationProposal, ReconciliationRun } from "@app/shared";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "../../../components/ui/button";
+import { useApplyReconciliation } from "../api/apply-reconciliation";
+import { AmbiguousGroupRow } from "./ambiguous-group";
+import { type PairChoice, PairRow } from "./pair-row";
+import { ReconcileSection, SideRow } from "./reconcile-section";
+
+/** Confirm pairs, match ambiguous ones by hand, choose what else happens, preview, apply. */
+export function ReconcileForm({
+  proposal,
+  canApply,
+  onApplied,
+  onFailed,
+}: {
+  proposal: ReconciliationProposal;
+  canApply: boolean;
+  onApplied: (run: ReconciliationRun) => void;
+  onFailed: (message: string) => void;
+}) {
+  const { t } = useTranslation("onboarding");
+  const apply = useApplyReconciliation();
+  const [choices, setChoices] = useState<Record<string, PairChoice>>(() =>
+    Object.fromEntries(
+      proposal.proposed.map((p) => [p.part.id, { confirmed: true, quantityFrom: "quickbooks" }]),
+    ),
+  );
+  const [manual, setManual] = useState<Record<string, string>>({});
+  const [importRest, setImportRest] = useState(true);
+  const [createRest, setCreateRest] = useState(true);
+
+  const confirmed = proposal.proposed.filter((p) => choices[p.part.id]?.confirmed);
+  const manualPairs = Object.entries(manual).filter(([, itemId]) => itemId);
+  const rejected = proposal.proposed.length - confirmed.length;
+  const toCreate = createRest ? proposal.onlyInShopmonkey.length + rejected : 0;
+  const toImport = importRest ? proposal.onlyInQuickBooks.length : 0;
+
+  const submit = () =>
+    apply.mutate(
+      {
+        pairs: [
+          ...confirmed.map((p) => ({
+            partId: p.part.id,
+            quickBooksId: p.item.id,
+            quantityFrom: choices[p.part.id]?.quantityFrom ?? "quickbooks",
+          })),
+          ...manualPairs.map(([partId, quickBooksId]) => ({
+            partId,
+            quickBooksId,
+            quantityFrom: "quickbooks" as const,
+          })),
+        ],
+        importOnlyInQuickBooks: importRest,
+        createOnlyInShopmonkey: createRest,
+      },
+      { onSuccess: onApplied, onError: (e) => onFailed(e.message) },
+    );
+
+  return (
+    <div className="space-y-4">
+      <ReconcileSection
+        title={t("reconcile.proposed", { count: proposal.proposed.length })}
+        count={proposal.proposed.length}
+      >
+        {proposal.proposed.map((p) => (
+          <PairRow
+            key={p.part.id}
+            pair={p}
+            choice={choices[p.part.id] ?? { confirmed: false, quantityFrom: "quickbooks" }}
+            onChange={(c) => setChoices((all) => ({ ...all, [p.part.id]: c }))}
+          />
+        ))}
+      </ReconcileSection>
+      <ReconcileSection
+        title={t("reconcile.ambiguous", { count: proposal.ambiguous.length })}
+        count={proposal.ambiguous.length}
+      >
+        {proposal.ambiguous.map((g) => (
+          <AmbiguousGroupRow
+            key={`${g.by}:${g.key}`}
+            group={g}
+            matches={manual}
+            onMatch={(partId, itemId) => setManual((m) => ({ ...m, [partId]: itemId }))}
+          />
+        ))}
+      </ReconcileSection>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ReconcileSection
+          title={t("reconcile.onlyQuickBooks", { count: proposal.onlyInQuickBooks.length })}
+          count={proposal.onlyInQuickBooks.length}
+        >
+          {proposal.onlyInQuickBooks.map((i) => (
+            <SideRow key={i.id} title={i.name} detail={i.sku} />
+          ))}
+        </ReconcileSection>
+        <ReconcileSection
+          title={t("reconcile.onlyShopmonkey", { count: proposal.onlyInShopmonkey.length })}
+          count={proposal.onlyInShopmonkey.length}
+        >
+          {proposal.onlyInShopmonkey.map((p) => (
+            <SideRow key={p.id} title={p.description} detail={p.partNumber} />
+          ))}
+        </ReconcileSection>
+      </div>
+      <ReconcileSection
+        title={t("reconcile.linked", { count: proposal.linked.length })}
+        count={proposal.linked.length}
+      >
+        {proposal.linked.map((p) => (
+          <SideRow key={p.part.id} title={p.part.description} detail={`↔ ${p.item.name}`} />
+        ))}
+      </ReconcileSection>
+
+      <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 className="text-base font-semibold text-slate-900">{t("reconcile.previewTitle")}</h2>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input
+            type="checkbox"
+            checked={importRest}
+            onChange={(e) => setImportRest(e.target.checked)}
+            className="size-4 accent-navy-800"
+          />
+          {t("reconcile.importOnlyQuickBooks")}
+        </label>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input
+            type="checkbox"
+            checked={createRest}
+            onChange={(e) => setCreateRest(e.target.checked)}
+            className="size-4 accent-navy-800"
+          />
+          {t("reconcile.createOnlyShopmonkey")}
+        </label>
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {t("reconcile.preview", {
+            pairs: confirmed.length + manualPairs.length,
+            create: toCreate,
+            import: toImport,
+          })}
+        </p>
+        <Button disabled={!canApply || apply.isPending} onClick={submit}>
+          {apply.isPending ? t("reconcile.applying") : t("reconcile.apply")}
+        </Button>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ReconciliationRun } from "@app/shared";
+import { useTranslation } from "react-i18next";
+import { useExport } from "../api/get-export";
+
+/** What applying did, then the export's progress and counts while it creates the rest. */
+export function ReconcileResult({ run }: { run: ReconciliationRun }) {
+  const { t } = useTranslation("onboarding");
+  const job = useExport(run.exportId).data;
+  const exportDone = job && (job.status === "succeeded" || job.status === "failed");
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      className="space-y-2 rounded-xl border border-emerald-200 bg-emerald-50 p-5 text-sm text-slate-900"
+    >
+      <p className="text-base font-semibold">
+        {t("reconcile.result", {
+          linked: run.linked,
+          already: run.alreadyLinked,
+          skipped: run.skipped.length,
+        })}
+      </p>
+      {run.skipped.map((s) => (
+        <p key={s.partId}>{s.reason}</p>
+      ))}
+      {run.quantityNotes.map((n) => (
+        <p key={n.partId}>{n.message}</p>
+      ))}
+      {job ? (
+        <p>
+          {exportDone
+            ? t("reconcile.exported", job)
+            : t("reconcile.exporting", { processed: job.processed, total: job.total })}
+        </p>
+      ) : null}
+      {run.importsQueued ? <p>{t("reconcile.importsQueued")}</p> : null}
+    </div>
+  );
+}
