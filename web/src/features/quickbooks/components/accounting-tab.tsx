@@ -1,13 +1,11 @@
-import { useTranslation } from "react-i18next";
-import { EmptyState } from "../../../components/ui/empty-state";
-import { LedgerIcon } from "../../../components/ui/icons";
+import { canConfigureAccounting } from "@app/shared";
+import { AccountingSettingsForm } from "../../accounting/components/accounting-settings";
+import { useMe } from "../../session/api/get-me";
 
-/** Configure accounting tab; the category → QBO item mapping replaces this empty state. */
+/** Configure accounting tab: the accounting feature's form, editable by owners and admins. */
 export function AccountingTab() {
-  const { t } = useTranslation("quickbooks");
+  const me = useMe();
   return (
-    <EmptyState tone="quickbooks" icon={<LedgerIcon />} title={t("accounting.emptyTitle")}>
-      {t("accounting.emptyBody")}
-    </EmptyState>
+    <AccountingSettingsForm canEdit={me.data ? canConfigureAccounting(me.data.role) : false} />
   );
 }

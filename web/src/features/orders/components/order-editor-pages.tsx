@@ -1,0 +1,42 @@
+import { useTranslation } from "react-i18next";
+import { Navigate, useParams } from "react-router";
+import { ListError } from "../../../components/ui/list-error";
+import { PageHeader } from "../../../components/ui/page-header";
+import { PageLoading } from "../../../components/ui/page-loading";
+import { useOrder } from "../api/get-order";
+import { draftOf, emptyLine } from "../hooks/order-draft";
+import { OrderEditor } from "./order-editor";
+
+export function NewOrderPage() {
+  const { t } = useTranslation("orders");
+  return (
+    <>
+      <PageHeader title={t("editor.newTitle")} description={t("editor.newDescription")} />
+      <OrderEditor initial={{ customerId: "", lines: [emptyLine("part")] }} />
+    </>
+  );
+}
+
+export function EditOrderPage() {
+  const { orderId = "" } = useParams();
+  const { t } = useTranslation("orders");
+  const order = useOrder(orderId);
+  if (order.isPending) return <PageLoading />;
+  if (order.isError)
+    return (
+      <ListError
+        title={t("detail.errorTitle")}
+        message={order.error.message}
+        retry={t("retry")}
+        onRetry={() => void order.refetch()}
+      />
+    );
+  // Invoiced orders are locked: the editor is not offered.
+  if (order.data.status !== "open") return <Navigate to={`/orders/${orderId}`} replace />;
+  return (
+    <>
+      <PageHeader title={t("editor.editTitle", { number: order.data.number })} />
+      <OrderEditor initial={draftOf(order.data)} orderId={orderId} />
+    </>
+  );
+}
