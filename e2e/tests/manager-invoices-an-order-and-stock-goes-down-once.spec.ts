@@ -1,0 +1,120 @@
+import AxeBuilder from "@axe-core/playwright";
+import { join } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+
+const DEMO_REALM = "9341453050298531";
+const screenshot = (name: string) =>
+  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
+
+/** Inventory page → the Oil filter (OF-2045, linked to QuickBooks item 1): its quantity. */
+async function oilFilterQuantity(page: Page): Promise<number> {
+  await page.goto("/inventory");
+  await page.getByRole("searchbox", { name: "Search parts" }).fill("OF-2045");
+  const row = page
+    .getByRole("table", { name: "Parts" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: "OF-2045", exact: true }) });
+  await row.getByRole("link").first().click();
+  const value = page
+    .locator("dl > div")
+    .filter({ has: page.getByText("Quantity available", { exact: true }) })
+    .locator("dd");
+  await expect(value).toHaveText(/\d/);
+  return Number((await value.innerText()).replace(/[^\d.-]/g, ""));
+}
+
+const axeClean = async (page: Page) => {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations).toEqual([]);
+};
+
+test.describe("a manager invoices an order", () => {
+  test.use({ locale: "en-US" });
+  test.setTimeout(90_000);
+
+  test("map the categories, invoice an order with a linked part, see Sent and stock down once", async ({
+    page,
+  }) => {
+    await page.goto("/settings/quickbooks/connection");
+    await page.waitForLoadState("networkidle");
+    const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
+    if (await connect.isVisible()) {
+      const popupOpened = page.waitForEvent("popup");
+      await connect.click();
+      const popup = await popupOpened;
+      const closed = popup.waitForEvent("close");
+      await popup.locator(`button[data-realm-id="${DEMO_REALM}"]`).click();
+      await closed;
+    }
+    await expect(page.getByRole("button", { name: "Disconnect" })).toBeVisible();
+
+    // Link the shop's parts to QuickBooks items (OF-2045 → item 1).
+    await page.getByRole("tab", { name: "Import and Sync" }).click();
+    const inventory = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { name: "Inventory", exact: true }) });
+    await inventory.getByRole("button", { name: "Run one-time import" }).click();
+    await expect(page.locator("[data-sonner-toast]").last()).toContainText(/imported/, {
+      timeout: 20_000,
+    });
+
+    await page.getByRole("tab", { name: "Configure accounting" }).click();
+    await expect(page.getByText("It moves no inventory", { exact: false })).toBeVisible();
+    const choices: [string, string][] = [
+      ["Parts", "Shop Supplies (non-inventory)"],
+      ["Labor", "Labor - General Repair (service)"],
+      ["Tires", "Labor - Tire Mount & Balance (service)"],
+      ["Fees", "Hazardous Waste Disposal Fee (non-inventory)"],
+      ["Subcontracts", "Sublet - Wheel Alignment (non-inventory)"],
+      ["Shop supplies", "Shop Supplies (non-inventory)"],
+    ];
+    for (const [category, item] of choices)
+      await page
+        .getByRole("combobox", { name: category, exact: true })
+        .selectOption({ label: item });
+    const autoSend = page.getByRole("switch", {
+      name: /Send invoices to QuickBooks automatically/,
+    });
+    if (!(await autoSend.isChecked())) await autoSend.check();
+    await axeClean(page);
+    await page.screenshot({ path: screenshot("accounting-mapping"), fullPage: true });
+    await page.getByRole("button", { name: "Save accounting settings" }).click();
+    await expect(page.locator("[data-sonner-toast]").last()).toContainText(
+      "Accounting settings saved",
+    );
+
+    const before = await oilFilterQuantity(page);
+
+    await page.goto("/orders/new");
+    await page.getByRole("combobox", { name: "Customer", exact: true }).selectOption({ index: 1 });
+    await page.getByRole("searchbox", { name: "Search parts" }).fill("OF-2045");
+    const partPicker = page.getByRole("combobox", { name: "Part for line 1" });
+    await expect(partPicker.locator("option", { hasText: "Oil filter" })).toHaveCount(1);
+    await partPicker.selectOption({ index: 1 });
+    await page.getByRole("textbox", { name: "Quantity of line 1" }).fill("2");
+    await page.getByRole("button", { name: "Labor", exact: true }).click();
+    await page.getByRole("textbox", { name: "Description of line 2" }).fill("Oil change");
+    await page.getByRole("textbox", { name: "Quantity of line 2" }).fill("2.5");
+    await page.getByRole("textbox", { name: "Unit price of line 2" }).fill("7.99");
+    await expect(page.getByRole("cell", { name: "$19.98" })).toBeVisible();
+    await axeClean(page);
+    await page.getByRole("button", { name: "Save order" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: /Order #\d+/ })).toBeVisible();
+    await page.getByRole("button", { name: "Invoice", exact: true }).click();
+    const dialog = page.getByRole("alertdialog", { name: /Invoice order #\d+\?/ });
+    await expect(dialog).toContainText("stock will go down for 1 part line");
+    await dialog.getByRole("button", { name: "Invoice" }).click();
+    const panel = page.getByRole("region", { name: "QuickBooks" });
+    await expect(panel.getByText("Sent", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(panel.getByText(/Invoice no\. \d+/)).toBeVisible();
+    await expect(panel.getByRole("link", { name: "Open in QuickBooks" })).toBeVisible();
+    await axeClean(page);
+    await page.screenshot({ path: screenshot("order-sent"), fullPage: true });
+
+    await page.goto("/orders");
+    await expect(page.getByRole("table", { name: "Orders, newest first" })).toContainText("Sent");
+
+    expect(await oilFilterQuantity(page)).toBe(before - 2);
+  });
+});
