@@ -1,0 +1,86 @@
+import type { Order } from "@app/shared";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { demoMe, fakeServer, json } from "../../../test/fake-server";
+import { renderApp } from "../../../test/render-app";
+
+afterEach(() => vi.unstubAllGlobals());
+
+const ID = "3f1c2a9e-8d4b-4f6a-9c1e-2b7d5a0e4c11";
+const order = (quickBooks: Order["quickBooks"], over: Partial<Order> = {}): Order => ({
+  id: ID,
+  number: 1001,
+  status: "invoiced",
+  customer: { id: "c1", name: "Ada Lovelace", quickBooksCustomerRef: null },
+  lines: [
+    {
+      id: "l1",
+      kind: "part",
+      partId: "p1",
+      description: "Oil filter",
+      quantity: "2.5",
+      unitPrice: "7.99",
+      amount: "19.98",
+      quickBooksItemRef: "1",
+      tracksStock: true,
+    },
+  ],
+  total: "19.98",
+  revision: 1,
+  stockWarnings: [],
+  quickBooks,
+  createdAt: "2026-11-27T10:00:00.000Z",
+  updatedAt: "2026-11-27T10:00:00.000Z",
+  ...over,
+});
+
+describe("the order page", () => {
+  it("shows a failed send with its fix and retries it", async () => {
+    let current = order({
+      status: "failed",
+      error: { code: "quickbooks_unavailable", message: "QuickBooks did not answer" },
+    });
+    const server = fakeServer({
+      [`GET /api/orders/${ID}`]: () => json(current),
+      [`POST /api/orders/${ID}/quickbooks`]: () => {
+        current = order({ status: "pending" });
+        return json(current);
+      },
+    });
+    renderApp(`/orders/${ID}`);
+    const panel = await screen.findByRole("region", { name: "QuickBooks" });
+    expect(within(panel).getByText("Failed")).toBeTruthy();
+    expect(within(panel).getByRole("alert").textContent).toContain("nothing will be duplicated");
+    await userEvent.setup().click(within(panel).getByRole("button", { name: "Retry" }));
+    expect(await within(panel).findByText("Pending")).toBeTruthy();
+    expect(server.mock.calls.some(([, init]) => init?.method === "POST")).toBe(true);
+  });
+
+  it("says when invoicing drove a part below zero", async () => {
+    fakeServer({
+      [`GET /api/orders/${ID}`]: () =>
+        json(
+          order(
+            { status: "sent", invoiceId: "130", docNumber: "1001", link: "https://x/130" },
+            { stockWarnings: [{ partId: "p1", description: "Oil filter", quantityAfter: "-1.5" }] },
+          ),
+        ),
+    });
+    renderApp(`/orders/${ID}`);
+    expect(await screen.findByText("Stock went below zero")).toBeTruthy();
+    expect(screen.getByText(/Oil filter: -1\.5 available/)).toBeTruthy();
+    expect(screen.getByText(/Invoice no\. 1001/)).toBeTruthy();
+  });
+
+  it("hides Invoice and Send from technicians", async () => {
+    fakeServer({
+      "GET /api/me": () => json({ ...demoMe, role: "technician" }),
+      [`GET /api/orders/${ID}`]: () => json(order({ status: "not_sent" }, { status: "open" })),
+    });
+    renderApp(`/orders/${ID}`);
+    expect(await screen.findByRole("region", { name: "QuickBooks" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Invoice" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Send to QuickBooks" })).toBeNull();
+  });
+});
