@@ -27,7 +27,8 @@ export function customerName(c: Pick<CustomerRow, "firstName" | "lastName" | "co
 }
 
 /** Money always shows two decimals; quantities as entered ("2.5", not "2.5000"). */
-const money = (v: string) => (v.includes(".") ? v.padEnd(v.indexOf(".") + 3, "0") : `${v}.00`);
+export const money = (v: string) =>
+  v.includes(".") ? v.padEnd(v.indexOf(".") + 3, "0") : `${v}.00`;
 
 function toLine({ line, part }: LoadedOrder["lines"][number]): OrderLine {
   return {

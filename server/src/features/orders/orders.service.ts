@@ -11,11 +11,11 @@ import type { Db } from "../../db/client.js";
 import { orders } from "../../db/schema/index.js";
 import { conflict, notFound, validationFailed } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
-import { add, lineAmount } from "../../lib/decimal.js";
+import { add, lineAmount, normalize } from "../../lib/decimal.js";
 import { isUuid } from "../../lib/sql-text.js";
 import { getAccountingSettings } from "../accounting/accounting.repository.js";
 import { invoiceOrder } from "./invoice-stock.js";
-import { customerName, toOrder, toQuickBooks } from "./orders.mapper.js";
+import { customerName, money, toOrder, toQuickBooks } from "./orders.mapper.js";
 import * as repo from "./orders.repository.js";
 import type { InvoiceQueue } from "./quickbooks/invoice.worker.js";
 import { assertReadyToSend, notReadyFailure } from "./quickbooks/readiness.js";
@@ -50,7 +50,7 @@ export async function listOrders(
         name: customerName(customer),
         quickBooksCustomerRef: customer.quickBooksCustomerRef,
       },
-      total: toOrder({ order, customer, lines: [], stockWarnings: [] }).total,
+      total: money(normalize(order.total)),
       quickBooks: toQuickBooks(order),
       updatedAt: order.updatedAt.toISOString(),
     })),
