@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// Overridable so two runs (or a run beside a dev server) don't fight over ports.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? PORT + 1010);
 const repoRoot = resolve(import.meta.dirname, "..");
 
 const PREFIX = "qbo-e2e-";
@@ -65,7 +67,7 @@ export default defineConfig({
       PORT: String(PORT),
       // Intuit redirects the popup here; it must be the page's own origin for postMessage.
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
-      QBO_SANDBOX_PORT: "4110",
+      QBO_SANDBOX_PORT: String(SANDBOX_PORT),
       DATA_DIR: process.env.E2E_DATA_DIR,
       LOG_LEVEL: "warn",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
