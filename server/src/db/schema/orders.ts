@@ -50,7 +50,9 @@ export const orders = pgTable(
     customerId: uuid("customer_id")
       .notNull()
       .references(() => customers.id),
-    status: text("status", { enum: ["open", "invoiced"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "invoiced"] })
+      .notNull()
+      .default("open"),
     /** Bumped by every edit: QuickBooks is up to date when it holds this revision. */
     revision: integer("revision").notNull().default(1),
     total: decimal("total").notNull(),
