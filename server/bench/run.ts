@@ -1,0 +1,94 @@
+/**
+ * `pnpm bench` (full: 10k and 100k imports) or `pnpm bench -- --quick` (10k only): imports,
+ * lists, invoices and the web bundle on PGlite, and on PostgreSQL when DATABASE_URL is set.
+ * Prints a table and writes bench/results/latest.json. See bench/README.md.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import * as prettier from "prettier";
+import { admin, startTestSandbox } from "../src/testing/sandbox.js";
+import type { Backend } from "./lib/bench-database.js";
+import { type BenchReport, render } from "./report.js";
+import { type BackendResult, runBackend } from "./sections/backend.js";
+import { runBundle } from "./sections/bundle.js";
+import { round } from "./lib/stats.js";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const LATENCY_MS = 150;
+const LIST_SECONDS = quick ? 3 : 6;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function backends(): Backend[] {
+  const all: Backend[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  if (args.has("--pglite")) return ["pglite"];
+  if (args.has("--postgres")) return all.filter((b) => b === "postgres");
+  return all;
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  const { port } = srv.address() as { port: number };
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+async function main() {
+  const started = Date.now();
+  const loadAtStart = round(loadavg()[0] ?? 0, 2);
+  // Intuit's limits stay at their defaults (10 in flight, 10/s, 500/min per realm).
+  const sandbox = await startTestSandbox({ seedDemo: false });
+  const results: BackendResult[] = [];
+  try {
+    await admin(sandbox, "POST", "/faults", { latencyMs: LATENCY_MS });
+    for (const backend of backends()) {
+      results.push(
+        await runBackend(sandbox, backend, {
+          sizes: quick ? [10_000] : [10_000, 100_000],
+          listParts: 100_000,
+          listSeconds: LIST_SECONDS,
+          port: await freePort(),
+          log,
+        }),
+      );
+    }
+  } finally {
+    await sandbox.close();
+  }
+  log("building the web app…");
+  const bundle = args.has("--no-bundle") ? null : runBundle();
+  const cpu = cpus();
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    mode: quick ? "quick" : "full",
+    machine: {
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model.trim() ?? "unknown",
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.versions.node,
+      platform: `${process.platform}-${process.arch}`,
+      loadAverage: { start: loadAtStart, end: round(loadavg()[0] ?? 0, 2) },
+    },
+    conditions: {
+      latencyMs: LATENCY_MS,
+      limits: "Intuit's limits enforced (10 in flight, 10/s, 500/min per realm)",
+      listConnections: 10,
+      listSeconds: LIST_SECONDS,
+    },
+    backends: results,
+    bundle,
+  };
+  const dir = join(import.meta.dirname, "results");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "latest.json");
+  // Formatted as the repository's prettier would, so `pnpm format:check` passes after a run.
+  const options = { ...(await prettier.resolveConfig(file)), parser: "json" };
+  writeFileSync(file, await prettier.format(JSON.stringify(report), options));
+  console.log(render(report));
+  log(`\nwrote bench/results/latest.json in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+await main();
