@@ -6,6 +6,8 @@ import { defineConfig } from "@playwright/test";
 // Overridable so two runs (or a run beside a dev server) don't fight over ports.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? PORT + 1010);
+// Journeys that drive the sandbox's admin API read its URL from here (workers inherit it).
+process.env.E2E_SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 const repoRoot = resolve(import.meta.dirname, "..");
 
 const PREFIX = "qbo-e2e-";

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { join } from "node:path";
+import { actAs } from "./support/identity";
 import { expect, type Page, test } from "@playwright/test";
 
 const DEMO_REALM = "9341453050298531";
@@ -29,6 +30,7 @@ const axeClean = async (page: Page) => {
 };
 
 test.describe("a manager invoices an order", () => {
+  test.beforeEach(({ page }) => actAs(page, "demo-shop-invoicing"));
   test.use({ locale: "en-US" });
   test.setTimeout(90_000);
 

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { join } from "node:path";
+import { actAs } from "./support/identity";
 import { expect, type Page, test } from "@playwright/test";
 
 const screenshot = (name: string) =>
@@ -17,6 +18,7 @@ const rowOf = (page: Page, description: string) =>
     .filter({ has: page.getByRole("link", { name: description, exact: true }) });
 
 test.describe("an owner browses inventory and sees which parts are linked", () => {
+  test.beforeEach(({ page }) => actAs(page, "demo-shop-browse"));
   test.use({ locale: "en-US" });
 
   test("the demo shop's own parts are listed, searchable, and open in detail", async ({ page }) => {

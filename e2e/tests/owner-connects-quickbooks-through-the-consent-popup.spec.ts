@@ -1,11 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { join } from "node:path";
+import { actAs } from "./support/identity";
 import { expect, test } from "@playwright/test";
 
 const screenshot = (name: string) =>
   join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
 
 test.describe("a shop owner connects QuickBooks", () => {
+  test.beforeEach(({ page }) => actAs(page, "demo-shop-connect"));
   test.use({ locale: "en-US" });
 
   test("connect through Intuit's consent popup, see the company, then disconnect", async ({

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { join } from "node:path";
+import { actAs } from "./support/identity";
 import { expect, type Page, test } from "@playwright/test";
 
 const DEMO_REALM = "9341453050298531";
@@ -18,6 +19,7 @@ const rowOf = (page: Page, partNumber: string) =>
  * QuickBooks mark; the shop's own parts that QuickBooks doesn't have don't.
  */
 test.describe("an owner imports into a shop that already has parts", () => {
+  test.beforeEach(({ page }) => actAs(page, "demo-shop-import-icons"));
   test.use({ locale: "en-US" });
 
   test("matched and imported parts carry the QuickBooks mark and Item Reference", async ({

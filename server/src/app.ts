@@ -104,12 +104,11 @@ export function createApp(deps: AppDeps): Express {
       secret: deps.sessionSecret,
       onShopSeen: async (s) => {
         if (knownShops.has(s.shopId)) return;
-        await ensureShop(
-          deps.db,
-          s.shopId,
-          s.shopId === "demo-shop" ? "Demo Auto Repair" : s.shopId,
-        );
-        if (deps.demoMode && s.shopId === "demo-shop") await seedDemoShop(deps.db, s.shopId);
+        // "demo-shop" and its copies ("demo-shop-<anything>", one per e2e journey so journeys
+        // never see each other's rows) start with the demo parts and customers.
+        const demoCopy = s.shopId === "demo-shop" || s.shopId.startsWith("demo-shop-");
+        await ensureShop(deps.db, s.shopId, demoCopy ? "Demo Auto Repair" : s.shopId);
+        if (deps.demoMode && demoCopy) await seedDemoShop(deps.db, s.shopId);
         knownShops.add(s.shopId);
       },
     }),

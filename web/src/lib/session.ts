@@ -12,11 +12,13 @@ import { ApiError, toApiError } from "./api-error";
 export type SessionMode = "embedded" | "demo";
 
 export const DemoIdentitySchema = z.object({
-  shop: z.enum(["demo-shop", "other-shop"]),
+  // Any demo shop id the host accepts; the switcher offers the two below, and e2e journeys
+  // each use a shop of their own.
+  shop: z.string().regex(/^[a-z0-9-]{1,64}$/),
   role: RoleSchema,
 });
 export type DemoIdentity = z.infer<typeof DemoIdentitySchema>;
-export const DEMO_SHOPS = DemoIdentitySchema.shape.shop.options;
+export const DEMO_SHOPS = ["demo-shop", "other-shop"] as const;
 export const ROLES: readonly Role[] = RoleSchema.options;
 
 const IDENTITY_KEY = "qbo.demoIdentity";

@@ -22,16 +22,28 @@ export function useListParams<S extends QuerySchema>(schema: S) {
   }, [params, schema]);
   const update = useCallback(
     (change: Partial<z.infer<S>>) => {
-      const next = stringify({ ...query, page: 1, ...change });
-      const out = new URLSearchParams();
-      for (const [key, value] of Object.entries(next)) {
-        // Defaults stay out of the URL, so it reads like what was chosen.
-        if (value === "" || defaults[key] === value) continue;
-        out.set(key, value);
-      }
-      setParams(out, { preventScrollReset: true });
+      // Built from the URL as it is when applied, not from this render's `query`: a debounced
+      // search firing after a filter click must not put back the filter's old value.
+      setParams(
+        (prev) => {
+          const next: Record<string, string> = Object.fromEntries(prev);
+          next.page = "1";
+          for (const [key, value] of Object.entries(change)) {
+            if (value === undefined) delete next[key];
+            else next[key] = String(value as string | number | boolean);
+          }
+          const out = new URLSearchParams();
+          for (const [key, value] of Object.entries(next)) {
+            // Defaults stay out of the URL, so it reads like what was chosen.
+            if (value === "" || defaults[key] === value) continue;
+            out.set(key, value);
+          }
+          return out;
+        },
+        { preventScrollReset: true },
+      );
     },
-    [query, defaults, setParams],
+    [defaults, setParams],
   );
   return [query, update] as const;
 }

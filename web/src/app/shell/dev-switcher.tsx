@@ -68,6 +68,9 @@ export function DevSwitcher() {
             {t(`demo.shops.${shop}`)}
           </option>
         ))}
+        {DEMO_SHOPS.some((shop) => shop === identity.shop) ? null : (
+          <option value={identity.shop}>{identity.shop}</option>
+        )}
       </TopBarSelect>
       <label htmlFor={roleId} className="sr-only">
         {t("demo.role")}
