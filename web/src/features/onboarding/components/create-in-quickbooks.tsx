@@ -12,11 +12,12 @@ export function CreateInQuickBooks({ part }: { part: Part }) {
     <Button
       variant="secondary"
       disabled={create.isPending}
+      // mutateAsync, not mutate's callbacks: once linked, this button unmounts before they'd run.
       onClick={() =>
-        create.mutate(part.id, {
-          onSuccess: () => toast.success(t("createItem.done")),
-          onError: (e) => toast.error(t("createItem.failed"), { description: e.message }),
-        })
+        create.mutateAsync(part.id).then(
+          () => toast.success(t("createItem.done")),
+          (e: Error) => toast.error(t("createItem.failed"), { description: e.message }),
+        )
       }
     >
       {t("createItem.button")}
