@@ -33,7 +33,14 @@ export async function buildDeps(
     redirectUri: env.QBO_REDIRECT_URI ?? `${publicUrl(env)}/api/quickbooks/oauth/callback`,
     sandboxUrl: sandboxUrl(env),
   });
-  const qbo = createQbo(config, sandboxUrl(env), connectionTokenStore(database.db, cipher), logger);
+  // Several BFF processes may share a PostgreSQL: Intuit's limits are then kept in the database.
+  const qbo = createQbo(
+    config,
+    sandboxUrl(env),
+    connectionTokenStore(database.db, cipher),
+    logger,
+    "connectionString" in database.boss ? database.boss.connectionString : undefined,
+  );
   return {
     env,
     database,

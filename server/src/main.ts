@@ -81,6 +81,7 @@ async function shutdown(signal: string): Promise<void> {
     .catch((err: unknown) => logger.error({ err }, "invoice worker stop failed"));
   await jobQueue.stop().catch((err: unknown) => logger.error({ err }, "job queue stop failed"));
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await deps.qbo.close().catch((err: unknown) => logger.error({ err }, "limiter close failed"));
   await deps.database.close();
   process.exit(0);
 }

@@ -57,6 +57,9 @@ export async function createTestApp(
           ttlSeconds,
         )
       ).token,
-    close: () => database.close(),
+    close: async () => {
+      await deps.qbo.close();
+      await database.close();
+    },
   };
 }
