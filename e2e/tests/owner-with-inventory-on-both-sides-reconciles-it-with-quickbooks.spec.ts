@@ -1,0 +1,234 @@
+import AxeBuilder from "@axe-core/playwright";
+import { join } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+
+const DEMO_REALM = "9341453050298531";
+const SANDBOX = "http://127.0.0.1:4110";
+const screenshot = (name: string) =>
+  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
+// Earlier journeys share this server and company: our records carry a run-unique tag.
+const TAG = `E2E${Date.now().toString(36).toUpperCase()}`;
+
+/** QuickBooks' side: an accountant's own grant on the company, to add items there. */
+async function quickBooksToken(): Promise<string> {
+  const redirect = "http://127.0.0.1:9/accountant";
+  const authorize = new URL(`${SANDBOX}/connect/oauth2`);
+  authorize.search = new URLSearchParams({
+    client_id: "demo-client-id",
+    redirect_uri: redirect,
+    response_type: "code",
+    scope: "com.intuit.quickbooks.accounting",
+    state: "accountant",
+    auto_approve_realm: DEMO_REALM,
+  }).toString();
+  const consent = await fetch(authorize, { redirect: "manual" });
+  const code = new URL(consent.headers.get("location") ?? "").searchParams.get("code") ?? "";
+  const token = await fetch(`${SANDBOX}/oauth2/v1/tokens/bearer`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from("demo-client-id:demo-client-secret").toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "application/json",
+    },
+    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirect }),
+  });
+  return ((await token.json()) as { access_token: string }).access_token;
+}
+
+async function qbo<T>(token: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${SANDBOX}/v3/company/${DEMO_REALM}/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json()) as T;
+}
+
+const inventoryItem = (Name: string, Sku: string, QtyOnHand: number) => ({
+  Name,
+  Sku,
+  Type: "Inventory",
+  TrackQtyOnHand: true,
+  QtyOnHand,
+  InvStartDate: "2026-01-01",
+  IncomeAccountRef: { value: "79" },
+  ExpenseAccountRef: { value: "80" },
+  AssetAccountRef: { value: "81" },
+});
+
+/** The BFF as the demo host lets the other shop's owner call it. */
+async function api(page: Page) {
+  const session = await page.request.post("/api/demo/session", {
+    data: { shop: "other-shop", role: "owner" },
+  });
+  const { token } = (await session.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    addPart: async (description: string, partNumber: string, quantityAvailable: string) => {
+      const res = await page.request.post("/api/inventory", {
+        headers,
+        data: { kind: "inventory", description, partNumber, quantityAvailable, retailCost: "9.5" },
+      });
+      expect(res.status()).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    },
+  };
+}
+
+async function asOtherShopConnected(page: Page) {
+  await page.goto("/settings/quickbooks/connection");
+  await page.getByRole("combobox", { name: "Shop" }).selectOption({ label: "Other shop" });
+  await expect(page.getByRole("banner")).toContainText("Other shop");
+  await page.waitForLoadState("networkidle");
+  const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
+  const connected = page.getByRole("button", { name: "Disconnect" });
+  await expect(connect.or(connected)).toBeVisible();
+  if (await connect.isVisible()) {
+    const popupOpened = page.waitForEvent("popup");
+    await connect.click();
+    const popup = await popupOpened;
+    const closed = popup.waitForEvent("close");
+    await popup.locator(`button[data-realm-id="${DEMO_REALM}"]`).click();
+    await closed;
+    await expect(connected).toBeVisible();
+  }
+}
+
+/** Stacked toasts fade behind the newest one; let them go so the scan sees the page itself. */
+async function closeToasts(page: Page) {
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
+}
+
+async function expectNoAxeViolations(page: Page) {
+  await closeToasts(page);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations).toEqual([]);
+}
+
+/** Shows the four cards, whether or not an earlier journey chose a situation already. */
+async function openWhereToStart(page: Page, change: string) {
+  const group = page.getByRole("group", { name: /Where to start|Par où commencer/ });
+  const changeLink = page.getByRole("button", { name: change });
+  await expect(group.or(changeLink)).toBeVisible();
+  if (await changeLink.isVisible()) await changeLink.click();
+  return group;
+}
+
+test.describe("an owner with inventory on both sides reconciles it with QuickBooks", () => {
+  test.use({ locale: "en-US" });
+
+  test("chooses Some in each, confirms the matches, applies, and every part is linked once", async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await asOtherShopConnected(page);
+    const bff = await api(page);
+    const wiper = `Wiper blade ${TAG}`;
+    const cabin = `Cabin filter ${TAG}`;
+    const coolant = `Coolant ${TAG}`;
+    await bff.addPart(wiper, `WB-${TAG}`, "4");
+    await bff.addPart(cabin, `CF-${TAG}`, "2");
+    const token = await quickBooksToken();
+    await qbo(token, "item", inventoryItem(wiper, `WB-${TAG}`, 6));
+    await qbo(token, "item", inventoryItem(coolant, `CL-${TAG}`, 3));
+
+    await page.getByRole("tab", { name: "Import and Sync" }).click();
+    const group = await openWhereToStart(page, "Change where to start");
+    await expect(group.getByRole("radio")).toHaveCount(4);
+    await group.getByRole("radio", { name: /Brand new/ }).focus();
+    // Keyboard only: arrows move the choice between the cards.
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(
+      group.getByRole("radio", { name: /Some inventory in QuickBooks, some in Shopmonkey/ }),
+    ).toBeChecked();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: screenshot("where-to-start"), fullPage: false });
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    const steps = page.getByRole("region", { name: "Next steps" });
+    await expect(steps).toContainText("Some inventory in QuickBooks, some in Shopmonkey");
+    await expect(steps.getByRole("button", { name: "Chat with support" })).toBeVisible();
+    await expect(steps.getByText(/steps done/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: screenshot("where-to-start-checklist"), fullPage: false });
+    await steps.getByRole("link", { name: "Open the assistant" }).click();
+
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Match your inventory" }),
+    ).toBeVisible();
+    const pair = page.getByRole("checkbox", { name: `Link ${wiper} with ${wiper}` });
+    await expect(pair).toBeChecked({ timeout: 15_000 });
+    await expect(page.getByRole("region", { name: /Only in QuickBooks/ })).toContainText(coolant);
+    await expect(page.getByRole("region", { name: /Only in Shopmonkey/ })).toContainText(cabin);
+    await expect(page.getByRole("radio", { name: "QuickBooks (6)" })).toBeChecked();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: screenshot("reconcile-assistant"), fullPage: true });
+    await page.getByRole("button", { name: "Apply" }).click();
+
+    const result = page.getByRole("status").filter({ hasText: /already linked/ });
+    await expect(result).toContainText(/\d+ linked/);
+    await expect(result).toContainText(/In QuickBooks: \d+ created, 0 skipped/, {
+      timeout: 30_000,
+    });
+    await expect(result).toContainText("imports run next");
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: screenshot("reconcile-applied"), fullPage: true });
+
+    // Every part of ours carries the QuickBooks icon, the QuickBooks-only item came in once.
+    await page.goto(`/inventory?search=${TAG.toLowerCase()}`);
+    const rows = page.getByRole("table", { name: "Parts" }).getByRole("row");
+    await expect(async () => {
+      await page.reload();
+      await expect(rows).toHaveCount(4, { timeout: 2_000 }); // header + 3 parts
+    }).toPass({ timeout: 30_000 });
+    for (const name of [wiper, cabin, coolant]) {
+      const row = rows.filter({ has: page.getByRole("link", { name, exact: true }) });
+      await expect(row.getByRole("img", { name: /Synced with QuickBooks/ })).toBeVisible();
+    }
+    await page.screenshot({ path: screenshot("reconcile-inventory-linked"), fullPage: false });
+    // And no twin in QuickBooks: one item per part.
+    const items = await qbo<{ QueryResponse: { Item?: { Name: string }[] } }>(
+      token,
+      `query?query=${encodeURIComponent(`select * from Item where Name like '%${TAG}%'`)}`,
+    );
+    expect((items.QueryResponse.Item ?? []).map((i) => i.Name).sort()).toEqual(
+      [cabin, coolant, wiper].sort(),
+    );
+  });
+
+  test("creates one part in QuickBooks from its page, and reads Where to start in French", async ({
+    page,
+  }) => {
+    await asOtherShopConnected(page);
+    const bff = await api(page);
+    const battery = `Battery ${TAG}`;
+    const id = await bff.addPart(battery, `BAT-${TAG}`, "1");
+    await page.goto(`/inventory/${id}`);
+    await page.getByRole("button", { name: "Create in QuickBooks" }).click();
+    await expect(page.locator("[data-sonner-toast]").last()).toContainText(
+      "Created in QuickBooks and linked",
+    );
+    await expect(page.getByRole("button", { name: "Create in QuickBooks" })).toHaveCount(0);
+    await expect(page.getByRole("img", { name: /Synced with QuickBooks/ })).toBeVisible();
+
+    await page.goto("/settings/quickbooks/import");
+    await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
+    const group = await openWhereToStart(page, "Modifier par où commencer");
+    await expect(
+      group.getByRole("radio", { name: /Tout neuf \/ aucun inventaire précédent/ }),
+    ).toBeVisible();
+    await expect(
+      group.getByRole("radio", { name: /Une partie dans QuickBooks, une partie dans Shopmonkey/ }),
+    ).toBeChecked();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: screenshot("where-to-start-fr"), fullPage: false });
+    await page.getByRole("button", { name: "Annuler" }).click();
+    await expect(page.getByRole("region", { name: "Prochaines étapes" })).toBeVisible();
+  });
+});
