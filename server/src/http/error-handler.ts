@@ -20,6 +20,9 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return validationFailed(zodIssues(err));
   if (err instanceof QboError) return fromQboError(err);
+  // The router could not decode a %-escape in the path (e.g. `/api/inventory/%E0%A4%A`).
+  if (err instanceof URIError)
+    return validationFailed([{ path: "path", message: "Malformed URL encoding" }]);
   if (typeof err === "object" && err !== null) {
     const parsed = fromParserError(err);
     if (parsed) return parsed;
