@@ -151,40 +151,35 @@ describe.each(testBackends())("invoicing an order on %s", (backend) => {
     expect(locked.status).toBe(409);
   });
 
-  it.runIf(backend === "postgres")(
-    "50 concurrent invoices of one part: exact quantities on both sides, 50 invoices",
-    async () => {
-      const s = await preparedShop(h, "inv-50");
-      const made = await Promise.all(
-        Array.from({ length: 50 }, () =>
-          createOrder(h, "inv-50", {
-            customerId: s.customer.id,
-            lines: [{ kind: "part", partId: s.linked.id, quantity: "0.5" }],
-          }),
-        ),
-      );
-      expect(new Set(made.map((o) => o.number)).size).toBe(50);
-      const a = await auth(h, "inv-50", "manager");
-      const started = Date.now();
-      const answers = await Promise.all(
-        made.map((o) =>
-          request(h.t.app).post(`/api/orders/${o.id}/invoice`).set("authorization", a),
-        ),
-      );
-      expect(answers.map((r) => r.status)).toEqual(made.map(() => 200));
-      expect(await partQuantity(h, "inv-50", s.linked.id)).toBe("23");
-      for (const o of made)
-        expect((await settled(h, "inv-50", o.id, 60_000)).quickBooks.status).toBe("sent");
-      const client = h.t.deps.qbo.client;
-      expect(await qtyOnHand(client, "inv-50", ITEMS.oilFilter)).toBe(23);
-      const count = await client.call<{ QueryResponse: { totalCount: number } }>("inv-50", {
-        method: "GET",
-        path: "query",
-        query: { query: "select count(*) from Invoice" },
-      });
-      expect(count.QueryResponse.totalCount).toBe(50);
-      console.info(`50 invoices: stock and QuickBooks settled in ${Date.now() - started} ms`);
-    },
-    90_000,
-  );
+  // PostgreSQL shows real row-lock contention; PGlite proves the same outcome serialized.
+  it("50 concurrent invoices of one part: exact quantities on both sides, 50 invoices", async () => {
+    const s = await preparedShop(h, "inv-50");
+    const made = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        createOrder(h, "inv-50", {
+          customerId: s.customer.id,
+          lines: [{ kind: "part", partId: s.linked.id, quantity: "0.5" }],
+        }),
+      ),
+    );
+    expect(new Set(made.map((o) => o.number)).size).toBe(50);
+    const a = await auth(h, "inv-50", "manager");
+    const started = Date.now();
+    const answers = await Promise.all(
+      made.map((o) => request(h.t.app).post(`/api/orders/${o.id}/invoice`).set("authorization", a)),
+    );
+    expect(answers.map((r) => r.status)).toEqual(made.map(() => 200));
+    expect(await partQuantity(h, "inv-50", s.linked.id)).toBe("23");
+    for (const o of made)
+      expect((await settled(h, "inv-50", o.id, 60_000)).quickBooks.status).toBe("sent");
+    const client = h.t.deps.qbo.client;
+    expect(await qtyOnHand(client, "inv-50", ITEMS.oilFilter)).toBe(23);
+    const count = await client.call<{ QueryResponse: { totalCount: number } }>("inv-50", {
+      method: "GET",
+      path: "query",
+      query: { query: "select count(*) from Invoice" },
+    });
+    expect(count.QueryResponse.totalCount).toBe(50);
+    console.info(`50 invoices: stock and QuickBooks settled in ${Date.now() - started} ms`);
+  }, 90_000);
 });
