@@ -1,0 +1,153 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import type { Role } from "@app/shared";
+import pg from "pg";
+import { signSessionToken } from "../lib/session-token.js";
+
+/**
+ * Real server processes (main.ts, as production runs it) for the crash and scale-out suites,
+ * after the helpers of imports.crash.test.ts.
+ */
+const serverRoot = resolve(import.meta.dirname, "../..");
+
+export const freePort = () =>
+  new Promise<number>((done) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+  });
+
+export class ServerProcess {
+  child?: ChildProcess;
+  output = "";
+  constructor(
+    readonly port: number,
+    readonly env: Record<string, string>,
+  ) {}
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const inherited = { ...process.env };
+    delete inherited.DATABASE_URL; // a PGlite run must not inherit the runner's PostgreSQL
+    delete inherited.CHAOS;
+    this.child = spawn(process.execPath, ["--import", "tsx", join(serverRoot, "src/main.ts")], {
+      cwd: serverRoot,
+      env: { ...inherited, ...this.env, PORT: String(this.port), HOST: "127.0.0.1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child.stdout?.on("data", (d: Buffer) => (this.output += d.toString()));
+    this.child.stderr?.on("data", (d: Buffer) => (this.output += d.toString()));
+    const deadline = Date.now() + 40_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`server exited:\n${this.output}`);
+      const ok = await fetch(`${this.url}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`server did not become ready:\n${this.output}`);
+  }
+
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((done) => {
+      child.once("exit", () => done());
+      child.kill(signal);
+    });
+  }
+}
+
+/** A throwaway PostgreSQL database beside DATABASE_URL's, or a PGlite directory. */
+export async function processDatabase(
+  backend: "pglite" | "postgres",
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const dataDir = `/tmp/qbo-hardening-${randomBytes(4).toString("hex")}`;
+  if (backend === "pglite")
+    return {
+      env: { DATA_DIR: dataDir },
+      drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
+    };
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error("DATABASE_URL is required for the postgres backend");
+  const name = `hard_${randomBytes(5).toString("hex")}`;
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    drop: async () => {
+      const d = new pg.Client({ connectionString: base });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What every process of one deployment shares: secrets and the sandbox. */
+export function deploymentEnv(sandboxUrl: string, extra: Record<string, string> = {}) {
+  return {
+    NODE_ENV: "test",
+    SESSION_SECRET: randomBytes(32).toString("base64url"),
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    QBO_SANDBOX_URL: sandboxUrl,
+    LOG_LEVEL: "info",
+    ...extra,
+  };
+}
+
+export async function tokenFor(env: Record<string, string>, shop: string, role: Role = "owner") {
+  const secret = new TextEncoder().encode(env.SESSION_SECRET);
+  return (await signSessionToken(secret, { shop, sub: `${shop}-${role}`, name: role, role })).token;
+}
+
+/** A JSON call to a server process; throws on a non-2xx with the body. */
+export async function apiCall<T>(
+  base: string,
+  token: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<T> {
+  const res = await fetch(`${base}${path}`, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      ...init.headers,
+    },
+  });
+  if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Connects the token's shop to `realmId` through a server process, as a browser would. */
+export async function connectThrough(base: string, token: string, realmId: string) {
+  const { authorizeUrl } = await apiCall<{ authorizeUrl: string }>(
+    base,
+    token,
+    "/api/quickbooks/connection",
+    { method: "POST" },
+  );
+  const consent = await fetch(`${authorizeUrl}&auto_approve_realm=${realmId}`, {
+    redirect: "manual",
+  });
+  const location = consent.headers.get("location");
+  if (!location) throw new Error(`consent did not redirect (${consent.status})`);
+  const back = new URL(location);
+  const res = await fetch(`${base}${back.pathname}${back.search}`);
+  if (res.status !== 200) throw new Error(`callback → ${res.status}`);
+}
