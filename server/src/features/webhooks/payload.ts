@@ -9,7 +9,15 @@ export interface ChangeEvent {
   operation: string;
 }
 
-const Id = z.union([z.string(), z.number()]).transform(String);
+/**
+ * Intuit's ids and names are short printable text. A NUL byte can't be stored in a PostgreSQL
+ * text column at all (it failed the insert with a 500), so such a body is refused as malformed.
+ */
+const Text = z
+  .string()
+  .max(256)
+  .refine((s) => !s.includes("\u0000"), "NUL bytes are not allowed");
+const Id = z.union([Text, z.number()]).transform(String);
 
 const LegacySchema = z.looseObject({
   eventNotifications: z.array(
@@ -19,9 +27,9 @@ const LegacySchema = z.looseObject({
         .looseObject({
           entities: z.array(
             z.looseObject({
-              name: z.string(),
+              name: Text,
               id: Id,
-              operation: z.string().default("Update"),
+              operation: Text.default("Update"),
               deletedId: Id.optional(),
             }),
           ),
@@ -33,7 +41,7 @@ const LegacySchema = z.looseObject({
 
 const CloudEventSchema = z.looseObject({
   specversion: z.string(),
-  type: z.string(),
+  type: Text,
   intuitaccountid: Id,
   intuitentityid: Id,
 });
