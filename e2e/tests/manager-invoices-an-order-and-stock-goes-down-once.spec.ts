@@ -1,11 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { join } from "node:path";
 import { actAs } from "./support/identity";
+import { connectQuickBooks, expectNoAxeViolations, screenshot } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
-
-const DEMO_REALM = "9341453050298531";
-const screenshot = (name: string) =>
-  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
 
 /** Inventory page → the Oil filter (OF-2045, linked to QuickBooks item 1): its quantity. */
 async function oilFilterQuantity(page: Page): Promise<number> {
@@ -24,11 +19,6 @@ async function oilFilterQuantity(page: Page): Promise<number> {
   return Number((await value.innerText()).replace(/[^\d.-]/g, ""));
 }
 
-const axeClean = async (page: Page) => {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations).toEqual([]);
-};
-
 test.describe("a manager invoices an order", () => {
   test.beforeEach(({ page }) => actAs(page, "demo-shop-invoicing"));
   test.use({ locale: "en-US" });
@@ -37,18 +27,7 @@ test.describe("a manager invoices an order", () => {
   test("map the categories, invoice an order with a linked part, see Sent and stock down once", async ({
     page,
   }) => {
-    await page.goto("/settings/quickbooks/connection");
-    await page.waitForLoadState("networkidle");
-    const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
-    if (await connect.isVisible()) {
-      const popupOpened = page.waitForEvent("popup");
-      await connect.click();
-      const popup = await popupOpened;
-      const closed = popup.waitForEvent("close");
-      await popup.locator(`button[data-realm-id="${DEMO_REALM}"]`).click();
-      await closed;
-    }
-    await expect(page.getByRole("button", { name: "Disconnect" })).toBeVisible();
+    await connectQuickBooks(page);
 
     // Link the shop's parts to QuickBooks items (OF-2045 → item 1).
     await page.getByRole("tab", { name: "Import and Sync" }).click();
@@ -78,7 +57,7 @@ test.describe("a manager invoices an order", () => {
       name: /Send invoices to QuickBooks automatically/,
     });
     if (!(await autoSend.isChecked())) await autoSend.check();
-    await axeClean(page);
+    await expectNoAxeViolations(page);
     await page.screenshot({ path: screenshot("accounting-mapping"), fullPage: true });
     await page.getByRole("button", { name: "Save accounting settings" }).click();
     await expect(page.locator("[data-sonner-toast]").last()).toContainText(
@@ -99,7 +78,7 @@ test.describe("a manager invoices an order", () => {
     await page.getByRole("textbox", { name: "Quantity of line 2" }).fill("2.5");
     await page.getByRole("textbox", { name: "Unit price of line 2" }).fill("7.99");
     await expect(page.getByRole("cell", { name: "$19.98" })).toBeVisible();
-    await axeClean(page);
+    await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Save order" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: /Order #\d+/ })).toBeVisible();
@@ -111,7 +90,7 @@ test.describe("a manager invoices an order", () => {
     await expect(panel.getByText("Sent", { exact: true })).toBeVisible({ timeout: 20_000 });
     await expect(panel.getByText(/Invoice no\. \d+/)).toBeVisible();
     await expect(panel.getByRole("link", { name: "Open in QuickBooks" })).toBeVisible();
-    await axeClean(page);
+    await expectNoAxeViolations(page);
     await page.screenshot({ path: screenshot("order-sent"), fullPage: true });
 
     await page.goto("/orders");

@@ -1,15 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { join } from "node:path";
 import { actAs } from "./support/identity";
+import { expectNoAxeViolations, screenshot } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
-
-const screenshot = (name: string) =>
-  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
-
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations).toEqual([]);
-}
 
 const partsTable = (page: Page) => page.getByRole("table", { name: "Parts" });
 const rowOf = (page: Page, description: string) =>

@@ -1,11 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { join } from "node:path";
 import { actAs } from "./support/identity";
+import { connectQuickBooks, screenshot } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
-
-const DEMO_REALM = "9341453050298531";
-const screenshot = (name: string) =>
-  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
 
 const partsTable = (page: Page) => page.getByRole("table", { name: "Parts" });
 const rowOf = (page: Page, partNumber: string) =>
@@ -25,19 +21,7 @@ test.describe("an owner imports into a shop that already has parts", () => {
   test("matched and imported parts carry the QuickBooks mark and Item Reference", async ({
     page,
   }) => {
-    await page.goto("/settings/quickbooks/connection");
-    await expect(page.getByRole("banner")).toContainText("Demo Auto Repair");
-    await page.waitForLoadState("networkidle");
-    const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
-    if (await connect.isVisible()) {
-      const popupOpened = page.waitForEvent("popup");
-      await connect.click();
-      const popup = await popupOpened;
-      const closed = popup.waitForEvent("close");
-      await popup.locator(`button[data-realm-id="${DEMO_REALM}"]`).click();
-      await closed;
-    }
-    await expect(page.getByRole("button", { name: "Disconnect" })).toBeVisible();
+    await connectQuickBooks(page);
 
     await page.getByRole("tab", { name: "Import and Sync" }).click();
     const inventory = page

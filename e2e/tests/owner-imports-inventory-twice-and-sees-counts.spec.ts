@@ -1,34 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { join } from "node:path";
 import { actAs } from "./support/identity";
+import { connectQuickBooks, expectNoAxeViolations, screenshot } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
-const DEMO_REALM = "9341453050298531";
-const screenshot = (name: string) =>
-  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
-
-/**
- * Works in a shop of its own that starts empty (unlike the demo shop's seeded parts) and
- * connects it through Intuit's consent popup, unless an earlier test did.
- */
-async function connectQuickBooks(page: Page) {
-  await page.goto("/settings/quickbooks/connection");
-  // The switch refetches everything; read the connection only once it is this shop's.
-  await page.waitForLoadState("networkidle");
-  const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
-  const connected = page.getByRole("button", { name: "Disconnect" });
-  await expect(connect.or(connected)).toBeVisible();
-  if (await connected.isVisible()) return;
-  const popupOpened = page.waitForEvent("popup");
-  await connect.click();
-  const popup = await popupOpened;
-  const closed = popup.waitForEvent("close");
-  await popup.locator(`button[data-realm-id="${DEMO_REALM}"]`).click();
-  await closed;
-  await expect(connected).toBeVisible();
-}
-
-const toast = (page: Page) => page.locator("[data-sonner-toast]").last();
+/** The toast that says this, whichever others are still on screen. */
+const toast = (page: Page, text: string | RegExp) =>
+  page.locator("[data-sonner-toast]").filter({ hasText: text }).first();
 
 async function runImport(page: Page, card: string, button: string) {
   const section = page
@@ -36,11 +12,6 @@ async function runImport(page: Page, card: string, button: string) {
     .filter({ has: page.getByRole("heading", { name: card, exact: true }) });
   await section.getByRole("button", { name: button }).click();
   return section;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations).toEqual([]);
 }
 
 test.describe("an owner imports inventory twice and sees the counts", () => {
@@ -58,9 +29,10 @@ test.describe("an owner imports inventory twice and sees the counts", () => {
 
     const card = await runImport(page, "Inventory", "Run one-time import");
     await expect(card.getByRole("button", { name: "Run one-time import" })).toBeDisabled();
-    await expect(toast(page)).toContainText(/\d+ imported, 0 updated/, { timeout: 20_000 });
+    const done = toast(page, /\d+ imported, 0 updated/);
+    await expect(done).toBeVisible({ timeout: 20_000 });
     const first = /(\d+) imported, 0 updated(?:, (\d+) skipped)?/.exec(
-      (await toast(page).textContent()) ?? "",
+      (await done.textContent()) ?? "",
     );
     const imported = Number(first?.[1]);
     expect(imported).toBeGreaterThan(0);
@@ -73,7 +45,7 @@ test.describe("an owner imports inventory twice and sees the counts", () => {
       .click()
       .catch(() => undefined);
     await runImport(page, "Inventory", "Run one-time import");
-    await expect(toast(page)).toContainText(`0 imported, ${imported} updated`, { timeout: 20_000 });
+    await expect(toast(page, `0 imported, ${imported} updated`)).toBeVisible({ timeout: 20_000 });
 
     // The history drills down to per-record outcomes.
     await card.getByText(/^History \(\d+\)$/).click();
@@ -103,15 +75,16 @@ test.describe("an owner imports inventory twice and sees the counts", () => {
     ).toBeVisible();
 
     await runImport(page, "Hors-inventaire", "Exécuter une importation unique");
-    await expect(toast(page)).toContainText(/\d+ importés, 0 mis à jour/, { timeout: 20_000 });
-    const n = Number(/(\d+) importés/.exec((await toast(page).textContent()) ?? "")?.[1]);
+    const done = toast(page, /\d+ importés, 0 mis à jour/);
+    await expect(done).toBeVisible({ timeout: 20_000 });
+    const n = Number(/(\d+) importés/.exec((await done.textContent()) ?? "")?.[1]);
     await page
       .locator("[data-sonner-toast] button")
       .first()
       .click()
       .catch(() => undefined);
     await runImport(page, "Hors-inventaire", "Exécuter une importation unique");
-    await expect(toast(page)).toContainText(`0 importé, ${n} mis à jour`, { timeout: 20_000 });
+    await expect(toast(page, `0 importé, ${n} mis à jour`)).toBeVisible({ timeout: 20_000 });
     await expectNoAxeViolations(page);
     await page.screenshot({ path: screenshot("import-fr"), fullPage: true });
   });

@@ -1,41 +1,16 @@
-import AxeBuilder from "@axe-core/playwright";
-import { join } from "node:path";
 import { actAs } from "./support/identity";
+import {
+  accountantToken,
+  connectQuickBooks,
+  DEMO_REALM,
+  expectNoAxeViolations,
+  SANDBOX_URL,
+  screenshot,
+} from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
-const DEMO_REALM = "9341453050298531";
-const SANDBOX = process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:4110";
-const screenshot = (name: string) =>
-  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
-
-/** QuickBooks' side of the story: an accountant edits items in the company (own OAuth grant). */
-async function quickBooksToken(): Promise<string> {
-  const redirect = "http://127.0.0.1:9/accountant";
-  const authorize = new URL(`${SANDBOX}/connect/oauth2`);
-  authorize.search = new URLSearchParams({
-    client_id: "demo-client-id",
-    redirect_uri: redirect,
-    response_type: "code",
-    scope: "com.intuit.quickbooks.accounting",
-    state: "accountant",
-    auto_approve_realm: DEMO_REALM,
-  }).toString();
-  const consent = await fetch(authorize, { redirect: "manual" });
-  const code = new URL(consent.headers.get("location") ?? "").searchParams.get("code") ?? "";
-  const token = await fetch(`${SANDBOX}/oauth2/v1/tokens/bearer`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from("demo-client-id:demo-client-secret").toString("base64")}`,
-      "content-type": "application/x-www-form-urlencoded",
-      accept: "application/json",
-    },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirect }),
-  });
-  return ((await token.json()) as { access_token: string }).access_token;
-}
-
 async function editItem(token: string, id: string, fields: Record<string, unknown>) {
-  const base = `${SANDBOX}/v3/company/${DEMO_REALM}`;
+  const base = `${SANDBOX_URL}/v3/company/${DEMO_REALM}`;
   const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
   const read = (await (await fetch(`${base}/item/${id}`, { headers })).json()) as {
     Item: { Name: string; SyncToken: string };
@@ -49,20 +24,7 @@ async function editItem(token: string, id: string, fields: Record<string, unknow
 }
 
 async function connectAndImport(page: Page) {
-  await page.goto("/settings/quickbooks/connection");
-  await page.waitForLoadState("networkidle");
-  const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
-  const connected = page.getByRole("button", { name: "Disconnect" });
-  await expect(connect.or(connected)).toBeVisible();
-  if (await connect.isVisible()) {
-    const popupOpened = page.waitForEvent("popup");
-    await connect.click();
-    const popup = await popupOpened;
-    const closed = popup.waitForEvent("close");
-    await popup.locator(`button[data-realm-id="${DEMO_REALM}"]`).click();
-    await closed;
-    await expect(connected).toBeVisible();
-  }
+  await connectQuickBooks(page);
   await page.getByRole("tab", { name: "Import and Sync" }).click();
   const toggle = page.getByRole("switch", { name: "Keep Inventory in sync" });
   await expect(toggle).toBeVisible();
@@ -76,11 +38,6 @@ async function connectAndImport(page: Page) {
   return toggle;
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations).toEqual([]);
-}
-
 test.describe("an owner sees QuickBooks changes arrive and fixes drift", () => {
   test.beforeEach(({ page }) => actAs(page, "e2e-drift"));
   test.use({ locale: "en-US" });
@@ -90,7 +47,7 @@ test.describe("an owner sees QuickBooks changes arrive and fixes drift", () => {
   }) => {
     test.setTimeout(90_000);
     const toggle = await connectAndImport(page);
-    const token = await quickBooksToken();
+    const token = await accountantToken();
 
     const started = Date.now();
     const name = await editItem(token, "2", { UnitPrice: 88.88 });

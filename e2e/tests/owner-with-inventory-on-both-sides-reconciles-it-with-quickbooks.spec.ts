@@ -1,44 +1,20 @@
-import AxeBuilder from "@axe-core/playwright";
-import { join } from "node:path";
 import { actAs } from "./support/identity";
+import {
+  accountantToken,
+  connectQuickBooks,
+  DEMO_REALM,
+  expectNoAxeViolations,
+  SANDBOX_URL,
+  screenshot,
+} from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
-const DEMO_REALM = "9341453050298531";
-const SANDBOX = process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:4110";
 const SHOP = "e2e-reconcile";
-const screenshot = (name: string) =>
-  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
 // Earlier journeys share this server and company: our records carry a run-unique tag.
 const TAG = `E2E${Date.now().toString(36).toUpperCase()}`;
 
-/** QuickBooks' side: an accountant's own grant on the company, to add items there. */
-async function quickBooksToken(): Promise<string> {
-  const redirect = "http://127.0.0.1:9/accountant";
-  const authorize = new URL(`${SANDBOX}/connect/oauth2`);
-  authorize.search = new URLSearchParams({
-    client_id: "demo-client-id",
-    redirect_uri: redirect,
-    response_type: "code",
-    scope: "com.intuit.quickbooks.accounting",
-    state: "accountant",
-    auto_approve_realm: DEMO_REALM,
-  }).toString();
-  const consent = await fetch(authorize, { redirect: "manual" });
-  const code = new URL(consent.headers.get("location") ?? "").searchParams.get("code") ?? "";
-  const token = await fetch(`${SANDBOX}/oauth2/v1/tokens/bearer`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from("demo-client-id:demo-client-secret").toString("base64")}`,
-      "content-type": "application/x-www-form-urlencoded",
-      accept: "application/json",
-    },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirect }),
-  });
-  return ((await token.json()) as { access_token: string }).access_token;
-}
-
 async function qbo<T>(token: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${SANDBOX}/v3/company/${DEMO_REALM}/${path}`, {
+  const res = await fetch(`${SANDBOX_URL}/v3/company/${DEMO_REALM}/${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: {
       authorization: `Bearer ${token}`,
@@ -81,32 +57,14 @@ async function api(page: Page) {
   };
 }
 
-async function asOtherShopConnected(page: Page) {
-  await page.goto("/settings/quickbooks/connection");
-  await page.waitForLoadState("networkidle");
-  const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
-  const connected = page.getByRole("button", { name: "Disconnect" });
-  await expect(connect.or(connected)).toBeVisible();
-  if (await connect.isVisible()) {
-    const popupOpened = page.waitForEvent("popup");
-    await connect.click();
-    const popup = await popupOpened;
-    const closed = popup.waitForEvent("close");
-    await popup.locator(`button[data-realm-id="${DEMO_REALM}"]`).click();
-    await closed;
-    await expect(connected).toBeVisible();
-  }
-}
-
 /** Stacked toasts fade behind the newest one; let them go so the scan sees the page itself. */
 async function closeToasts(page: Page) {
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
 }
 
-async function expectNoAxeViolations(page: Page) {
+async function expectSettledPageAxeClean(page: Page) {
   await closeToasts(page);
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations).toEqual([]);
+  await expectNoAxeViolations(page);
 }
 
 /** Shows the four cards, whether or not an earlier journey chose a situation already. */
@@ -126,14 +84,14 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     page,
   }) => {
     test.setTimeout(90_000);
-    await asOtherShopConnected(page);
+    await connectQuickBooks(page);
     const bff = await api(page);
     const wiper = `Wiper blade ${TAG}`;
     const cabin = `Cabin filter ${TAG}`;
     const coolant = `Coolant ${TAG}`;
     await bff.addPart(wiper, `WB-${TAG}`, "4");
     await bff.addPart(cabin, `CF-${TAG}`, "2");
-    const token = await quickBooksToken();
+    const token = await accountantToken();
     await qbo(token, "item", inventoryItem(wiper, `WB-${TAG}`, 6));
     await qbo(token, "item", inventoryItem(coolant, `CL-${TAG}`, 3));
 
@@ -148,7 +106,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     await expect(
       group.getByRole("radio", { name: /Some inventory in QuickBooks, some in Shopmonkey/ }),
     ).toBeChecked();
-    await expectNoAxeViolations(page);
+    await expectSettledPageAxeClean(page);
     await page.screenshot({ path: screenshot("where-to-start"), fullPage: false });
     await page.getByRole("button", { name: "Continue" }).click();
 
@@ -156,7 +114,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     await expect(steps).toContainText("Some inventory in QuickBooks, some in Shopmonkey");
     await expect(steps.getByRole("button", { name: "Chat with support" })).toBeVisible();
     await expect(steps.getByText(/steps done/)).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectSettledPageAxeClean(page);
     await page.screenshot({ path: screenshot("where-to-start-checklist"), fullPage: false });
     await steps.getByRole("link", { name: "Open the assistant" }).click();
 
@@ -168,7 +126,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     await expect(page.getByRole("region", { name: /Only in QuickBooks/ })).toContainText(coolant);
     await expect(page.getByRole("region", { name: /Only in Shopmonkey/ })).toContainText(cabin);
     await expect(page.getByRole("radio", { name: "QuickBooks (6)" })).toBeChecked();
-    await expectNoAxeViolations(page);
+    await expectSettledPageAxeClean(page);
     await page.screenshot({ path: screenshot("reconcile-assistant"), fullPage: true });
     await page.getByRole("button", { name: "Apply" }).click();
 
@@ -178,7 +136,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
       timeout: 30_000,
     });
     await expect(result).toContainText("imports run next");
-    await expectNoAxeViolations(page);
+    await expectSettledPageAxeClean(page);
     await page.screenshot({ path: screenshot("reconcile-applied"), fullPage: true });
 
     // Every part of ours carries the QuickBooks icon, the QuickBooks-only item came in once.
@@ -206,7 +164,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
   test("creates one part in QuickBooks from its page, and reads Where to start in French", async ({
     page,
   }) => {
-    await asOtherShopConnected(page);
+    await connectQuickBooks(page);
     const bff = await api(page);
     const battery = `Battery ${TAG}`;
     const id = await bff.addPart(battery, `BAT-${TAG}`, "1");
@@ -227,7 +185,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     await expect(
       group.getByRole("radio", { name: /Une partie dans QuickBooks, une partie dans Shopmonkey/ }),
     ).toBeChecked();
-    await expectNoAxeViolations(page);
+    await expectSettledPageAxeClean(page);
     await page.screenshot({ path: screenshot("where-to-start-fr"), fullPage: false });
     await page.getByRole("button", { name: "Annuler" }).click();
     await expect(page.getByRole("region", { name: "Prochaines étapes" })).toBeVisible();
