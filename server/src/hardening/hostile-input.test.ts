@@ -11,6 +11,7 @@ import { CHAOS, FUZZ_RUNS } from "./intensity.js";
 import { type Fixture, ROUTES, type RouteSpec } from "./routes.js";
 
 const SHOP = "shop-fuzz";
+const TIMEOUT = CHAOS ? 600_000 : 30_000;
 const VERIFIER = "fuzz-verifier";
 
 /** Strings that have broken parsers, queries and logs before. */
@@ -165,6 +166,7 @@ describe.each(testBackends())("hostile input on every /api route (%s)", (backend
         { numRuns: FUZZ_RUNS, seed: CHAOS ? undefined : 11 },
       );
     },
+    TIMEOUT,
   );
 
   const bodyRoutes = ROUTES.filter((r) => r.method !== "get" && r.access !== "public");
@@ -223,69 +225,98 @@ describe.each(testBackends())("hostile input on every /api route (%s)", (backend
     expect(res.body.error.code).toBe("validation_failed");
   });
 
-  it("the webhook: fuzzed bodies, signed or not → 200 or a 4xx in the shape, never a 5xx", async () => {
-    const sign = (b: string) => createHmac("sha256", VERIFIER).update(b, "utf8").digest("base64");
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          fc.jsonValue().map((v) => JSON.stringify(v)),
-          fc
-            .record({
-              realmId: hostileString,
-              name: fc.oneof(fc.constant("Item"), hostileString),
-              id: hostileString,
-              operation: fc.oneof(fc.constantFrom("Create", "Update", "Delete"), hostileString),
-              lastUpdated: fc.oneof(fc.constant(new Date().toISOString()), hostileString),
-            })
-            .map((e) =>
-              JSON.stringify({
-                eventNotifications: [
-                  {
-                    realmId: e.realmId,
-                    dataChangeEvent: {
-                      entities: [
-                        {
-                          name: e.name,
-                          id: e.id,
-                          operation: e.operation,
-                          lastUpdated: e.lastUpdated,
-                        },
-                      ],
+  it(
+    "the webhook: fuzzed bodies, signed or not → 200 or a 4xx in the shape, never a 5xx",
+    async () => {
+      const sign = (b: string) => createHmac("sha256", VERIFIER).update(b, "utf8").digest("base64");
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.jsonValue().map((v) => JSON.stringify(v)),
+            fc
+              .record({
+                realmId: hostileString,
+                name: fc.oneof(fc.constant("Item"), hostileString),
+                id: hostileString,
+                operation: fc.oneof(fc.constantFrom("Create", "Update", "Delete"), hostileString),
+                lastUpdated: fc.oneof(fc.constant(new Date().toISOString()), hostileString),
+              })
+              .map((e) =>
+                JSON.stringify({
+                  eventNotifications: [
+                    {
+                      realmId: e.realmId,
+                      dataChangeEvent: {
+                        entities: [
+                          {
+                            name: e.name,
+                            id: e.id,
+                            operation: e.operation,
+                            lastUpdated: e.lastUpdated,
+                          },
+                        ],
+                      },
                     },
-                  },
-                ],
-              }),
-            ),
-          hostileString,
+                  ],
+                }),
+              ),
+            hostileString,
+          ),
+          fc.boolean(),
+          async (body, signed) => {
+            const res = await request(t.app)
+              .post("/api/quickbooks/webhooks")
+              .set("content-type", "application/json")
+              .set("intuit-signature", signed ? sign(body) : "bm9wZQ==")
+              .send(body);
+            tried += 1;
+            expectErrorShape(res, `webhook ${body.slice(0, 80)}`);
+            if (!signed) expect(res.status).toBe(401);
+          },
         ),
-        fc.boolean(),
-        async (body, signed) => {
-          const res = await request(t.app)
-            .post("/api/quickbooks/webhooks")
-            .set("content-type", "application/json")
-            .set("intuit-signature", signed ? sign(body) : "bm9wZQ==")
-            .send(body);
-          tried += 1;
-          expectErrorShape(res, `webhook ${body.slice(0, 80)}`);
-          if (!signed) expect(res.status).toBe(401);
+        { numRuns: FUZZ_RUNS * 4, seed: CHAOS ? undefined : 12 },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it("a signed webhook carrying a NUL byte → 400, not a 500 (PostgreSQL can't store one)", async () => {
+    const body = JSON.stringify({
+      eventNotifications: [
+        {
+          realmId: "\u0000",
+          dataChangeEvent: { entities: [{ name: "Item", id: "1", operation: "Update" }] },
         },
-      ),
-      { numRuns: FUZZ_RUNS * 4, seed: CHAOS ? undefined : 12 },
-    );
+      ],
+    });
+    const signature = createHmac("sha256", VERIFIER).update(body, "utf8").digest("base64");
+    const before = await rowCounts(t);
+    const res = await request(t.app)
+      .post("/api/quickbooks/webhooks")
+      .set("content-type", "application/json")
+      .set("intuit-signature", signature)
+      .send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("validation_failed");
+    expect(await rowCounts(t)).toEqual(before);
   });
 
-  it("the OAuth callback: fuzzed queries → a 400 page, never a 5xx, no connection changed", async () => {
-    await fc.assert(
-      fc.asyncProperty(queries, async (query) => {
-        const before = await rowCounts(t);
-        const res = await request(t.app).get("/api/quickbooks/oauth/callback").query(query);
-        tried += 1;
-        // Intuit's browser redirect ends on a small HTML page, not the JSON error shape.
-        expect(res.status).toBe(400);
-        expect(res.headers["content-type"]).toMatch(/text\/html/);
-        expect(await rowCounts(t)).toEqual(before);
-      }),
-      { numRuns: FUZZ_RUNS * 2, seed: CHAOS ? undefined : 13 },
-    );
-  });
+  it(
+    "the OAuth callback: fuzzed queries → a 400 page, never a 5xx, no connection changed",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(queries, async (query) => {
+          const before = await rowCounts(t);
+          const res = await request(t.app).get("/api/quickbooks/oauth/callback").query(query);
+          tried += 1;
+          // Intuit's browser redirect ends on a small HTML page, not the JSON error shape.
+          expect(res.status).toBe(400);
+          expect(res.headers["content-type"]).toMatch(/text\/html/);
+          expect(await rowCounts(t)).toEqual(before);
+        }),
+        { numRuns: FUZZ_RUNS * 2, seed: CHAOS ? undefined : 13 },
+      );
+    },
+    TIMEOUT,
+  );
 });

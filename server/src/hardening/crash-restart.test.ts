@@ -1,0 +1,238 @@
+import type { ExportJob, Order } from "@app/shared";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, rowsOf } from "../db/client.js";
+import { sql } from "drizzle-orm";
+import { MAPPING } from "../features/orders/orders.testing.js";
+import { type RunningSandbox, admin, startTestSandbox } from "../testing/sandbox.js";
+import { testBackends } from "../testing/test-database.js";
+import { CHAOS } from "./intensity.js";
+import {
+  ServerProcess,
+  apiCall,
+  connectThrough,
+  deploymentEnv,
+  freePort,
+  processDatabase,
+} from "./processes.js";
+import { tokenFor } from "./processes.js";
+
+/**
+ * SIGKILL a real server process in the middle of an export to QuickBooks and of an invoice
+ * send, restart it, and compare both systems with what an uninterrupted run leaves. (The import's
+ * own kill-and-resume test is imports.crash.test.ts.) The fast run kills at one point each;
+ * the chaos run at a random moment, several rounds.
+ */
+const SHOP = "shop-crash";
+const PARTS = 70; // three export batches of 30
+const ROUNDS = CHAOS ? 3 : 1;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The fast run uses one backend (PostgreSQL when there is one); the chaos run both.
+const backends = CHAOS ? testBackends() : testBackends().slice(-1);
+
+describe.each(backends)("crash and restart (%s)", (backend) => {
+  // KNOWN DEFECT, not fixed here: on PGlite a SIGKILL loses rows committed seconds before it
+  // (the export run and the invoiced order vanish; parts made earlier stay), so nothing can
+  // resume. PostgreSQL keeps them and both tests pass there. `it.fails` keeps the PGlite run
+  // honest: it goes red the day PGlite keeps them, so the marker can be dropped.
+  const test = backend === "pglite" ? it.fails : it;
+  let sandbox: RunningSandbox;
+  let server: ServerProcess;
+  let db: { env: Record<string, string>; drop(): Promise<void> };
+  let env: Record<string, string> = {};
+  let token = "";
+  let realmId = "";
+
+  /** Rows as the database holds them (the server may be down). */
+  async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    if (env.DATABASE_URL) {
+      const c = new pg.Client({ connectionString: env.DATABASE_URL });
+      await c.connect();
+      try {
+        return (await c.query(text, params)).rows as T[];
+      } finally {
+        await c.end();
+      }
+    }
+    const database = await openDatabase({ pgliteDir: `${env.DATA_DIR}/pglite` });
+    try {
+      const r = await database.db.execute(sql.raw(bind(text, params)));
+      return rowsOf<T>(r);
+    } finally {
+      await database.close();
+    }
+  }
+  // PGlite through drizzle takes no parameters here; the values are ours (uuids, shop ids).
+  const bind = (text: string, params: unknown[]) =>
+    text.replace(/\$(\d+)/g, (_m, i: string) => `'${String(params[Number(i) - 1])}'`);
+
+  /** The process is dead; let its leases run out, as they would while it stays down. */
+  async function leasesRunOut() {
+    await query("update quickbooks_exports set lease_expires_at = now() - interval '1 second'");
+    await query("update orders set qbo_lease_until = now() - interval '1 second'");
+  }
+
+  async function restart() {
+    await server.kill("SIGKILL");
+
+    await leasesRunOut();
+    server.output = "";
+    await server.start();
+  }
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    db = await processDatabase(backend);
+    env = deploymentEnv(sandbox.url, db.env);
+    server = new ServerProcess(await freePort(), env);
+    await server.start();
+    token = await tokenFor(env, SHOP);
+    ({ realmId } = await admin<{ realmId: string }>(sandbox, "POST", "/companies", {
+      name: SHOP,
+    }));
+    await connectThrough(server.url, token, realmId);
+    await apiCall(server.url, token, "/api/quickbooks/accounting", {
+      method: "PUT",
+      body: JSON.stringify({ categoryItems: MAPPING, autoSendInvoices: true }),
+    });
+  }, 90_000);
+  afterAll(async () => {
+    await server?.kill("SIGKILL");
+    await sandbox?.close();
+    await db?.drop();
+  });
+
+  test.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))(
+    "an export killed mid-run (round %i) creates every part in QuickBooks exactly once",
+    async (round) => {
+      const prefix = `R${round}-`;
+      for (let i = 0; i < PARTS; i++)
+        await apiCall(server.url, token, "/api/inventory", {
+          method: "POST",
+          body: JSON.stringify({
+            kind: "non_inventory",
+            description: `${prefix}crash part ${i}`,
+            partNumber: `${prefix}CP-${i}`,
+            retailCost: "5",
+          }),
+        });
+      const ids = (
+        await query<{ id: string }>(
+          "select id from parts where shop_id = $1 and part_number like $2",
+          [SHOP, `${prefix}%`],
+        )
+      ).map((r) => r.id);
+      await admin(sandbox, "POST", "/faults", { realmId, latencyMs: 400 });
+      const started = await apiCall<ExportJob>(server.url, token, "/api/quickbooks/exports", {
+        method: "POST",
+        body: JSON.stringify({ partIds: ids }),
+      });
+      // Fast: kill once the first batch is committed. Chaos: at a random moment of the run.
+      if (CHAOS) await sleep(Math.floor(Math.random() * 1500));
+      else
+        for (let seen = started; seen.processed === 0; await sleep(20))
+          seen = await apiCall<ExportJob>(
+            server.url,
+            token,
+            `/api/quickbooks/exports/${started.id}`,
+          );
+      await restart();
+      await admin(sandbox, "DELETE", `/faults?realmId=${realmId}`);
+      let job = await apiCall<ExportJob>(
+        server.url,
+        token,
+        `/api/quickbooks/exports/${started.id}`,
+      );
+      for (
+        const until = Date.now() + 30_000;
+        job.status === "running" || job.status === "queued";
+      ) {
+        if (Date.now() > until) throw new Error(`export still ${job.status}`);
+        await sleep(100);
+        job = await apiCall<ExportJob>(server.url, token, `/api/quickbooks/exports/${started.id}`);
+      }
+      expect(job).toMatchObject({
+        status: "succeeded",
+        total: PARTS,
+        processed: PARTS,
+        created: PARTS,
+      });
+      // QuickBooks: one item per part. Shopmonkey: every part linked, to distinct items.
+      const company = sandbox.state.companies.get(realmId)!;
+      const made = [...company.tables.Item.values()].filter(
+        (r) => typeof r.e.Name === "string" && r.e.Name.startsWith(`${prefix}crash part`),
+      );
+      expect(made).toHaveLength(PARTS);
+      const [links] = await query<{ linked: number; refs: number }>(
+        `select count(quickbooks_item_ref)::int as linked, count(distinct quickbooks_item_ref)::int as refs
+         from parts where shop_id = $1 and part_number like $2`,
+        [SHOP, `${prefix}%`],
+      );
+      expect(links).toEqual({ linked: PARTS, refs: PARTS });
+    },
+    120_000,
+  );
+
+  test.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))(
+    "an invoice send killed mid-write (round %i) reaches QuickBooks once and moves stock once on both sides",
+    async (round) => {
+      const item = sandbox.state.companies.get(realmId)!.get("Item", "1")!.e; // Oil Filter
+      const qboBefore = Number(item.QtyOnHand);
+      const part = await apiCall<{ id: string }>(server.url, token, "/api/inventory", {
+        method: "POST",
+        body: JSON.stringify({
+          kind: "inventory",
+          description: `Oil filter ${round}`,
+          retailCost: "8.99",
+          quantityAvailable: "40",
+        }),
+      });
+      await query("update parts set quickbooks_item_ref = '1' where id = $1", [part.id]);
+      await query(
+        "insert into customers (shop_id, first_name, last_name) values ($1, 'Crash', $2)",
+        [SHOP, `Customer ${round}`],
+      );
+      const [customer] = await query<{ id: string }>(
+        "select id from customers where shop_id = $1 and last_name = $2",
+        [SHOP, `Customer ${round}`],
+      );
+      const order = await apiCall<Order>(server.url, token, "/api/orders", {
+        method: "POST",
+        body: JSON.stringify({
+          customerId: customer!.id,
+          lines: [{ kind: "part", partId: part.id, quantity: "3" }],
+        }),
+      });
+      await admin(sandbox, "POST", "/faults", { realmId, latencyMs: 600 });
+      await apiCall<Order>(server.url, token, `/api/orders/${order.id}/invoice`, {
+        method: "POST",
+      });
+      await sleep(CHAOS ? Math.floor(Math.random() * 2000) : 300);
+      if (!CHAOS) {
+        const before = await apiCall<Order>(server.url, token, `/api/orders/${order.id}`);
+        expect(before.quickBooks.status).toBe("pending"); // killed with the write in flight
+      }
+      await restart();
+      await admin(sandbox, "DELETE", `/faults?realmId=${realmId}`);
+      let seen = await apiCall<Order>(server.url, token, `/api/orders/${order.id}`);
+      for (const until = Date.now() + 30_000; seen.quickBooks.status === "pending";) {
+        if (Date.now() > until) throw new Error("send still pending");
+        await sleep(100);
+        seen = await apiCall<Order>(server.url, token, `/api/orders/${order.id}`);
+      }
+      expect(seen.quickBooks.status).toBe("sent");
+      const company = sandbox.state.companies.get(realmId)!;
+      const invoices = [...company.tables.Invoice.values()].filter(
+        (r) => r.e.DocNumber === String(order.number),
+      );
+      expect(invoices).toHaveLength(1);
+      expect(Number(company.get("Item", "1")!.e.QtyOnHand)).toBe(qboBefore - 3);
+      const [row] = await query<{ q: string }>(
+        "select quantity_available::text as q from parts where id = $1",
+        [part.id],
+      );
+      expect(Number(row!.q)).toBe(37);
+    },
+    120_000,
+  );
+});
