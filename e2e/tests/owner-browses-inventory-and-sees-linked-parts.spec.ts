@@ -36,10 +36,17 @@ test.describe("an owner browses inventory and sees which parts are linked", () =
     await page.getByRole("searchbox", { name: "Search parts" }).fill("");
     await expect(page).not.toHaveURL(/search=/);
 
-    await page.getByRole("checkbox", { name: "Low stock only" }).check();
+    // The checkbox reflects the URL, which the router updates in a transition: click, then
+    // wait for the URL, rather than asking Playwright to see the box flip synchronously.
+    const lowStock = page.getByRole("checkbox", { name: "Low stock only" });
+    await lowStock.click();
+    await expect(page).toHaveURL(/lowStock=true/);
+    await expect(lowStock).toBeChecked();
     await expect(rowOf(page, "Tire valve stem TR413")).toBeVisible();
     await expect(rowOf(page, "Spark plug, iridium")).toHaveCount(0);
-    await page.getByRole("checkbox", { name: "Low stock only" }).uncheck();
+    await lowStock.click();
+    await expect(page).not.toHaveURL(/lowStock=/);
+    await expect(lowStock).not.toBeChecked();
 
     await rowOf(page, "Bulk gear oil 75W-90 (quart)").getByRole("link").click();
     await expect(
