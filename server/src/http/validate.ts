@@ -2,8 +2,27 @@ import type { Request } from "express";
 import type { z } from "zod";
 import { validationFailed, zodIssues } from "./errors.js";
 
+/**
+ * Where a NUL byte hides in a request value (PostgreSQL text can't hold one), if anywhere.
+ * Iterative: a body may legally be JSON nested 100,000 deep, which would overflow recursion.
+ */
+function nulPath(value: unknown, where: string): string | undefined {
+  const stack: [unknown, string][] = [[value, where]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [v, path] = next;
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return path;
+    } else if (typeof v === "object" && v !== null) {
+      for (const [k, child] of Object.entries(v)) stack.push([child, `${path}.${k}`]);
+    }
+  }
+  return undefined;
+}
+
 /** Parse one part of a request with zod; failures become 400 validation_failed with field paths. */
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const nul = nulPath(value, where);
+  if (nul) throw validationFailed([{ path: nul, message: "NUL bytes are not allowed" }]);
   const result = schema.safeParse(value);
   if (!result.success) throw validationFailed(zodIssues(result.error, where));
   return result.data;
