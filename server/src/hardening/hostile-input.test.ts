@@ -208,6 +208,25 @@ describe.each(testBackends())("hostile input on every /api route (%s)", (backend
     }
   });
 
+  it("NUL bytes in a query or body → 400, not a 500 from PostgreSQL", async () => {
+    for (const [method, path, query, body] of [
+      ["get", "/api/customers", { search: "\u0000" }, undefined],
+      ["get", "/api/inventory", { search: "a\u0000b" }, undefined],
+      ["get", "/api/quickbooks/sync/drift", { search: "\u0000" }, undefined],
+      ["post", "/api/inventory", {}, { kind: "inventory", description: "nul\u0000part" }],
+      ["post", "/api/quickbooks/support-requests", {}, { message: "help\u0000" }],
+    ] as const) {
+      const before = await rowCounts(t);
+      let req = request(t.app)[method](path).set("authorization", auth).query(query);
+      if (body) req = req.send(body);
+      const res = await req;
+      tried += 1;
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(res.body.error.code).toBe("validation_failed");
+      expect(await rowCounts(t)).toEqual(before);
+    }
+  });
+
   it("malformed %-escapes in the path → 400 validation_failed, not a 500", async () => {
     for (const path of [
       "/api/inventory/%E0%A4%A",
