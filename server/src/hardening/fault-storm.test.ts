@@ -96,7 +96,9 @@ describe.each(testBackends())("imports through QuickBooks fault storms (%s)", (b
     const job = await waitForJob(t, shop, started.id, CHAOS ? 600_000 : 60_000);
     await admin(sandbox, "DELETE", `/faults?realmId=${realmId}`);
     const s = await stats(sandbox, realmId);
-    faultsInjected += s.throttled + Math.floor(s.requests * 0.25);
+    // The sandbox fails calls at exactly these rates (deterministic accumulator), so the faults
+    // it injected are its requests times the rates.
+    faultsInjected += Math.floor(s.requests * (CHAOS ? 0.55 : 0.3));
     expect(s.maxInFlight).toBeLessThanOrEqual(10);
     expect(job).toMatchObject({
       status: "succeeded",
