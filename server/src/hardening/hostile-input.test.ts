@@ -328,6 +328,8 @@ describe.each(testBackends())("hostile input on every /api route (%s)", (backend
           const before = await rowCounts(t);
           const res = await request(t.app).get("/api/quickbooks/oauth/callback").query(query);
           tried += 1;
+          // Node itself answers 431 to a request line over 16 KB, before any app code runs.
+          if (res.status === 431) return;
           // Intuit's browser redirect ends on a small HTML page, not the JSON error shape.
           expect(res.status).toBe(400);
           expect(res.headers["content-type"]).toMatch(/text\/html/);
