@@ -14,8 +14,8 @@ import {
   deploymentEnv,
   freePort,
   processDatabase,
-} from "./processes.js";
-import { tokenFor } from "./processes.js";
+} from "../testing/server-process.js";
+import { tokenFor } from "../testing/server-process.js";
 
 /**
  * SIGKILL a real server process in the middle of an export to QuickBooks and of an invoice

@@ -15,7 +15,7 @@ import {
   freePort,
   processDatabase,
   tokenFor,
-} from "./processes.js";
+} from "../testing/server-process.js";
 
 const SHOP = "shop-scale";
 const VERIFIER = "scale-verifier";

@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { ImportJob } from "@app/shared";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -10,70 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, rowsOf } from "../../db/client.js";
 import { signSessionToken } from "../../lib/session-token.js";
 import { type RunningSandbox, admin, startTestSandbox } from "../../testing/sandbox.js";
+import { ServerProcess, freePort } from "../../testing/server-process.js";
 import { testBackends } from "../../testing/test-database.js";
 
-const serverRoot = resolve(import.meta.dirname, "../../..");
 const ITEMS = 2500;
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-
-function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const copy = { ...env };
-  delete copy.DATABASE_URL;
-  return copy;
-}
-
-/** A real server process (main.ts), as production runs it. */
-class ServerProcess {
-  child?: ChildProcess;
-  output = "";
-  constructor(
-    readonly port: number,
-    readonly env: Record<string, string>,
-  ) {}
-  async start() {
-    this.child = spawn(process.execPath, ["--import", "tsx", join(serverRoot, "src/main.ts")], {
-      cwd: serverRoot,
-      // The PGlite run must not inherit the test runner's DATABASE_URL.
-      env: {
-        ...withoutDatabaseUrl(process.env),
-        ...this.env,
-        PORT: String(this.port),
-        HOST: "127.0.0.1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    this.child.stdout?.on("data", (d: Buffer) => (this.output += d.toString()));
-    this.child.stderr?.on("data", (d: Buffer) => (this.output += d.toString()));
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`server exited:\n${this.output}`);
-      const ok = await fetch(`${this.url}/readyz`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`server did not become ready:\n${this.output}`);
-  }
-  get url() {
-    return `http://127.0.0.1:${this.port}`;
-  }
-  async kill(signal: NodeJS.Signals) {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((done) => {
-      child.once("exit", () => done());
-      child.kill(signal);
-    });
-  }
-}
 
 describe.each(testBackends())("an import survives the server being killed (%s)", (backend) => {
   let sandbox: RunningSandbox;

@@ -9,7 +9,7 @@ import { signSessionToken } from "../lib/session-token.js";
 
 /**
  * Real server processes (main.ts, as production runs it) for the crash and scale-out suites,
- * after the helpers of imports.crash.test.ts.
+ * shared by the import crash test and the hardening suites.
  */
 const serverRoot = resolve(import.meta.dirname, "../..");
 
