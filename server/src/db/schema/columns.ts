@@ -11,9 +11,9 @@ export const shopIdColumn = () =>
   text("shop_id")
     .notNull()
     .references(() => shops.id, { onDelete: "cascade" });
-export const createdAtColumn = () =>
-  timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
-export const updatedAtColumn = () =>
-  timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+/** A timestamptz column read as a JS Date (the one timestamp shape every table uses). */
+export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+export const createdAtColumn = () => ts("created_at").notNull().defaultNow();
+export const updatedAtColumn = () => ts("updated_at").notNull().defaultNow();
 /** Exact decimals: unconstrained numeric keeps "12.75" as written; strings in JS, never floats. */
 export const decimal = (name: string) => numeric(name);

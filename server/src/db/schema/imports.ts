@@ -8,13 +8,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, shopIdColumn } from "./columns.js";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+import { createdAtColumn, idColumn, shopIdColumn, ts } from "./columns.js";
 
 /**
  * One import run. The row is the source of truth (pg-boss only delivers "run job X"): the

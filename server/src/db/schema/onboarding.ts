@@ -7,14 +7,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, shopIdColumn } from "./columns.js";
+import { createdAtColumn, idColumn, shopIdColumn, ts } from "./columns.js";
 import { parts } from "./inventory.js";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 const SITUATIONS = ["brand_new", "quickbooks_only", "shopmonkey_only", "both"] as const;
 

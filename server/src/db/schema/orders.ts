@@ -7,15 +7,19 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAtColumn, decimal, idColumn, shopIdColumn, updatedAtColumn } from "./columns.js";
+import {
+  createdAtColumn,
+  decimal,
+  idColumn,
+  shopIdColumn,
+  ts,
+  updatedAtColumn,
+} from "./columns.js";
 import { customers } from "./customers.js";
 import { parts } from "./inventory.js";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** Configure accounting: the QuickBooks item each sales category posts to, and auto-send. */
 export const accountingSettings = pgTable("accounting_settings", {

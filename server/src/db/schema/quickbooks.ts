@@ -1,8 +1,6 @@
-import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { shopIdColumn } from "./columns.js";
+import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { shopIdColumn, ts } from "./columns.js";
 import { shops } from "./shops.js";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /**
  * One QuickBooks company per shop. Tokens are AES-256-GCM sealed (lib/crypto.ts); the row is

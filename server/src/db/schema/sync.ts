@@ -7,14 +7,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAtColumn, decimal, idColumn, shopIdColumn } from "./columns.js";
+import { createdAtColumn, decimal, idColumn, shopIdColumn, ts } from "./columns.js";
 import { parts } from "./inventory.js";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /**
  * What we last accounted for of each linked QuickBooks item. `syncToken` grows on every write
