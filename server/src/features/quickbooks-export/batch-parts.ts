@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts } from "../../db/schema/index.js";
+import { EXPORTABLE_PART_COLUMNS } from "./exports.repository.js";
 import type { ExportablePart } from "./item-body.js";
 
 /** The batch's parts as they are now; one deleted or linked since the plan is absent. */
@@ -11,17 +12,7 @@ export async function findPartsForBatch(
 ): Promise<Map<string, ExportablePart>> {
   if (pending.length === 0) return new Map();
   const rows = await db
-    .select({
-      id: parts.id,
-      kind: parts.kind,
-      description: parts.description,
-      note: parts.note,
-      partNumber: parts.partNumber,
-      cost: parts.cost,
-      retailCost: parts.retailCost,
-      quantityAvailable: parts.quantityAvailable,
-      criticalQuantity: parts.criticalQuantity,
-    })
+    .select(EXPORTABLE_PART_COLUMNS)
     .from(parts)
     .where(
       and(

@@ -10,6 +10,19 @@ import {
 import type { ExportablePart } from "./item-body.js";
 
 /** Intuit's batch ceiling (reference §5: at most 30 payloads per batch request). */
+/** The part fields an Intuit item is built from (item-body.ts), read the same way everywhere. */
+export const EXPORTABLE_PART_COLUMNS = {
+  id: parts.id,
+  kind: parts.kind,
+  description: parts.description,
+  note: parts.note,
+  partNumber: parts.partNumber,
+  cost: parts.cost,
+  retailCost: parts.retailCost,
+  quantityAvailable: parts.quantityAvailable,
+  criticalQuantity: parts.criticalQuantity,
+};
+
 export const BATCH_SIZE = 30;
 /** How long a runner owns an export without renewing; past it, the next reader resumes it. */
 export const LEASE_SECONDS = 60;
@@ -37,17 +50,7 @@ export async function exportableParts(
   partIds?: readonly string[],
 ): Promise<ExportablePart[]> {
   return db
-    .select({
-      id: parts.id,
-      kind: parts.kind,
-      description: parts.description,
-      note: parts.note,
-      partNumber: parts.partNumber,
-      cost: parts.cost,
-      retailCost: parts.retailCost,
-      quantityAvailable: parts.quantityAvailable,
-      criticalQuantity: parts.criticalQuantity,
-    })
+    .select(EXPORTABLE_PART_COLUMNS)
     .from(parts)
     .where(
       and(
