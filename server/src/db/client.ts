@@ -9,6 +9,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDir } from "./pglite-lock.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -56,10 +57,14 @@ function openPostgres(url: string): Database {
 
 async function openPglite(dir: string | undefined): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true });
+  const unlock = dir ? lockDataDir(dir) : () => undefined;
   // pg_trgm backs the lists' contains-search indexes (migration 0004 creates the extension).
   const options = { extensions: { pg_trgm } };
   const client = dir ? new PGlite(dir, options) : new PGlite(options);
-  await client.waitReady;
+  await client.waitReady.catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const pgliteDb = drizzlePglite(client, { schema });
   const executor: SqlExecutor = {
     async executeSql(text, values) {
@@ -79,7 +84,10 @@ async function openPglite(dir: string | undefined): Promise<Database> {
     boss: { executor },
     migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
     ping: async () => void (await client.query("select 1")),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
 }
 
