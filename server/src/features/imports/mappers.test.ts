@@ -55,11 +55,19 @@ describe("toPartFields", () => {
     });
   });
 
-  it("writes tiny and huge numbers without exponents", () => {
-    expect(toPartFields(item({ PurchaseCost: 1e-7, UnitPrice: 1e21 }))).toMatchObject({
-      cost: "0.0000001",
-      retailCost: "1000000000000000000000",
-    });
+  it("writes tiny numbers without exponents, and the largest amount our contract holds", () => {
+    expect(toPartFields(item({ PurchaseCost: 1e-7, UnitPrice: 999_999_999_999.99 }))).toMatchObject(
+      {
+        cost: "0.0000001",
+        retailCost: "999999999999.99",
+      },
+    );
+  });
+
+  it("skips a number with more digits than can be kept exactly, naming the field", () => {
+    expect(
+      parseRecord(QboItemSchema, { Id: "21", Name: "x", Type: "Inventory", UnitPrice: 1e21 }),
+    ).toEqual({ ok: false, reason: "invalid data: UnitPrice" });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { PartKind } from "@app/shared";
 import type { z } from "zod";
-import type { QboCustomer, QboItem } from "../../integrations/qbo/schemas.js";
+import { type QboCustomer, type QboItem, storableLabel } from "../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "./decimal.js";
 
 /** Our part's fields from a QuickBooks item, exactly as product.md maps them. */
@@ -102,13 +102,16 @@ export function parseRecord<S extends z.ZodType>(schema: S, raw: unknown): Parse
   return { ok: false, reason: `invalid data: ${path}` };
 }
 
-/** The name a person would recognize in the per-record list, even for an invalid record. */
+/**
+ * The name a person would recognize in the per-record list, even for an invalid record (whose
+ * NUL or broken surrogate, the reason it was skipped, is shown as U+FFFD so the list can hold it).
+ */
 export function displayNameOf(raw: unknown): string {
   if (typeof raw !== "object" || raw === null) return "";
   const r = raw as Record<string, unknown>;
   for (const key of ["Name", "DisplayName", "FullyQualifiedName"]) {
     const v = r[key];
-    if (typeof v === "string" && v) return v;
+    if (typeof v === "string" && v) return storableLabel(v);
   }
   return "";
 }
@@ -116,5 +119,5 @@ export function displayNameOf(raw: unknown): string {
 export function quickBooksIdOf(raw: unknown, fallback: string): string {
   const id =
     typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).Id : undefined;
-  return typeof id === "string" && id ? id : fallback;
+  return typeof id === "string" && id ? storableLabel(id) : fallback;
 }
