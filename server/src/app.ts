@@ -25,6 +25,7 @@ import { ordersRouter } from "./features/orders/orders.router.js";
 import { demoHostRouter, meRouter } from "./features/session/session.router.js";
 import { ensureShop } from "./features/session/shops.repository.js";
 import { apiNotFound, errorHandler } from "./http/error-handler.js";
+import { noStore } from "./http/no-store.js";
 import { requestContext } from "./http/request-context.js";
 import { requireSession } from "./http/session.js";
 import type { Qbo } from "./integrations/qbo/index.js";
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
 
   const api = Router();
+  api.use(noStore);
   // Webhooks and the OAuth callback are mounted before JSON parsing/session by their features.
   // The webhook signature covers the raw bytes, so it must see the body before JSON parsing.
   api.use(webhooksRouter(deps));
