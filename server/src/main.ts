@@ -10,6 +10,7 @@ import { startSyncWorker } from "./features/sync/sync.worker.js";
 import { startImportWorker } from "./jobs/import-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
 import { createLogger } from "./lib/logger.js";
+import { surviveDatabaseOutages } from "./db/unavailable.js";
 
 // A local .env (never committed) may override defaults; real environment variables win.
 const dotenv = join(dirname(fileURLToPath(import.meta.url)), "../../.env");
@@ -50,6 +51,9 @@ const invoiceWorker = await startInvoiceWorker({
   logger,
 });
 deps.invoiceQueue = invoiceWorker;
+// Only now: a database down at boot must still fail the boot (a top-level await's rejection
+// reaches these handlers too).
+surviveDatabaseOutages(logger);
 const app = createApp(deps);
 const server = createServer(app);
 server.listen(env.PORT, env.HOST, () => {

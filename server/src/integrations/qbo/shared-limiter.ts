@@ -55,6 +55,9 @@ export function createSharedLimiter(
 ): SharedLimiter {
   const pool = new pg.Pool({ connectionString, max: 2 });
   pool.on("error", () => undefined); // a dropped idle client is replaced on next checkout
+  // A checked-out client whose server goes away (restart, crash) also emits "error"; its query
+  // rejects with it already, and with no listener the emit would end the process.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const holder = randomInt(1, 2 ** 31 - 1);
   let holderClient: pg.Client | undefined;
   let ready: Promise<void> | undefined;
