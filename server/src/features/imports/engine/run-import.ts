@@ -1,4 +1,5 @@
 import type { Db } from "../../../db/client.js";
+import { isDatabaseUnavailable } from "../../../db/unavailable.js";
 import type { ImportJobRow } from "../../../db/schema/index.js";
 import type { QboClient } from "../../../integrations/qbo/client.js";
 import { countRows, queryPages } from "../../../integrations/qbo/pager.js";
@@ -90,6 +91,14 @@ export async function runImport(
     if (err instanceof jobs.LostLease) {
       log.warn("import taken over by another worker");
       return "lost";
+    }
+    if (isDatabaseUnavailable(err)) {
+      // Restart, crash or failover: the page in progress rolled back with its cursor. Not a
+      // failure of the import: give it back (if the database already answers) and the sweep
+      // resumes it at its cursor; if it doesn't yet, the lease runs out and the same happens.
+      log.warn({ err }, "import paused: the database is unavailable");
+      await jobs.releaseJob(deps.db, jobId, workerId).catch(() => undefined);
+      return "released";
     }
     const failure = describeFailure(err);
     log.error({ err, code: failure.errorCode }, "import failed");
