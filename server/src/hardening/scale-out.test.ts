@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
-import type { ImportJob } from "@app/shared";
+import type { ImportJob, Order, OrderList } from "@app/shared";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAPPING } from "../features/orders/orders.testing.js";
 import { updateEntity } from "../qbo-sandbox/entity-operations.js";
 import { writeCtx } from "../qbo-sandbox/state.js";
 import { type RunningSandbox, type SandboxStats, admin, stats } from "../testing/sandbox.js";
@@ -21,6 +22,35 @@ const SHOP = "shop-scale";
 const VERIFIER = "scale-verifier";
 const ITEMS = CHAOS ? 1500 : 300;
 const BURST = CHAOS ? 60 : 20; // calls per process in the limits burst
+const INVOICE_SHOP = "shop-scale-invoices";
+const ORDERS = CHAOS ? 60 : 20;
+const RESENT = CHAOS ? 12 : 4; // of which sent, edited and re-sent before being invoiced
+const RATE_500 = CHAOS ? 0.2 : 0.1;
+const OIL_FILTER = "1"; // demo company Inventory items (QtyOnHand 48 and 26)
+const WIPER = "11";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Intuit's signed change notification for some items of one company. */
+function notification(realmId: string, itemIds: string[]) {
+  const body = JSON.stringify({
+    eventNotifications: [
+      {
+        realmId,
+        dataChangeEvent: {
+          entities: itemIds.map((id) => ({
+            name: "Item",
+            id,
+            operation: "Update",
+            lastUpdated: new Date().toISOString(),
+          })),
+        },
+      },
+    ],
+  });
+  const signature = createHmac("sha256", VERIFIER).update(body, "utf8").digest("base64");
+  return { body, signature };
+}
 
 /**
  * Two BFF processes sharing one PostgreSQL, behind no sticky routing: every request may land
@@ -171,24 +201,7 @@ function scaleOutSuite() {
         sparse: true,
         UnitPrice: price,
       });
-      const body = JSON.stringify({
-        eventNotifications: [
-          {
-            realmId,
-            dataChangeEvent: {
-              entities: [
-                {
-                  name: "Item",
-                  id: part.ref,
-                  operation: "Update",
-                  lastUpdated: new Date().toISOString(),
-                },
-              ],
-            },
-          },
-        ],
-      });
-      const signature = createHmac("sha256", VERIFIER).update(body, "utf8").digest("base64");
+      const { body, signature } = notification(realmId, [part.ref]);
       // Intuit's delivery and its retry land on different processes, at the same moment.
       const deliveries = [...both(), ...both()].map((p) =>
         fetch(`${p.url}/api/quickbooks/webhooks`, {
@@ -220,6 +233,241 @@ function scaleOutSuite() {
       );
       expect(rows[0]!.n).toBe(1);
     });
+
+    it(`sends ${ORDERS} invoices raced across both processes under 500s: one invoice each, stock moved once on both sides`, async () => {
+      const began = Date.now();
+      const shopToken = await tokenFor(env, INVOICE_SHOP);
+      // A request that never answers fails here, naming itself, not as the test's timeout.
+      const call = <T>(p: ServerProcess, path: string, init: RequestInit = {}) =>
+        apiCall<T>(p.url, shopToken, path, { signal: AbortSignal.timeout(30_000), ...init });
+      // The same request on both processes at the same moment (a double submit, no sticky routing).
+      const raced = async (path: string) => {
+        const answers = await Promise.all(
+          both().map((p) =>
+            fetch(`${p.url}${path}`, {
+              method: "POST",
+              headers: { authorization: `Bearer ${shopToken}` },
+              signal: AbortSignal.timeout(30_000),
+            }),
+          ),
+        );
+        return Promise.all(answers.map(async (r) => ({ status: r.status, body: await r.json() })));
+      };
+      let racing = 0;
+      const { realmId: realm } = await admin<{ realmId: string }>(sandbox, "POST", "/companies", {
+        name: INVOICE_SHOP,
+      });
+      await connectThrough(b.url, shopToken, realm);
+      await call(a, "/api/quickbooks/accounting", {
+        method: "PUT",
+        body: JSON.stringify({ categoryItems: MAPPING, autoSendInvoices: true }),
+      });
+      // Parts linked as a shop links them: an inventory import (which also keeps them in sync).
+      const imported = await call<ImportJob>(b, "/api/quickbooks/imports", {
+        method: "POST",
+        body: JSON.stringify({ category: "inventory" }),
+      });
+      for (let job = imported, i = 0; job.status !== "succeeded"; i++) {
+        if (job.status === "failed" || job.status === "canceled" || Date.now() - began > 20_000)
+          throw new Error(`import ${job.status}`);
+        await sleep(100);
+        job = await call<ImportJob>(both()[i % 2]!, `/api/quickbooks/imports/${imported.id}`);
+      }
+      const { rows: linked } = await sql.query<{ id: string; ref: string; q: string }>(
+        `select id, quickbooks_item_ref as ref, quantity_available::text as q from parts
+         where shop_id = $1 and quickbooks_item_ref = any($2)`,
+        [INVOICE_SHOP, [OIL_FILTER, WIPER]],
+      );
+      const oil = linked.find((p) => p.ref === OIL_FILTER)!;
+      const wiper = linked.find((p) => p.ref === WIPER)!;
+      const company = sandbox.state.companies.get(realm)!;
+      const onHand = (id: string) => Number(company.get("Item", id)!.e.QtyOnHand);
+      const qboBefore = { oil: onHand(OIL_FILTER), wiper: onHand(WIPER) };
+      const customers: string[] = [];
+      for (let c = 0; c < 3; c++) {
+        const { rows } = await sql.query<{ id: string }>(
+          `insert into customers (shop_id, first_name, last_name, email)
+           values ($1, 'Scale', $2, $3) returning id`,
+          [INVOICE_SHOP, `Customer ${c}`, `scale-${c}@example.com`],
+        );
+        customers.push(rows[0]!.id);
+      }
+
+      // Every order sells Oil Filter, every other one a wiper too, plus labor (a mapped item).
+      const oilQty = Array.from({ length: ORDERS }, (_, i) => 1 + (i % 3));
+      const linesOf = (i: number) => [
+        { kind: "part", partId: oil.id, quantity: String(oilQty[i]) },
+        ...(i % 2 === 0 ? [{ kind: "part", partId: wiper.id, quantity: "1" }] : []),
+        { kind: "labor", description: "Labor", quantity: "1", unitPrice: "95" },
+      ];
+      const made = await Promise.all(
+        Array.from({ length: ORDERS }, (_, i) =>
+          call<Order>(both()[i % 2]!, "/api/orders", {
+            method: "POST",
+            body: JSON.stringify({ customerId: customers[i % 3], lines: linesOf(i) }),
+          }),
+        ),
+      );
+      expect(new Set(made.map((o) => o.number)).size).toBe(ORDERS);
+
+      await admin(sandbox, "POST", "/faults", {
+        realmId: realm,
+        rate500: RATE_500,
+        latencyMs: 150,
+      });
+      const before = await stats(sandbox, realm);
+      const sendsBegan = Date.now();
+      const settle = async (ids: string[], timeoutMs: number) => {
+        const wanted = new Set(ids);
+        for (let i = 0, until = Date.now() + timeoutMs; ; i++) {
+          const { items } = await call<OrderList>(both()[i % 2]!, "/api/orders?limit=200");
+          const mine = items.filter((o) => wanted.has(o.id));
+          const pending = mine.filter((o) => o.quickBooks.status === "pending");
+          if (mine.length === wanted.size && pending.length === 0) return mine;
+          if (Date.now() > until)
+            throw new Error(`still pending: ${pending.map((o) => o.number).join(", ")}`);
+          await sleep(200);
+        }
+      };
+
+      // "Send now" on open orders, on both processes at once; then an edit and "Re-send", raced.
+      const resent = made.slice(0, RESENT);
+      for (const pair of await Promise.all(
+        resent.map((o) => raced(`/api/orders/${o.id}/quickbooks`)),
+      ))
+        expect(pair.map((r) => r.status)).toEqual([200, 200]);
+      racing += 2 * RESENT;
+      for (const o of await settle(
+        resent.map((o) => o.id),
+        30_000,
+      ))
+        expect(o.quickBooks.status).toBe("sent");
+      for (const [i, o] of resent.entries()) {
+        oilQty[i] = oilQty[i]! + 2;
+        const edited = await call<Order>(both()[i % 2]!, `/api/orders/${o.id}`, {
+          method: "PATCH",
+          body: JSON.stringify({ lines: linesOf(i) }),
+        });
+        expect(edited.quickBooks.status).toBe("out_of_date");
+      }
+      for (const pair of await Promise.all(
+        resent.map((o) => raced(`/api/orders/${o.id}/quickbooks`)),
+      ))
+        expect(pair.map((r) => r.status)).toEqual([200, 200]);
+      racing += 2 * RESENT;
+
+      // Every order invoiced on both processes at once, all orders together (auto-send is on).
+      const invoiced = await Promise.all(made.map((o) => raced(`/api/orders/${o.id}/invoice`)));
+      racing += 2 * ORDERS;
+      for (const [first, second] of invoiced) {
+        // The documented answer to a second invoice: 200 with the same invoiced order.
+        expect([first!.status, second!.status]).toEqual([200, 200]);
+        const [x, y] = [first!.body as Order, second!.body as Order];
+        expect(x.status).toBe("invoiced");
+        expect(y).toMatchObject({ id: x.id, status: "invoiced", invoicedAt: x.invoicedAt });
+      }
+      const final = await settle(
+        made.map((o) => o.id),
+        CHAOS ? 120_000 : 30_000,
+      );
+      const sendsTook = Date.now() - sendsBegan;
+      await admin(sandbox, "DELETE", `/faults?realmId=${realm}`);
+      const after = await stats(sandbox, realm);
+      const byNumber = (x: { number: number }, y: { number: number }) => x.number - y.number;
+      expect(final.sort(byNumber).map((o) => [o.number, o.status, o.quickBooks.status])).toEqual(
+        [...made].sort(byNumber).map((o) => [o.number, "invoiced", "sent"]),
+      );
+
+      // Intuit tells both processes (twice) that the items changed: our own change, applied 0 times.
+      const { body, signature } = notification(realm, [OIL_FILTER, WIPER]);
+      for (const p of [...both(), ...both()]) {
+        const r = await fetch(`${p.url}/api/quickbooks/webhooks`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "intuit-signature": signature },
+          body,
+          signal: AbortSignal.timeout(30_000),
+        });
+        expect(r.status).toBe(200);
+      }
+      for (const until = Date.now() + 15_000; ; await sleep(200)) {
+        const { rows } = await sql.query<{ n: number }>(
+          "select count(*)::int as n from sync_pending where shop_id = $1",
+          [INVOICE_SHOP],
+        );
+        if (rows[0]!.n === 0) break;
+        if (Date.now() > until) throw new Error("the item changes were never processed");
+      }
+      await sleep(1000); // a few more ticks of both workers
+
+      // QuickBooks: one invoice per order, by DocNumber, and no other invoice of ours.
+      const text = (v: unknown) => (typeof v === "string" ? v : "");
+      const invoices = [...company.tables.Invoice.values()].map((r) => r.e);
+      const numbers = new Set(made.map((o) => String(o.number)));
+      const ours = invoices.filter((e) => numbers.has(text(e.DocNumber)));
+      expect(ours).toHaveLength(ORDERS);
+      expect(new Set(ours.map((e) => e.DocNumber)).size).toBe(ORDERS);
+      expect(invoices.filter((e) => text(e.PrivateNote).includes("Shopmonkey order"))).toHaveLength(
+        ORDERS,
+      );
+      for (const o of final)
+        expect(ours.find((e) => e.DocNumber === String(o.number))?.Id).toBe(o.quickBooks.invoiceId);
+      const customersInQbo = [...company.tables.Customer.values()].filter((r) =>
+        text(r.e.Notes).includes("Shopmonkey customer"),
+      );
+      expect(customersInQbo).toHaveLength(customers.length);
+      // Both sides moved once, by the final quantities (re-sent orders by the difference).
+      const sold = {
+        oil: oilQty.reduce((s, q) => s + q, 0),
+        wiper: Math.ceil(ORDERS / 2),
+      };
+      expect(onHand(OIL_FILTER)).toBe(qboBefore.oil - sold.oil);
+      expect(onHand(WIPER)).toBe(qboBefore.wiper - sold.wiper);
+      const { rows: stock } = await sql.query<{ id: string; q: string }>(
+        "select id, quantity_available::text as q from parts where id = any($1)",
+        [[oil.id, wiper.id]],
+      );
+      const qtyOf = (id: string) => Number(stock.find((p) => p.id === id)!.q);
+      expect(qtyOf(oil.id)).toBe(Number(oil.q) - sold.oil);
+      expect(qtyOf(wiper.id)).toBe(Number(wiper.q) - sold.wiper);
+      const { rows: moves } = await sql.query<{ reference: string; n: number }>(
+        `select reference, count(*)::int as n from stock_movements
+         where shop_id = $1 and reason = 'invoice' group by reference`,
+        [INVOICE_SHOP],
+      );
+      expect(moves).toHaveLength(ORDERS);
+      expect(moves.reduce((s, m) => s + m.n, 0)).toBe(ORDERS + Math.ceil(ORDERS / 2));
+      // The sync was told of every quantity QuickBooks moved for us, once, and nothing is left in flight.
+      const { rows: own } = await sql.query<{ ref: string; status: string; total: string }>(
+        `select item_ref as ref, status, sum(quantity_delta)::text as total from sync_own_writes
+         where shop_id = $1 group by item_ref, status order by item_ref, status`,
+        [INVOICE_SHOP],
+      );
+      expect(own.filter((w) => w.status === "in_flight")).toEqual([]);
+      const ownTotal = (ref: string) =>
+        own
+          .filter((w) => w.ref === ref && w.status !== "failed")
+          .reduce((s, w) => s + Number(w.total), 0);
+      expect(ownTotal(OIL_FILTER)).toBe(-sold.oil);
+      expect(ownTotal(WIPER)).toBe(-sold.wiper);
+      const { rows: leftovers } = await sql.query<{ n: number }>(
+        `select count(*)::int as n from orders where shop_id = $1
+         and (qbo_pending is not null or qbo_sent_revision <> revision)`,
+        [INVOICE_SHOP],
+      );
+      expect(leftovers[0]!.n).toBe(0);
+
+      // Intuit's limits held for the company across both processes, 500s and all.
+      const requests = after.requests - before.requests;
+      expect(after.maxInFlight).toBeLessThanOrEqual(10);
+      expect(after.throttled - before.throttled).toBe(0);
+      const faults = Math.floor(requests * RATE_500);
+      expect(faults).toBeGreaterThan(0);
+      console.info(
+        `[hardening] scale-out invoices: ${ORDERS} orders, ${racing} raced requests, ` +
+          `${requests} QuickBooks calls with ${faults} injected 500s, max ${after.maxInFlight} in flight, ` +
+          `sends settled in ${sendsTook} ms, test ${Date.now() - began} ms`,
+      );
+    }, 120_000);
   });
 }
 
