@@ -1,8 +1,10 @@
 import request from "supertest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { rowsOf } from "../../db/client.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockMovements, syncOwnWrites } from "../../db/schema/index.js";
 import { testBackends } from "../../testing/test-database.js";
+import { INVOICE_QUEUE } from "./quickbooks/invoice.worker.js";
 import {
   ITEMS,
   MAPPING,
@@ -103,6 +105,32 @@ describe.each(testBackends())("invoicing an order on %s", (backend) => {
     const client = h.t.deps.qbo.client;
     expect(await qtyOnHand(client, "inv-b", ITEMS.oilFilter)).toBe(46);
     expect(await invoicesNumbered(client, "inv-b", order.number)).toHaveLength(1);
+  });
+
+  it("twenty 'Send now' clicks at once queue one send", async () => {
+    const s = await preparedShop(h, "inv-q", { autoSend: false });
+    const order = await createOrder(h, "inv-q", {
+      customerId: s.customer.id,
+      lines: [{ kind: "part", partId: s.linked.id, quantity: "1" }],
+    });
+    const a = await auth(h, "inv-q", "manager");
+    await request(h.t.app).post(`/api/orders/${order.id}/invoice`).set("authorization", a);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        request(h.t.app).post(`/api/orders/${order.id}/quickbooks`).set("authorization", a),
+      ),
+    );
+    expect(new Set(answers.map((r) => r.status))).toEqual(new Set([200]));
+    expect((await settled(h, "inv-q", order.id)).quickBooks.status).toBe("sent");
+    // Each click read "not sent" before any had written "pending"; only one may queue a send.
+    const jobs = rowsOf<{ n: number }>(
+      await h.t.deps.db.execute(
+        sql`select count(*)::int as n from pgboss.job
+            where name = ${INVOICE_QUEUE} and data->>'orderId' = ${order.id}`,
+      ),
+    );
+    expect(jobs).toEqual([{ n: 1 }]);
+    expect(await invoicesNumbered(h.t.deps.qbo.client, "inv-q", order.number)).toHaveLength(1);
   });
 
   it("re-sends an edited order as an update of the same invoice, moving only the difference", async () => {

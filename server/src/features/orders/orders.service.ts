@@ -6,7 +6,7 @@ import type {
   OrderList,
   OrderPatch,
 } from "@app/shared";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { orders } from "../../db/schema/index.js";
 import { conflict, notFound, validationFailed } from "../../http/errors.js";
@@ -184,9 +184,19 @@ async function queueSend(deps: OrdersDeps, shopId: string, id: string, o: { refu
     await markFailed(deps.db, shopId, id, failure);
     return;
   }
-  await deps.db
+  // Re-checked in the write: clicks racing on one or several processes all read "not sent";
+  // only the one that turns the order pending queues a send.
+  const queued = await deps.db
     .update(orders)
     .set({ qboStatus: "pending", qboAttempts: 0, qboError: null, qboErrorCode: null })
-    .where(and(eq(orders.shopId, shopId), eq(orders.id, id)));
-  await deps.invoiceQueue?.enqueue(shopId, id);
+    .where(
+      and(
+        eq(orders.shopId, shopId),
+        eq(orders.id, id),
+        ne(orders.qboStatus, "pending"),
+        sql`not (${orders.qboStatus} = 'sent' and ${orders.qboSentRevision} is not distinct from ${orders.revision})`,
+      ),
+    )
+    .returning({ id: orders.id });
+  if (queued.length) await deps.invoiceQueue?.enqueue(shopId, id);
 }
