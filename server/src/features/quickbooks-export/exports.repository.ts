@@ -78,6 +78,20 @@ export async function findExport(db: Db, shopId: string, id: string) {
   return row;
 }
 
+/** The shop's export that is queued or running, if any (there is at most one). */
+export async function findLiveExport(db: Db, shopId: string) {
+  const [row] = await db
+    .select()
+    .from(quickBooksExports)
+    .where(
+      and(
+        eq(quickBooksExports.shopId, shopId),
+        inArray(quickBooksExports.status, ["queued", "running"]),
+      ),
+    );
+  return row;
+}
+
 export async function listExports(db: Db, shopId: string) {
   return db
     .select()

@@ -23,6 +23,10 @@ export async function startExport(
   scope: ExportScope,
   opts: { linkExisting: boolean; thenImport?: boolean } = { linkExisting: true },
 ): Promise<ExportJob> {
+  // The shop's one live export may be one whose runner died (a crash) that nobody reads any
+  // more: resume it now, or it would refuse every new export (and reconciliation) for good.
+  const live = await repo.findLiveExport(deps.db, session.shopId);
+  if (live) resumeIfStopped(deps, live);
   const id = await createExport(deps, session, scope, opts);
   kickExport(deps, id);
   return getExport(deps, session.shopId, id, false);
@@ -36,9 +40,16 @@ export async function getExport(
 ): Promise<ExportJob> {
   const row = UUID.test(id) ? await repo.findExport(deps.db, shopId, id) : undefined;
   if (!row) throw notFound("Export");
-  const live = row.status === "queued" || row.status === "running";
-  if (resume && live && row.leaseExpiresAt.getTime() < Date.now()) kickExport(deps, id);
+  if (resume) resumeIfStopped(deps, row);
   return repo.toExportJob(row);
+}
+
+function resumeIfStopped(
+  deps: RunExportDeps,
+  row: { id: string; status: string; leaseExpiresAt: Date },
+): void {
+  const live = row.status === "queued" || row.status === "running";
+  if (live && row.leaseExpiresAt.getTime() < Date.now()) kickExport(deps, row.id);
 }
 
 export async function listExports(deps: RunExportDeps, shopId: string) {
