@@ -41,9 +41,11 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string }): 
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle client dropped by the server (restart, failover) must not crash the process;
-  // the pool replaces it on the next checkout.
+  // A client dropped by the server (restart, failover) must not crash the process: idle ones
+  // report on the pool, which replaces them; checked-out ones on themselves, and the query
+  // they were running fails on its own (see db/unavailable.ts for what then resumes).
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

@@ -27,8 +27,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 /**
  * The process-wide net for a database outage, where a library gives us no other hook:
  * pg-boss 10 marks a finished job done without awaiting the write (an unhandled rejection when
- * the database is down), and a pooled pg client checked out by a transaction emits "error" with
- * no listener when its server goes away. Either would end the process; during an outage it must
+ * the database is down), and pg-boss's own pool's clients are out of our reach. Either would
+ * end the process (our own pools listen for their clients' errors: db/client.ts); during an outage it must
  * stay up (/readyz answers 503, every job resumes from its rows). Anything else is a bug and
  * still ends the process, as Node's default would.
  */
