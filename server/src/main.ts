@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { buildDeps } from "./boot.js";
 import { parseEnv } from "./config/env.js";
+import { startExportSweep } from "./features/quickbooks-export/exports.service.js";
 import { startInvoiceWorker } from "./features/orders/quickbooks/invoice.worker.js";
 import { startSyncWorker } from "./features/sync/sync.worker.js";
 import { startImportWorker } from "./jobs/import-worker.js";
@@ -51,6 +52,8 @@ const invoiceWorker = await startInvoiceWorker({
   logger,
 });
 deps.invoiceQueue = invoiceWorker;
+// Exports run in this process; one whose runner died with an earlier process resumes here.
+const exportSweep = startExportSweep(deps);
 // Only now: a database down at boot must still fail the boot (a top-level await's rejection
 // reaches these handlers too).
 surviveDatabaseOutages(logger);
@@ -76,6 +79,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
   // Stop taking jobs first: a running import commits its current page and gives the job back.
+  exportSweep.stop();
   await importWorker
     .stop()
     .catch((err: unknown) => logger.error({ err }, "import worker stop failed"));

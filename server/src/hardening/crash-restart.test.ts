@@ -144,18 +144,20 @@ describe.each(testBackends())("crash and restart (%s)", (backend) => {
           );
       await restart();
       await admin(sandbox, "DELETE", `/faults?realmId=${realmId}`);
-      let job = await apiCall<ExportJob>(
-        server.url,
-        token,
-        `/api/quickbooks/exports/${started.id}`,
-      );
+      // Nobody opens the export again: the restarted process's sweep must resume it. (The list
+      // only reads; opening the export itself would resume it too.)
+      const listed = async () =>
+        (
+          await apiCall<{ items: ExportJob[] }>(server.url, token, "/api/quickbooks/exports")
+        ).items.find((e) => e.id === started.id)!;
+      let job = await listed();
       for (
         const until = Date.now() + 30_000;
         job.status === "running" || job.status === "queued";
       ) {
         if (Date.now() > until) throw new Error(`export still ${job.status}`);
         await sleep(100);
-        job = await apiCall<ExportJob>(server.url, token, `/api/quickbooks/exports/${started.id}`);
+        job = await listed();
       }
       expect(job).toMatchObject({
         status: "succeeded",

@@ -117,6 +117,19 @@ export async function exportRecords(db: Db, shopId: string, id: string): Promise
   }));
 }
 
+/** Exports left live by a runner that died (any shop): the sweep resumes them. */
+export async function stoppedExports(db: Db): Promise<{ id: string }[]> {
+  return db
+    .select({ id: quickBooksExports.id })
+    .from(quickBooksExports)
+    .where(
+      and(
+        inArray(quickBooksExports.status, ["queued", "running"]),
+        lt(quickBooksExports.leaseExpiresAt, sql`now()`),
+      ),
+    );
+}
+
 /**
  * Takes the export for this runner if nobody holds it: queued, or running with a lapsed
  * lease (its runner died). One UPDATE, so two readers can't both resume it.

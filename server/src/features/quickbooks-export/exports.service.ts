@@ -8,13 +8,31 @@ import { type RunExportDeps, runExport } from "./run-export.js";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Runs in this process, in the background: the export's row is the durable state, and any
- * later read of an export whose runner stopped (restart, crash) resumes it from its cursor.
+ * Runs in this process, in the background: the export's row is the durable state, and the
+ * sweep or any later read of an export whose runner stopped (restart, crash) resumes it from
+ * its cursor.
  */
 export function kickExport(deps: RunExportDeps, exportId: string): void {
   void runExport(deps, exportId).catch((err: unknown) =>
     deps.logger.error({ err, exportId }, "export runner crashed"),
   );
+}
+
+/**
+ * Resumes, every `everySeconds` and once now, the exports whose runner died with an earlier
+ * process, so a crashed export finishes without anyone opening it again. Safe beside other
+ * processes and readers: `claimExport` lets one runner take each.
+ */
+export function startExportSweep(deps: RunExportDeps, everySeconds = 30): { stop(): void } {
+  const sweep = () =>
+    repo.stoppedExports(deps.db).then(
+      (rows) => rows.forEach((r) => kickExport(deps, r.id)),
+      (err: unknown) => deps.logger.warn({ err }, "export sweep failed; next one retries"),
+    );
+  void sweep();
+  const timer = setInterval(() => void sweep(), everySeconds * 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 export async function startExport(
