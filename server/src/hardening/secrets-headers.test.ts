@@ -1,23 +1,28 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../db/client.js";
 import { MAPPING } from "../features/orders/orders.testing.js";
 import { saveNewConnection } from "../features/quickbooks-connection/connection.repository.js";
-import { startInvoiceWorker } from "../features/orders/quickbooks/invoice.worker.js";
-import { startSyncWorker } from "../features/sync/sync.worker.js";
-import { startImportWorker } from "../jobs/import-worker.js";
-import { startJobQueue } from "../jobs/queue.js";
 import { type RunningSandbox, admin, startTestSandbox, stats } from "../testing/sandbox.js";
 import { type TestApp, createTestApp } from "../testing/test-app.js";
 import { testBackends } from "../testing/test-database.js";
 import { rowCounts } from "./fixture.js";
 import { ROUTES, type RouteSpec } from "./routes.js";
+import {
+  type Answer,
+  CLEAR_TEXT,
+  CLIENT_SECRET,
+  ORIGINS,
+  type Tapped,
+  VERIFIER,
+  expectSecurityHeaders,
+  startMainWorkers,
+  webDist,
+  wireTap,
+} from "./secrets-headers.support.js";
 
 /**
  * Secrets and headers, across the whole app (SECURITY.md): the real app on a real port, the
@@ -25,72 +30,6 @@ import { ROUTES, type RouteSpec } from "./routes.js";
  * to the sandbox's webhook deliveries) is tapped at the socket, every log line is taken from
  * the logger's real destination stream, and at the end no secret may appear in any of them.
  */
-const VERIFIER = `verifier-${randomBytes(12).toString("hex")}`;
-const CLIENT_SECRET = `client-secret-${randomBytes(16).toString("hex")}`;
-const ORIGINS = ["https://app.shopmonkey.cloud", "https://sandbox.shopmonkey.io"];
-const CLEAR_TEXT = "QuickBooks"; // a word the SPA index carries, to prove the SPA was served
-
-interface Tapped {
-  method: string;
-  url: string;
-  status: number;
-  headers: Record<string, unknown>;
-  body: string;
-}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: () => unknown;
-}
-
-/** Every response the server wrote, as it went onto the socket. */
-function wireTap(handler: (req: IncomingMessage, res: ServerResponse) => void, out: Tapped[]) {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    // Express rewrites req.url inside mounted routers; keep what the client asked for.
-    const { method = "", url = "" } = req;
-    const keep = (chunk: unknown, enc?: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-      chunks.push(
-        typeof chunk === "string"
-          ? Buffer.from(chunk, typeof enc === "string" ? (enc as BufferEncoding) : "utf8")
-          : Buffer.from(chunk as Uint8Array),
-      );
-    };
-    const write = res.write.bind(res);
-    const end = res.end.bind(res);
-    res.write = ((chunk: unknown, enc?: unknown, cb?: unknown) => {
-      keep(chunk, enc);
-      return (write as (...a: unknown[]) => boolean)(chunk, enc, cb);
-    }) as typeof res.write;
-    res.end = ((chunk?: unknown, enc?: unknown, cb?: unknown) => {
-      keep(chunk, enc);
-      return (end as (...a: unknown[]) => ServerResponse)(chunk, enc, cb);
-    }) as typeof res.end;
-    res.on("finish", () =>
-      out.push({
-        method,
-        url,
-        status: res.statusCode,
-        headers: res.getHeaders(),
-        body: Buffer.concat(chunks).toString("utf8"),
-      }),
-    );
-    handler(req, res);
-  };
-}
-
-/** A built SPA stand-in: index.html and one hashed asset, served as in production. */
-function webDist(): string {
-  const dir = join(tmpdir(), `qbo-web-${randomBytes(4).toString("hex")}`);
-  mkdirSync(join(dir, "assets"), { recursive: true });
-  writeFileSync(join(dir, "index.html"), `<!doctype html><title>${CLEAR_TEXT}</title>`);
-  writeFileSync(join(dir, "assets", "app-1a2b3c.js"), "console.log('app');");
-  return dir;
-}
-
 describe.each(testBackends())("secrets and headers on %s", (backend) => {
   let sandbox: RunningSandbox;
   let t: TestApp;
@@ -192,32 +131,10 @@ describe.each(testBackends())("secrets and headers on %s", (backend) => {
       verifierToken: VERIFIER,
     });
     // The workers of main.ts, on the same queue.
-    const queue = await startJobQueue(t.deps.database, t.deps.logger);
-    const common = { db: t.deps.db, boss: queue.boss, client: t.deps.qbo.client };
-    const imports = await startImportWorker({
-      ...common,
-      logger: t.deps.logger,
-      leaseSeconds: t.deps.env.IMPORT_LEASE_SECONDS,
-      pageSize: t.deps.env.IMPORT_PAGE_SIZE,
-    });
-    const sync = await startSyncWorker({
-      ...common,
-      logger: t.deps.logger,
-      tickSeconds: 3600,
-      catchUpSeconds: 3600,
-    });
-    const invoices = await startInvoiceWorker({
-      ...common,
-      logger: t.deps.logger,
-      sweepSeconds: 3600,
-    });
-    Object.assign(t.deps, { importQueue: imports, syncQueue: sync, invoiceQueue: invoices });
+    const workers = await startMainWorkers(t);
     stop = async () => {
       await admin(sandbox, "PUT", "/webhook", { url: null });
-      await sync.stop();
-      await imports.stop();
-      await invoices.stop();
-      await queue.stop();
+      await workers.stop();
     };
   }, 60_000);
   afterEach(() => harvest());
@@ -686,20 +603,3 @@ describe.each(testBackends())("secrets and headers on %s", (backend) => {
     );
   });
 });
-
-/** SECURITY.md's headers, on one response. */
-function expectSecurityHeaders(h: Headers, path: string, what: string) {
-  const csp = h.get("content-security-policy") ?? "";
-  const frameAncestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.split(" ") ?? [];
-  if (path === "/api/quickbooks/oauth/callback") {
-    // The consent popup's landing page is never framed at all: stricter than the shell's list.
-    expect(frameAncestors, what).toEqual(["'none'"]);
-  } else {
-    expect(frameAncestors, what).toEqual(["'self'", ...ORIGINS]);
-  }
-  expect(h.get("x-content-type-options"), what).toBe("nosniff");
-  expect(h.get("referrer-policy"), what).toBe("no-referrer");
-  expect(h.get("x-powered-by"), what).toBeNull();
-  expect(h.get("strict-transport-security"), what).toMatch(/max-age=\d{7,}/);
-  if (path.startsWith("/api/")) expect(h.get("cache-control"), what).toContain("no-store");
-}
