@@ -2,6 +2,7 @@ import type { Customer, Part } from "@app/shared";
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeServer, json } from "../../test/fake-server";
+import { aCustomer, aPart } from "../../test/records";
 import { renderApp } from "../../test/render-app";
 
 /**
@@ -17,21 +18,14 @@ const ASTRAL = "🛞 Tire 𝕏 𠜎 👩🏽‍🔧";
 const TEMPLATE = "{{constructor.constructor('alert(1)')()}} ${7*7} %s";
 const MULTILINE = "line 1\r\nline 2\tcolumn <b>bold</b>";
 
-const part = (n: number, over: Partial<Part>): Part => ({
-  id: `00000000-0000-4000-8000-00000000000${n}`,
-  kind: "inventory",
-  description: "Oil filter",
-  note: "",
-  partNumber: "",
-  vendor: null,
-  cost: "1",
-  retailCost: "2",
-  quantityAvailable: "3",
-  criticalQuantity: "1",
-  quickBooksItemRef: String(100 + n),
-  updatedAt: "2026-11-27T10:00:00.000Z",
-  ...over,
-});
+const part = (n: number, over: Partial<Part>): Part =>
+  aPart({
+    id: `00000000-0000-4000-8000-00000000000${n}`,
+    partNumber: "",
+    vendor: null,
+    quickBooksItemRef: String(100 + n),
+    ...over,
+  });
 
 const PARTS: Part[] = [
   part(1, {
@@ -47,24 +41,12 @@ const PARTS: Part[] = [
   part(6, { description: TEMPLATE, kind: "non_inventory", quantityAvailable: null }),
 ];
 
-const customer = (n: number, over: Partial<Customer>): Customer => ({
-  id: `00000000-0000-4000-8000-00000000010${n}`,
-  firstName: "",
-  lastName: "",
-  companyName: "",
-  email: "",
-  phone: "",
-  address1: "",
-  address2: "",
-  city: "",
-  state: "",
-  postalCode: "",
-  country: "",
-  note: "",
-  quickBooksCustomerRef: String(n),
-  updatedAt: "2026-11-27T10:00:00.000Z",
-  ...over,
-});
+const customer = (n: number, over: Partial<Customer>): Customer =>
+  aCustomer({
+    id: `00000000-0000-4000-8000-00000000010${n}`,
+    quickBooksCustomerRef: String(n),
+    ...over,
+  });
 
 const CUSTOMERS: Customer[] = [
   customer(1, {

@@ -1,29 +1,12 @@
-import type { Customer } from "@app/shared";
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeServer, json } from "../../../test/fake-server";
+import { aCustomer } from "../../../test/records";
 import { renderApp } from "../../../test/render-app";
 
 afterEach(() => vi.unstubAllGlobals());
 
-const customer = (over: Partial<Customer>): Customer => ({
-  id: "00000000-0000-4000-8000-000000000001",
-  firstName: "",
-  lastName: "",
-  companyName: "",
-  email: "",
-  phone: "",
-  address1: "",
-  address2: "",
-  city: "",
-  state: "",
-  postalCode: "",
-  country: "",
-  note: "",
-  quickBooksCustomerRef: null,
-  updatedAt: "2026-11-27T10:00:00.000Z",
-  ...over,
-});
+const customer = aCustomer;
 
 describe("the customers list", () => {
   it("shows name or company, contact, city, and the QuickBooks icon only on linked customers", async () => {

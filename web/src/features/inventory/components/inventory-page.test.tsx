@@ -4,23 +4,10 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import i18n from "../../../i18n";
 import { fakeServer, json } from "../../../test/fake-server";
+import { aPart } from "../../../test/records";
 import { renderApp } from "../../../test/render-app";
 
-const part = (over: Partial<Part>): Part => ({
-  id: "00000000-0000-4000-8000-000000000001",
-  kind: "inventory",
-  description: "Oil filter",
-  note: "",
-  partNumber: "OF-2045",
-  vendor: { id: "v1", name: "Parts Authority" },
-  cost: "3.25",
-  retailCost: "8.99",
-  quantityAvailable: "48",
-  criticalQuantity: "12",
-  quickBooksItemRef: null,
-  updatedAt: "2026-11-27T10:00:00.000Z",
-  ...over,
-});
+const part = aPart;
 
 const linked = part({
   id: "00000000-0000-4000-8000-000000000002",
