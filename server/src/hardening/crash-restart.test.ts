@@ -1,21 +1,18 @@
 import type { ExportJob, Order } from "@app/shared";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, rowsOf } from "../db/client.js";
-import { sql } from "drizzle-orm";
 import { MAPPING } from "../features/orders/orders.testing.js";
-import { type RunningSandbox, admin, startTestSandbox } from "../testing/sandbox.js";
-import { testBackends } from "../testing/test-database.js";
-import { CHAOS } from "./intensity.js";
+import { type RunningSandbox, admin } from "../testing/sandbox.js";
 import {
-  ServerProcess,
+  type Deployment,
+  type ServerProcess,
   apiCall,
   connectThrough,
-  deploymentEnv,
-  freePort,
-  processDatabase,
+  queryDatabase,
+  startDeployment,
+  tokenFor,
 } from "../testing/server-process.js";
-import { tokenFor } from "../testing/server-process.js";
+import { testBackends } from "../testing/test-database.js";
+import { CHAOS } from "./intensity.js";
 
 /**
  * SIGKILL a real server process in the middle of an export to QuickBooks and of an invoice
@@ -32,38 +29,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe.each(testBackends())("crash and restart (%s)", (backend) => {
   let sandbox: RunningSandbox;
   let server: ServerProcess;
-  let db: { env: Record<string, string>; drop(): Promise<void> };
+  let deployment: Deployment | undefined;
   let env: Record<string, string> = {};
   let token = "";
   let realmId = "";
   let linkedPart: string | undefined;
 
-  /**
-   * Rows as the database holds them. PGlite is one process's database: opening it beside the
-   * running server is what once lost commits on SIGKILL (see db/pglite-lock.ts), so on PGlite
-   * this runs only while the server is down; `offline` takes it down gracefully for that.
-   */
-  async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
-    if (env.DATABASE_URL) {
-      const c = new pg.Client({ connectionString: env.DATABASE_URL });
-      await c.connect();
-      try {
-        return (await c.query(text, params)).rows as T[];
-      } finally {
-        await c.end();
-      }
-    }
-    const database = await openDatabase({ pgliteDir: `${env.DATA_DIR}/pglite` });
-    try {
-      const r = await database.db.execute(sql.raw(bind(text, params)));
-      return rowsOf<T>(r);
-    } finally {
-      await database.close();
-    }
-  }
-  // PGlite through drizzle takes no parameters here; the values are ours (uuids, shop ids).
-  const bind = (text: string, params: unknown[]) =>
-    text.replace(/\$(\d+)/g, (_m, i: string) => `'${String(params[Number(i) - 1])}'`);
+  /** Rows as the database holds them (on PGlite only while the server is down: `offline`). */
+  const query = <T>(text: string, params: unknown[] = []) => queryDatabase<T>(env, text, params);
 
   async function offline<T>(read: () => Promise<T>): Promise<T> {
     if (env.DATABASE_URL) return read();
@@ -90,11 +63,8 @@ describe.each(testBackends())("crash and restart (%s)", (backend) => {
   }
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    db = await processDatabase(backend);
-    env = deploymentEnv(sandbox.url, db.env);
-    server = new ServerProcess(await freePort(), env);
-    await server.start();
+    deployment = await startDeployment(backend);
+    ({ sandbox, server, env } = deployment);
     token = await tokenFor(env, SHOP);
     ({ realmId } = await admin<{ realmId: string }>(sandbox, "POST", "/companies", {
       name: SHOP,
@@ -105,11 +75,7 @@ describe.each(testBackends())("crash and restart (%s)", (backend) => {
       body: JSON.stringify({ categoryItems: MAPPING, autoSendInvoices: true }),
     });
   }, 90_000);
-  afterAll(async () => {
-    await server?.kill("SIGKILL");
-    await sandbox?.close();
-    await db?.drop();
-  });
+  afterAll(() => deployment?.stop());
 
   it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))(
     "an export killed mid-run (round %i) creates every part in QuickBooks exactly once",

@@ -1,16 +1,13 @@
 import type { ExportJob, ImportJob, ReconciliationProposal, ReconciliationRun } from "@app/shared";
-import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, rowsOf } from "../db/client.js";
-import { type RunningSandbox, admin, startTestSandbox } from "../testing/sandbox.js";
+import { type RunningSandbox, admin } from "../testing/sandbox.js";
 import {
-  ServerProcess,
+  type Deployment,
+  type ServerProcess,
   apiCall,
   connectThrough,
-  deploymentEnv,
-  freePort,
-  processDatabase,
+  queryDatabase,
+  startDeployment,
   tokenFor,
 } from "../testing/server-process.js";
 import { testBackends } from "../testing/test-database.js";
@@ -47,7 +44,7 @@ const rounds = (
 describe.each(testBackends())("a reconciliation killed mid-apply (%s)", (backend) => {
   let sandbox: RunningSandbox;
   let server: ServerProcess;
-  let db: { env: Record<string, string>; drop(): Promise<void> };
+  let deployment: Deployment | undefined;
   let env: Record<string, string> = {};
 
   /** Rows as the database holds them; the server process must be down (PGlite: one process). */
@@ -55,39 +52,17 @@ describe.each(testBackends())("a reconciliation killed mid-apply (%s)", (backend
     const child = server.child;
     if (child && child.exitCode === null && child.signalCode === null)
       throw new Error("read the database with the server down");
-    if (env.DATABASE_URL) {
-      const c = new pg.Client({ connectionString: env.DATABASE_URL });
-      await c.connect();
-      try {
-        return (await c.query(text)).rows as T[];
-      } finally {
-        await c.end();
-      }
-    }
-    const database = await openDatabase({ pgliteDir: `${env.DATA_DIR}/pglite` });
-    try {
-      return rowsOf<T>(await database.db.execute(sql.raw(text)));
-    } finally {
-      await database.close();
-    }
+    return queryDatabase<T>(env, text);
   }
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    db = await processDatabase(backend);
-    env = deploymentEnv(sandbox.url, {
-      ...db.env,
+    deployment = await startDeployment(backend, {
       IMPORT_LEASE_SECONDS: "2",
       IMPORT_PAGE_SIZE: "20",
     });
-    server = new ServerProcess(await freePort(), env);
-    await server.start();
+    ({ sandbox, server, env } = deployment);
   }, 90_000);
-  afterAll(async () => {
-    await server?.kill("SIGKILL");
-    await sandbox?.close();
-    await db?.drop();
-  });
+  afterAll(() => deployment?.stop());
 
   it.each(rounds)(
     "killed in the $point (round $round): every part linked once, every item once on both sides",

@@ -4,8 +4,12 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import type { Role } from "@app/shared";
+import { sql } from "drizzle-orm";
 import pg from "pg";
+import { openDatabase, rowsOf } from "../db/client.js";
 import { signSessionToken } from "../lib/session-token.js";
+import type { Backend } from "./test-database.js";
+import { type RunningSandbox, startTestSandbox } from "./sandbox.js";
 
 /**
  * Real server processes (main.ts, as production runs it) for the crash and scale-out suites,
@@ -150,4 +154,64 @@ export async function connectThrough(base: string, token: string, realmId: strin
   const back = new URL(location);
   const res = await fetch(`${base}${back.pathname}${back.search}`);
   if (res.status !== 200) throw new Error(`callback → ${res.status}`);
+}
+
+/** A sandbox, a throwaway database and one real server process on them, started. */
+export interface Deployment {
+  sandbox: RunningSandbox;
+  server: ServerProcess;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startDeployment(
+  backend: Backend,
+  extra: Record<string, string> = {},
+): Promise<Deployment> {
+  const sandbox = await startTestSandbox();
+  const db = await processDatabase(backend);
+  const env = deploymentEnv(sandbox.url, { ...db.env, ...extra });
+  const server = new ServerProcess(await freePort(), env);
+  await server.start();
+  return {
+    sandbox,
+    server,
+    env,
+    async stop() {
+      await server.kill("SIGKILL");
+      await sandbox.close();
+      await db.drop();
+    },
+  };
+}
+
+/**
+ * Rows as a deployment's database holds them. PGlite is one process's database (opening it
+ * beside a running server is refused: db/pglite-lock.ts), so on PGlite call this only while
+ * the server is down. `$n` parameters are inlined there: tests pass only their own ids.
+ */
+export async function queryDatabase<T>(
+  env: Record<string, string>,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  if (env.DATABASE_URL) {
+    const c = new pg.Client({ connectionString: env.DATABASE_URL });
+    await c.connect();
+    try {
+      return (await c.query(text, params)).rows as T[];
+    } finally {
+      await c.end();
+    }
+  }
+  const inlined = text.replace(
+    /\$(\d+)/g,
+    (_m, i: string) => `'${String(params[Number(i) - 1]).replaceAll("'", "''")}'`,
+  );
+  const database = await openDatabase({ pgliteDir: join(env.DATA_DIR!, "pglite") });
+  try {
+    return rowsOf<T>(await database.db.execute(sql.raw(inlined)));
+  } finally {
+    await database.close();
+  }
 }

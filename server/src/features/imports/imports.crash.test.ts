@@ -1,16 +1,14 @@
 import type { ImportJob } from "@app/shared";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, rowsOf } from "../../db/client.js";
 import { CHAOS } from "../../hardening/intensity.js";
-import { type RunningSandbox, admin, startTestSandbox } from "../../testing/sandbox.js";
+import { type RunningSandbox, admin } from "../../testing/sandbox.js";
 import {
-  ServerProcess,
+  type Deployment,
+  type ServerProcess,
   apiCall,
   connectThrough,
-  deploymentEnv,
-  freePort,
-  processDatabase,
+  queryDatabase,
+  startDeployment,
   tokenFor,
 } from "../../testing/server-process.js";
 import { testBackends } from "../../testing/test-database.js";
@@ -28,25 +26,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe.each(testBackends())("an import survives the server being killed (%s)", (backend) => {
   let sandbox: RunningSandbox;
   let server: ServerProcess;
-  let db: { env: Record<string, string>; drop(): Promise<void> };
+  let deployment: Deployment | undefined;
   let env: Record<string, string> = {};
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    db = await processDatabase(backend);
-    env = deploymentEnv(sandbox.url, {
-      ...db.env,
+    deployment = await startDeployment(backend, {
       IMPORT_LEASE_SECONDS: "2",
       IMPORT_PAGE_SIZE: "100",
     });
-    server = new ServerProcess(await freePort(), env);
-    await server.start();
+    ({ sandbox, server, env } = deployment);
   }, 60_000);
-  afterAll(async () => {
-    await server?.kill("SIGKILL");
-    await sandbox?.close();
-    await db?.drop();
-  });
+  afterAll(() => deployment?.stop());
 
   it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))(
     "resumes at its cursor after SIGKILL (round %i) and ends with exactly the counts of an uninterrupted run",
@@ -121,22 +111,16 @@ describe.each(testBackends())("an import survives the server being killed (%s)",
       // (PGlite is one process's database: it is read only while the server is down.)
       await server.kill("SIGTERM");
       expect(server.child?.exitCode).toBe(0);
-      const database = await openDatabase({
-        url: env.DATABASE_URL,
-        pgliteDir: `${env.DATA_DIR}/pglite`,
-      });
-      try {
-        const [row] = rowsOf<{ parts: number; refs: number; moves: number }>(
-          await database.db.execute(sql`select
-            (select count(*)::int from parts where shop_id = ${shop}) as parts,
-            (select count(distinct quickbooks_item_ref)::int from parts where shop_id = ${shop}) as refs,
-            (select count(*)::int from stock_movements where shop_id = ${shop}) as moves`),
-        );
-        expect(row).toMatchObject({ parts: ITEMS, refs: ITEMS });
-        expect(row!.moves).toBeLessThanOrEqual(ITEMS); // at most one "import" movement per created part
-      } finally {
-        await database.close();
-      }
+      const [row] = await queryDatabase<{ parts: number; refs: number; moves: number }>(
+        env,
+        `select
+          (select count(*)::int from parts where shop_id = $1) as parts,
+          (select count(distinct quickbooks_item_ref)::int from parts where shop_id = $1) as refs,
+          (select count(*)::int from stock_movements where shop_id = $1) as moves`,
+        [shop],
+      );
+      expect(row).toMatchObject({ parts: ITEMS, refs: ITEMS });
+      expect(row!.moves).toBeLessThanOrEqual(ITEMS); // at most one "import" movement per created part
       await server.start();
     },
     120_000,
