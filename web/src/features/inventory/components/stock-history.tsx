@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Cell, DataTable } from "../../../components/ui/data-table";
 import { formatQuantity } from "../../../lib/format-decimal";
 import { usePartMovements } from "../api/get-part-movements";
 
@@ -21,47 +22,28 @@ export function StockHistory({ partId }: { partId: string }) {
       ) : items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("detail.historyEmpty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="w-full text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("detail.when")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("detail.reason")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("detail.change")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("detail.after")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("detail.reference")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {when.format(new Date(m.createdAt))}
-                  </td>
-                  <td className="px-3 py-2">{t(`detail.reasons.${m.reason}`)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {m.delta.startsWith("-") ? "" : "+"}
-                    {formatQuantity(m.delta, locale)}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {formatQuantity(m.quantityAfter, locale)}
-                  </td>
-                  <td className="px-3 py-2 text-slate-600">{m.reference ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { key: "when", label: t("detail.when") },
+            { key: "reason", label: t("detail.reason") },
+            { key: "change", label: t("detail.change"), align: "end" },
+            { key: "after", label: t("detail.after"), align: "end" },
+            { key: "reference", label: t("detail.reference") },
+          ]}
+        >
+          {items.map((m) => (
+            <tr key={m.id}>
+              <Cell className="whitespace-nowrap">{when.format(new Date(m.createdAt))}</Cell>
+              <Cell>{t(`detail.reasons.${m.reason}`)}</Cell>
+              <Cell align="end">
+                {m.delta.startsWith("-") ? "" : "+"}
+                {formatQuantity(m.delta, locale)}
+              </Cell>
+              <Cell align="end">{formatQuantity(m.quantityAfter, locale)}</Cell>
+              <Cell className="text-slate-600">{m.reference ?? "—"}</Cell>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
