@@ -2,6 +2,7 @@ import { type ImportOutcome, ImportOutcomeSchema } from "@app/shared";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/button";
+import { Cell, DataTable } from "../../../components/ui/data-table";
 import { useImportRecords } from "../api/get-import-records";
 
 const outcomeTone: Record<ImportOutcome, string> = {
@@ -40,42 +41,31 @@ export function RecordsTable({ jobId }: { jobId: string }) {
           ))}
         </select>
       </div>
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-3">
-              {t("records.quickBooksId")}
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              {t("records.name")}
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              {t("records.outcome")}
-            </th>
-            <th scope="col" className="py-2">
-              {t("records.reason")}
-            </th>
+      <DataTable
+        columns={[
+          { key: "quickBooksId", label: t("records.quickBooksId") },
+          { key: "name", label: t("records.name") },
+          { key: "outcome", label: t("records.outcome") },
+          { key: "reason", label: t("records.reason") },
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.quickBooksId}>
+            <Cell className="font-mono text-xs text-slate-700">{r.quickBooksId}</Cell>
+            <Cell className="max-w-64 truncate text-slate-900" title={r.name}>
+              {r.name}
+            </Cell>
+            <Cell>
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs font-medium ${outcomeTone[r.outcome]}`}
+              >
+                {t(`records.outcomes.${r.outcome}`)}
+              </span>
+            </Cell>
+            <Cell className="text-slate-700">{r.reason ?? ""}</Cell>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.quickBooksId}>
-              <td className="py-2 pr-3 font-mono text-xs text-slate-700">{r.quickBooksId}</td>
-              <td className="max-w-64 truncate py-2 pr-3 text-slate-900" title={r.name}>
-                {r.name}
-              </td>
-              <td className="py-2 pr-3">
-                <span
-                  className={`rounded-full px-2 py-0.5 text-xs font-medium ${outcomeTone[r.outcome]}`}
-                >
-                  {t(`records.outcomes.${r.outcome}`)}
-                </span>
-              </td>
-              <td className="py-2 text-slate-700">{r.reason ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {records.isSuccess && rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t("records.empty")}</p>
       ) : null}
