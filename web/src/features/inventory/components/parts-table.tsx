@@ -1,6 +1,6 @@
 import type { Part, PartListQuery } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { SortableHeader } from "../../../components/ui/sortable-header";
+import { DataTable } from "../../../components/ui/data-table";
 import { PartRow } from "./part-row";
 
 interface PartsTableProps {
@@ -13,50 +13,31 @@ interface PartsTableProps {
 
 export function PartsTable({ parts, sort, onSort, busy }: PartsTableProps) {
   const { t } = useTranslation("inventory");
-  const header = (
-    key: "description" | "partNumber" | "cost" | "retailCost" | "quantityAvailable",
-    align?: "right",
-  ) => (
-    <SortableHeader
-      label={t(`fields.${key}`)}
-      sortKey={key}
-      current={sort}
-      onSort={(s) => onSort(s as PartListQuery["sort"])}
-      align={align}
-    />
-  );
-  const plain = (label: string, align: "left" | "right" = "left") => (
-    <th
-      scope="col"
-      className={`px-3 py-2 font-semibold ${align === "right" ? "text-right" : "text-left"}`}
-    >
-      {label}
-    </th>
-  );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table
-        aria-busy={busy}
-        className={`w-full text-sm transition-opacity ${busy ? "opacity-60" : ""}`}
-      >
-        <caption className="sr-only">{t("list.caption")}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-          <tr>
-            {header("description")}
-            {header("partNumber")}
-            {plain(t("fields.vendor"))}
-            {header("cost", "right")}
-            {header("retailCost", "right")}
-            {header("quantityAvailable", "right")}
-            {plain(t("fields.criticalQuantity"), "right")}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {parts.map((part) => (
-            <PartRow key={part.id} part={part} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("list.caption")}
+      captionHidden
+      busy={busy}
+      sort={sort}
+      onSort={(s) => onSort(s as PartListQuery["sort"])}
+      columns={[
+        { key: "description", label: t("fields.description"), sortable: true },
+        { key: "partNumber", label: t("fields.partNumber"), sortable: true },
+        { key: "vendor", label: t("fields.vendor") },
+        { key: "cost", label: t("fields.cost"), align: "end", sortable: true },
+        { key: "retailCost", label: t("fields.retailCost"), align: "end", sortable: true },
+        {
+          key: "quantityAvailable",
+          label: t("fields.quantityAvailable"),
+          align: "end",
+          sortable: true,
+        },
+        { key: "criticalQuantity", label: t("fields.criticalQuantity"), align: "end" },
+      ]}
+    >
+      {parts.map((part) => (
+        <PartRow key={part.id} part={part} />
+      ))}
+    </DataTable>
   );
 }
