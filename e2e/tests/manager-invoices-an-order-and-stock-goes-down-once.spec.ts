@@ -1,5 +1,5 @@
 import { actAs } from "./support/identity";
-import { connectQuickBooks, expectNoAxeViolations, screenshot } from "./support/quickbooks";
+import { connectQuickBooks, expectNoAxeViolations, capture } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
 /** Inventory page → the Oil filter (OF-2045, linked to QuickBooks item 1): its quantity. */
@@ -58,7 +58,7 @@ test.describe("a manager invoices an order", () => {
     });
     if (!(await autoSend.isChecked())) await autoSend.check();
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("accounting-mapping"), fullPage: true });
+    await capture(page, "accounting-mapping");
     await page.getByRole("button", { name: "Save accounting settings" }).click();
     await expect(page.locator("[data-sonner-toast]").last()).toContainText(
       "Accounting settings saved",
@@ -91,7 +91,7 @@ test.describe("a manager invoices an order", () => {
     await expect(panel.getByText(/Invoice no\. \d+/)).toBeVisible();
     await expect(panel.getByRole("link", { name: "Open in QuickBooks" })).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("order-sent"), fullPage: true });
+    await capture(page, "order-sent");
 
     await page.goto("/orders");
     await expect(page.getByRole("table", { name: "Orders, newest first" })).toContainText("Sent");

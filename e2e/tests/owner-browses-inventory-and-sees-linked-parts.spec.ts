@@ -1,5 +1,5 @@
 import { actAs } from "./support/identity";
-import { expectNoAxeViolations, screenshot } from "./support/quickbooks";
+import { expectNoAxeViolations, capture } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
 const partsTable = (page: Page) => page.getByRole("table", { name: "Parts" });
@@ -28,7 +28,7 @@ test.describe("an owner browses inventory and sees which parts are linked", () =
     await expect(rowOf(page, "Tire valve stem TR413").getByRole("img")).toHaveCount(0);
     await expect(rowOf(page, "Tire valve stem TR413")).toContainText("Low stock");
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("inventory-list"), fullPage: true });
+    await capture(page, "inventory-list");
 
     await page.getByRole("searchbox", { name: "Search parts" }).fill("bp-1001");
     await expect(page).toHaveURL(/search=bp-1001/);
@@ -58,7 +58,7 @@ test.describe("an owner browses inventory and sees which parts are linked", () =
     await expect(page.getByRole("heading", { name: "Stock history" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Manual edit" })).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("part-detail"), fullPage: true });
+    await capture(page, "part-detail");
   });
 
   test("in French, the same list reads « Inventaire » with the product's words", async ({

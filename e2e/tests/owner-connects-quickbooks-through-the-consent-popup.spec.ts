@@ -1,10 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { join } from "node:path";
 import { actAs } from "./support/identity";
+import { capture } from "./support/quickbooks";
 import { expect, test } from "@playwright/test";
-
-const screenshot = (name: string) =>
-  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
 
 test.describe("a shop owner connects QuickBooks", () => {
   test.beforeEach(({ page }) => actAs(page, "demo-shop-connect"));
@@ -32,7 +29,7 @@ test.describe("a shop owner connects QuickBooks", () => {
     await expect(page.getByText("Dana Owner", { exact: true }).first()).toBeVisible();
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
     expect(axe.violations).toEqual([]);
-    await page.screenshot({ path: screenshot("connection-connected") });
+    await capture(page, "connection-connected", false);
 
     await page.getByRole("button", { name: "Disconnect" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Disconnect QuickBooks?" });

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { actAs } from "./support/identity";
-import { connectQuickBooks, screenshot } from "./support/quickbooks";
+import { connectQuickBooks, capture } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
 const partsTable = (page: Page) => page.getByRole("table", { name: "Parts" });
@@ -59,7 +59,7 @@ test.describe("an owner imports into a shop that already has parts", () => {
     await expect(partsTable(page)).toHaveAttribute("aria-busy", "false");
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
     expect(axe.violations).toEqual([]);
-    await page.screenshot({ path: screenshot("inventory-linked"), fullPage: true });
+    await capture(page, "inventory-linked");
 
     await page
       .getByRole("combobox", { name: "QuickBooks" })

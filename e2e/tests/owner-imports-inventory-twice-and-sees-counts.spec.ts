@@ -1,5 +1,5 @@
 import { actAs } from "./support/identity";
-import { connectQuickBooks, expectNoAxeViolations, screenshot } from "./support/quickbooks";
+import { connectQuickBooks, expectNoAxeViolations, capture } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
 /** The toast that says this, whichever others are still on screen. */
@@ -25,7 +25,7 @@ test.describe("an owner imports inventory twice and sees the counts", () => {
       page.getByRole("heading", { name: "Import your customers and inventory" }),
     ).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("import-cards"), fullPage: true });
+    await capture(page, "import-cards");
 
     const card = await runImport(page, "Inventory", "Run one-time import");
     await expect(card.getByRole("button", { name: "Run one-time import" })).toBeDisabled();
@@ -37,7 +37,7 @@ test.describe("an owner imports inventory twice and sees the counts", () => {
     const imported = Number(first?.[1]);
     expect(imported).toBeGreaterThan(0);
     await expect(card.getByText("Last run")).toBeVisible();
-    await page.screenshot({ path: screenshot("import-done"), fullPage: true });
+    await capture(page, "import-done");
 
     await page
       .locator("[data-sonner-toast] button[aria-label='Close toast']")
@@ -53,7 +53,7 @@ test.describe("an owner imports inventory twice and sees the counts", () => {
     const dialog = page.getByRole("dialog");
     await expect(dialog.getByRole("cell", { name: "Updated" }).first()).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("import-records"), fullPage: true });
+    await capture(page, "import-records");
     await dialog.getByRole("button", { name: "Close" }).click();
 
     // Preview: nothing written, per-record reasons listed.
@@ -62,7 +62,7 @@ test.describe("an owner imports inventory twice and sees the counts", () => {
     await expect(preview.getByText("sub-customer (QuickBooks project)")).toBeVisible({
       timeout: 20_000,
     });
-    await page.screenshot({ path: screenshot("import-preview"), fullPage: true });
+    await capture(page, "import-preview");
     await preview.getByRole("button", { name: "Close" }).click();
   });
 
@@ -86,6 +86,6 @@ test.describe("an owner imports inventory twice and sees the counts", () => {
     await runImport(page, "Hors-inventaire", "Exécuter une importation unique");
     await expect(toast(page, `0 importé, ${n} mis à jour`)).toBeVisible({ timeout: 20_000 });
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("import-fr"), fullPage: true });
+    await capture(page, "import-fr");
   });
 });

@@ -5,7 +5,7 @@ import {
   DEMO_REALM,
   expectNoAxeViolations,
   SANDBOX_URL,
-  screenshot,
+  capture,
 } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
@@ -58,7 +58,7 @@ test.describe("an owner sees QuickBooks changes arrive and fixes drift", () => {
       `measured: QuickBooks price change visible in the UI after ${Date.now() - started} ms`,
     );
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("sync-last-change"), fullPage: true });
+    await capture(page, "sync-last-change");
 
     // Turn following off, then change a cost in QuickBooks: the two systems drift apart.
     await toggle.click();
@@ -72,14 +72,14 @@ test.describe("an owner sees QuickBooks changes arrive and fixes drift", () => {
     await expect(row).toBeVisible({ timeout: 15_000 });
     await expect(row.getByRole("cell").filter({ hasText: "(differs)" })).toHaveCount(1);
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("sync-drift-report"), fullPage: true });
+    await capture(page, "sync-drift-report");
 
     await row.getByRole("checkbox").check();
     await page.getByRole("button", { name: "Take QuickBooks' value" }).first().click();
     await expect(page.getByText("No differences: Shopmonkey and QuickBooks agree.")).toBeVisible({
       timeout: 15_000,
     });
-    await page.screenshot({ path: screenshot("sync-drift-fixed"), fullPage: true });
+    await capture(page, "sync-drift-fixed");
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-checked", "true");
   });
@@ -99,6 +99,6 @@ test.describe("en français", () => {
     await page.getByRole("button", { name: "Vérifier maintenant" }).click();
     await expect(page.getByText(/Comparé .* pièces liées/)).toBeVisible({ timeout: 15_000 });
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("sync-fr"), fullPage: true });
+    await capture(page, "sync-fr");
   });
 });

@@ -5,7 +5,7 @@ import {
   DEMO_REALM,
   expectNoAxeViolations,
   SANDBOX_URL,
-  screenshot,
+  capture,
 } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
@@ -107,7 +107,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
       group.getByRole("radio", { name: /Some inventory in QuickBooks, some in Shopmonkey/ }),
     ).toBeChecked();
     await expectSettledPageAxeClean(page);
-    await page.screenshot({ path: screenshot("where-to-start"), fullPage: false });
+    await capture(page, "where-to-start", false);
     await page.getByRole("button", { name: "Continue" }).click();
 
     const steps = page.getByRole("region", { name: "Next steps" });
@@ -115,7 +115,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     await expect(steps.getByRole("button", { name: "Chat with support" })).toBeVisible();
     await expect(steps.getByText(/steps done/)).toBeVisible();
     await expectSettledPageAxeClean(page);
-    await page.screenshot({ path: screenshot("where-to-start-checklist"), fullPage: false });
+    await capture(page, "where-to-start-checklist", false);
     await steps.getByRole("link", { name: "Open the assistant" }).click();
 
     await expect(
@@ -127,7 +127,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     await expect(page.getByRole("region", { name: /Only in Shopmonkey/ })).toContainText(cabin);
     await expect(page.getByRole("radio", { name: "QuickBooks (6)" })).toBeChecked();
     await expectSettledPageAxeClean(page);
-    await page.screenshot({ path: screenshot("reconcile-assistant"), fullPage: true });
+    await capture(page, "reconcile-assistant");
     await page.getByRole("button", { name: "Apply" }).click();
 
     const result = page.getByRole("status").filter({ hasText: /already linked/ });
@@ -137,7 +137,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     });
     await expect(result).toContainText("imports run next");
     await expectSettledPageAxeClean(page);
-    await page.screenshot({ path: screenshot("reconcile-applied"), fullPage: true });
+    await capture(page, "reconcile-applied");
 
     // Every part of ours carries the QuickBooks icon, the QuickBooks-only item came in once.
     await page.goto(`/inventory?search=${TAG.toLowerCase()}`);
@@ -150,7 +150,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
       const row = rows.filter({ has: page.getByRole("link", { name, exact: true }) });
       await expect(row.getByRole("img", { name: /Synced with QuickBooks/ })).toBeVisible();
     }
-    await page.screenshot({ path: screenshot("reconcile-inventory-linked"), fullPage: false });
+    await capture(page, "reconcile-inventory-linked", false);
     // And no twin in QuickBooks: one item per part.
     const items = await qbo<{ QueryResponse: { Item?: { Name: string }[] } }>(
       token,
@@ -186,7 +186,7 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
       group.getByRole("radio", { name: /Une partie dans QuickBooks, une partie dans Shopmonkey/ }),
     ).toBeChecked();
     await expectSettledPageAxeClean(page);
-    await page.screenshot({ path: screenshot("where-to-start-fr"), fullPage: false });
+    await capture(page, "where-to-start-fr", false);
     await page.getByRole("button", { name: "Annuler" }).click();
     await expect(page.getByRole("region", { name: "Prochaines étapes" })).toBeVisible();
   });

@@ -1,9 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { join } from "node:path";
+import { capture } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
-
-const screenshot = (name: string) =>
-  join(import.meta.dirname, "../../docs/screenshots", `${name}.png`);
 
 test.describe("a shop owner reads the QuickBooks settings in French", () => {
   test.use({ locale: "en-US" });
@@ -29,7 +26,7 @@ test.describe("a shop owner reads the QuickBooks settings in French", () => {
     );
     await expect(page.getByRole("tab", { name: "Import and Sync" })).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("shell-en") });
+    await capture(page, "shell-en", false);
 
     await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
 
@@ -47,7 +44,7 @@ test.describe("a shop owner reads the QuickBooks settings in French", () => {
       page.getByRole("heading", { name: "Importez vos clients et votre inventaire" }),
     ).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: screenshot("shell-fr") });
+    await capture(page, "shell-fr", false);
 
     // The choice survives a reload (and a deep link lands on the same tab).
     await page.reload();

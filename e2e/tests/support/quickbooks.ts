@@ -9,6 +9,21 @@ export const SANDBOX_URL = process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:4110
 export const screenshot = (name: string): string =>
   join(import.meta.dirname, "../../../docs/screenshots", `${name}.png`);
 
+/**
+ * A screenshot for docs/screenshots. A "full page" one grows the window to the page's height
+ * instead of using Playwright's fullPage: that draws the sticky shell, the dialog backdrop and
+ * the hidden skip link at their places in the first screen, in the middle of the picture.
+ */
+export async function capture(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const grow = fullPage && size !== null && height > size.height;
+  if (grow) await page.setViewportSize({ width: size.width, height: Math.min(height, 4000) });
+  await page.screenshot({ path: screenshot(name) });
+  if (grow) await page.setViewportSize(size);
+}
+
 /** WCAG 2 A and AA, on the whole page (toasts included). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();

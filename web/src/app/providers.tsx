@@ -12,7 +12,8 @@ export function Providers({
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster richColors position="top-right" closeButton />
+      {/* Below the 64 px top bar, so a toast never covers the shop, role or language menus. */}
+      <Toaster richColors position="top-right" offset={{ top: 80, right: 24 }} closeButton />
     </QueryClientProvider>
   );
 }
