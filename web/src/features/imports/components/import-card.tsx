@@ -26,7 +26,8 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
   const headingId = useId();
   const whyId = useId();
   const jobs = useImports({ category, limit: 10 });
-  const start = useStartImport();
+  const watch = useCompletionToasts(category, jobs.data?.items);
+  const start = useStartImport(watch);
   const cancel = useCancelImport();
   const summary = useSummary();
   const when = useFormatWhen();
@@ -37,16 +38,11 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
   const last = items?.find((j) => !j.dryRun && !isLive(j));
   const name = t(`categories.${category}`);
 
-  const watch = useCompletionToasts(category, items);
   const run = (dryRun: boolean) =>
     start.mutate(
       { category, dryRun },
       {
-        onSuccess: (job) => {
-          watch(job.id);
-          if (dryRun) setOpenJob(job.id);
-          else setOpenJob(undefined);
-        },
+        onSuccess: (job) => setOpenJob(dryRun ? job.id : undefined),
         onError: (err) =>
           toast.error(t("toast.startFailed", { category: name, reason: reason(err) })),
       },

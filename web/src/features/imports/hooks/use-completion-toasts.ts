@@ -8,7 +8,8 @@ import { useReason, useSummary } from "./use-format";
 
 /**
  * Toasts once when a run this page watched ends: the counts, or the reason with a Retry.
- * A run is "watched" from the moment we start it (it may finish between two polls) or see it live.
+ * A run is "watched" from the moment we start it (it may finish before the next list even
+ * arrives) or see it live; pass the returned `watch` to useStartImport.
  */
 export function useCompletionToasts(
   category: ImportCategory,
@@ -18,13 +19,13 @@ export function useCompletionToasts(
   const summary = useSummary();
   const reason = useReason();
   const watched = useRef(new Set<string>());
-  const { mutate: start } = useStartImport();
+  const watch = useCallback((job: ImportJob) => void watched.current.add(job.id), []);
+  const { mutate: start } = useStartImport(watch);
   const retry = useCallback(
     () =>
       start(
         { category, dryRun: false },
         {
-          onSuccess: (job) => void watched.current.add(job.id),
           onError: (err) =>
             toast.error(
               t("toast.startFailed", {
@@ -55,5 +56,5 @@ export function useCompletionToasts(
     }
   }, [jobs, summary, reason, t, retry]);
 
-  return useCallback((id: string) => void watched.current.add(id), []);
+  return watch;
 }
