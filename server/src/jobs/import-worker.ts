@@ -5,6 +5,7 @@ import { takeStaleJobs } from "../features/imports/jobs.repository.js";
 import { type ImportEngineDeps, runImport } from "../features/imports/engine/run-import.js";
 import type { QboClient } from "../integrations/qbo/client.js";
 import type { Logger } from "../lib/logger.js";
+import { every } from "./every.js";
 
 export const IMPORT_QUEUE = "quickbooks-import";
 
@@ -86,11 +87,7 @@ export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker>
       await enqueue(jobId);
     }
   };
-  const timer = setInterval(
-    () => void sweep().catch((err: unknown) => log.warn({ err }, "import sweep failed")),
-    Math.max(500, (deps.leaseSeconds * 1000) / 2),
-  );
-  timer.unref();
+  const stopSweeping = every(Math.max(0.5, deps.leaseSeconds / 2), sweep, log, "import sweep");
   await sweep();
 
   return {
@@ -98,7 +95,7 @@ export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker>
     sweep,
     async stop() {
       stopping = true;
-      clearInterval(timer);
+      stopSweeping();
       await deps.boss.offWork(IMPORT_QUEUE);
       await Promise.allSettled([...inFlight]);
     },

@@ -4,6 +4,7 @@ import type { Session } from "../../http/session.js";
 import { createExport } from "./create-export.js";
 import * as repo from "./exports.repository.js";
 import { type RunExportDeps, runExport } from "./run-export.js";
+import { every } from "../../jobs/every.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,15 +25,11 @@ export function kickExport(deps: RunExportDeps, exportId: string): void {
  * processes and readers: `claimExport` lets one runner take each.
  */
 export function startExportSweep(deps: RunExportDeps, everySeconds = 30): { stop(): void } {
-  const sweep = () =>
-    repo.stoppedExports(deps.db).then(
-      (rows) => rows.forEach((r) => kickExport(deps, r.id)),
-      (err: unknown) => deps.logger.warn({ err }, "export sweep failed; next one retries"),
-    );
-  void sweep();
-  const timer = setInterval(() => void sweep(), everySeconds * 1000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  const sweep = async () => {
+    for (const r of await repo.stoppedExports(deps.db)) kickExport(deps, r.id);
+  };
+  void sweep().catch((err: unknown) => deps.logger.warn({ err }, "export sweep failed"));
+  return { stop: every(everySeconds, sweep, deps.logger, "export sweep") };
 }
 
 export async function startExport(

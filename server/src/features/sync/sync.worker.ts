@@ -4,6 +4,7 @@ import { runCatchUp } from "./catch-up.js";
 import { connectedShops, recordCatchUpError } from "./cursor.repository.js";
 import { shopsWithPending } from "./pending.repository.js";
 import { type SyncDeps, processPending } from "./process-pending.js";
+import { every } from "../../jobs/every.js";
 
 export const SYNC_QUEUE = "quickbooks-sync";
 
@@ -84,11 +85,7 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWork
     }
     for (const shopId of await shopsWithPending(opts.db)) await send({ shopId, kind: "pending" });
   };
-  const timer = setInterval(
-    () => void tick().catch((err: unknown) => log.warn({ err }, "sync tick failed")),
-    opts.tickSeconds * 1000,
-  );
-  timer.unref();
+  const stopTicking = every(opts.tickSeconds, tick, log, "sync tick");
   void tick().catch((err: unknown) => log.warn({ err }, "sync tick failed"));
 
   return {
@@ -97,7 +94,7 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWork
     tick,
     async stop() {
       stopping = true;
-      clearInterval(timer);
+      stopTicking();
       await opts.boss.offWork(SYNC_QUEUE);
     },
   };

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { type SendDeps, sendOrder } from "./send-order.js";
 import { pendingOrders } from "./send.repository.js";
+import { every } from "../../../jobs/every.js";
 
 export const INVOICE_QUEUE = "quickbooks-invoice";
 
@@ -65,18 +66,14 @@ export async function startInvoiceWorker(opts: InvoiceWorkerOptions): Promise<In
   const sweep = async () => {
     for (const o of await pendingOrders(opts.db)) await enqueue(o.shopId, o.id);
   };
-  const timer = setInterval(
-    () => void sweep().catch((err: unknown) => log.warn({ err }, "invoice sweep failed")),
-    (opts.sweepSeconds ?? 60) * 1000,
-  );
-  timer.unref();
+  const stopSweeping = every(opts.sweepSeconds ?? 60, sweep, log, "invoice sweep");
   await sweep();
   return {
     enqueue,
     sweep,
     async stop() {
       stopping = true;
-      clearInterval(timer);
+      stopSweeping();
       await opts.boss.offWork(INVOICE_QUEUE);
     },
   };
