@@ -472,9 +472,23 @@ function scaleOutSuite() {
 }
 
 if (process.env.DATABASE_URL) scaleOutSuite();
-else
-  describe("scale out without PostgreSQL", () => {
-    it("has nothing to share: PGlite is one process's embedded database (CI runs the suite)", () => {
-      expect(process.env.DATABASE_URL).toBeUndefined();
-    });
-  });
+
+// PGlite is one process's embedded database: a second server on its directory must stop with
+// a clear answer instead of sharing it (two processes on one PGlite lose commits on a crash).
+describe("two server processes on one PGlite directory", () => {
+  it("refuses the second, naming the process that holds the database", async () => {
+    const db = await processDatabase("pglite");
+    const env = deploymentEnv("http://127.0.0.1:9", db.env);
+    const first = new ServerProcess(await freePort(), env);
+    const second = new ServerProcess(await freePort(), env);
+    try {
+      await first.start();
+      await expect(second.start()).rejects.toThrow(`is in use by process ${first.child?.pid}`);
+      expect(await fetch(`${first.url}/readyz`).then((r) => r.status)).toBe(200);
+    } finally {
+      await second.kill("SIGKILL");
+      await first.kill("SIGTERM");
+      await db.drop();
+    }
+  }, 60_000);
+});
