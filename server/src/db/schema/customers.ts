@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAtColumn, idColumn, shopIdColumn, updatedAtColumn } from "./columns.js";
+import { linkRealmConstraints } from "./link-realm.js";
 
 type NameColumns = { firstName: AnyPgColumn; lastName: AnyPgColumn; companyName: AnyPgColumn };
 
@@ -32,10 +33,12 @@ export const customers = pgTable(
     country: text("country").notNull().default(""),
     note: text("note").notNull().default(""),
     quickBooksCustomerRef: text("quickbooks_customer_ref"),
+    quickBooksRealmId: text("quickbooks_realm_id"),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
   (t) => [
+    ...linkRealmConstraints("customers", t, t.quickBooksCustomerRef),
     uniqueIndex("customers_shop_qbo_ref").on(t.shopId, t.quickBooksCustomerRef),
     index("customers_shop_last_name").on(t.shopId, t.lastName),
     index("customers_shop_sort_name").on(t.shopId, customerSortName(t), t.id),

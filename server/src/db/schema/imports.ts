@@ -25,6 +25,8 @@ export const importJobs = pgTable(
     shopId: shopIdColumn(),
     category: text("category", { enum: ["customers", "inventory", "non_inventory"] }).notNull(),
     dryRun: boolean("dry_run").notNull().default(false),
+    /** The QuickBooks company this run reads and links; a switch of company ends the run. */
+    realmId: text("realm_id"),
     status: text("status", {
       enum: ["queued", "running", "succeeded", "failed", "canceled"],
     }).notNull(),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAtColumn, decimal, idColumn, shopIdColumn, updatedAtColumn } from "./columns.js";
+import { linkRealmConstraints } from "./link-realm.js";
 
 export const vendors = pgTable(
   "vendors",
@@ -9,10 +10,12 @@ export const vendors = pgTable(
     shopId: shopIdColumn(),
     name: text("name").notNull(),
     quickBooksVendorRef: text("quickbooks_vendor_ref"),
+    quickBooksRealmId: text("quickbooks_realm_id"),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
   (t) => [
+    ...linkRealmConstraints("vendors", t, t.quickBooksVendorRef),
     uniqueIndex("vendors_shop_qbo_ref").on(t.shopId, t.quickBooksVendorRef),
     index("vendors_shop_name").on(t.shopId, t.name),
   ],
@@ -34,6 +37,8 @@ export const parts = pgTable(
     quantityAvailable: decimal("quantity_available"),
     criticalQuantity: decimal("critical_quantity"),
     quickBooksItemRef: text("quickbooks_item_ref"),
+    /** The company the item reference belongs to (see link-realm.ts). */
+    quickBooksRealmId: text("quickbooks_realm_id"),
     /**
      * What the list's search box looks in, lower-cased once at write time: LIKE on it is about
      * three times cheaper than ILIKE on the expression when a short term can't use the index.
@@ -45,6 +50,7 @@ export const parts = pgTable(
     updatedAt: updatedAtColumn(),
   },
   (t) => [
+    ...linkRealmConstraints("parts", t, t.quickBooksItemRef),
     // One Shopmonkey part per QuickBooks item per shop: re-imports and retries can never duplicate.
     uniqueIndex("parts_shop_qbo_ref").on(t.shopId, t.quickBooksItemRef),
     index("parts_shop_part_number").on(t.shopId, sql`lower(btrim(${t.partNumber}))`),

@@ -50,6 +50,8 @@ export const quickBooksExports = pgTable(
     id: idColumn(),
     shopId: shopIdColumn(),
     status: text("status", { enum: ["queued", "running", "succeeded", "failed"] }).notNull(),
+    /** The QuickBooks company the parts are created in; a switch of company ends the export. */
+    realmId: text("realm_id"),
     total: integer("total").notNull(),
     processed: integer("processed").notNull().default(0),
     created: integer("created").notNull().default(0),

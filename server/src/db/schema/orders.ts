@@ -67,6 +67,8 @@ export const orders = pgTable(
     })
       .notNull()
       .default("not_sent"),
+    /** The QuickBooks company `qboInvoiceId` and `qboPending` belong to. */
+    qboRealmId: text("qbo_realm_id"),
     qboInvoiceId: text("qbo_invoice_id"),
     qboDocNumber: text("qbo_doc_number"),
     qboSentRevision: integer("qbo_sent_revision"),

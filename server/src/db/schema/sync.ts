@@ -58,6 +58,8 @@ export const syncPending = pgTable(
     shopId: shopIdColumn(),
     entity: text("entity").notNull(),
     entityId: text("entity_id").notNull(),
+    /** The company the event came from: work for a company the shop left is dropped, never read. */
+    realmId: text("realm_id"),
     /** Bumped by every event, so work finished on an older read leaves the row for a re-read. */
     version: integer("version").notNull().default(1),
     receivedAt: ts("received_at").notNull().defaultNow(),
