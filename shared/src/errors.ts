@@ -10,6 +10,7 @@ export const ErrorCodeSchema = z.enum([
   "payload_too_large",
   "quickbooks_not_connected",
   "quickbooks_reconnect_required",
+  "quickbooks_company_changed",
   "quickbooks_unavailable",
   "internal_error",
 ]);

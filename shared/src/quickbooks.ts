@@ -10,10 +10,35 @@ export const ConnectionSchema = z.object({
   connectedAt: z.string().optional(),
   connectedBy: z.string().optional(),
   refreshTokenExpiresAt: z.string().optional(),
+  /**
+   * The company the shop's links (parts, customers, vendors, category mapping) belong to, and
+   * how many point at it. Kept after a disconnect: connecting another company is a switch.
+   */
+  linkedCompany: z
+    .object({
+      realmId: z.string(),
+      companyName: z.string(),
+      parts: z.number().int(),
+      customers: z.number().int(),
+      vendors: z.number().int(),
+      categories: z.number().int(),
+    })
+    .optional(),
+  /** A consent for another company, waiting for the owner to confirm the switch. */
+  pendingSwitch: z
+    .object({ realmId: z.string(), companyName: z.string(), expiresAt: z.string() })
+    .optional(),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
+export type LinkedCompany = NonNullable<Connection["linkedCompany"]>;
 
 export const AuthorizeResponseSchema = z.object({ authorizeUrl: z.string() });
+
+export const OAuthStartQuerySchema = z.object({
+  state: z.string().min(1).max(256),
+  /** Our offline sandbox only: approve this company without showing the consent page. */
+  auto_approve_realm: z.string().max(64).optional(),
+});
 
 export const OAuthCallbackQuerySchema = z.object({
   code: z.string().max(512).optional(),

@@ -170,7 +170,11 @@ describe.each(testBackends())("crash and restart (%s)", (backend) => {
       }
       const part = { id: linkedPart };
       const customer = await offline(async () => {
-        await query("update parts set quickbooks_item_ref = '1' where id = $1", [part.id]);
+        await query(
+          `update parts set quickbooks_item_ref = '1', quickbooks_realm_id =
+             (select realm_id from quickbooks_link_realms where shop_id = $2) where id = $1`,
+          [part.id, SHOP],
+        );
         await query(
           "insert into customers (shop_id, first_name, last_name) values ($1, 'Crash', $2)",
           [SHOP, `Customer ${round}`],

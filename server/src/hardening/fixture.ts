@@ -1,6 +1,7 @@
 import type { Role } from "@app/shared";
 import { sql } from "drizzle-orm";
 import request from "supertest";
+import { linkRealmForTests } from "../testing/link-realm.js";
 import { rowsOf } from "../db/client.js";
 import {
   customers,
@@ -33,6 +34,7 @@ export async function seedShop(t: TestApp, shop: string, marker: string): Promis
       retailCost: "40",
       quantityAvailable: "7",
       quickBooksItemRef: "1",
+      quickBooksRealmId: await linkRealmForTests(db, shop),
     })
     .returning();
   const [customer] = await db

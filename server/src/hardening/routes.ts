@@ -51,12 +51,15 @@ const MAPPING = {
 export const ROUTES: RouteSpec[] = [
   { method: "post", path: "/api/quickbooks/webhooks", access: "public" },
   { method: "post", path: "/api/demo/session", access: "public" },
+  { method: "get", path: "/api/quickbooks/oauth/start", access: "public" },
   { method: "get", path: "/api/quickbooks/oauth/callback", access: "public" },
   { method: "get", path: "/api/me", access: "read" },
   // QuickBooks connection
   { method: "get", path: "/api/quickbooks/connection", access: "read" },
   { method: "post", path: "/api/quickbooks/connection", access: "manage" },
   { method: "delete", path: "/api/quickbooks/connection", access: "manage" },
+  { method: "post", path: "/api/quickbooks/connection/switch", access: "manage" },
+  { method: "delete", path: "/api/quickbooks/connection/switch", access: "manage" },
   // Imports
   {
     method: "post",

@@ -76,18 +76,27 @@ describe.each(testBackends())("secrets and headers on %s", (backend) => {
     expect(started.status).toBe(200);
     const { authorizeUrl } = started.json() as { authorizeUrl: string };
     handedOut.push(authorizeUrl);
-    const res = await fetch(`${authorizeUrl}&auto_approve_realm=${realmId}`, {
-      redirect: "manual",
-    });
+    const start = new URL(authorizeUrl);
+    const opened = await http(
+      "get",
+      `${start.pathname}${start.search}&auto_approve_realm=${realmId}`,
+    );
+    expect(opened.status).toBe(302);
+    const cookie = opened.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const res = await fetch(opened.headers.get("location") ?? "", { redirect: "manual" });
     const back = new URL(res.headers.get("location") ?? "");
     return {
       callback: `${back.pathname}${back.search}`,
       state: back.searchParams.get("state") ?? "",
+      cookie,
     };
   };
   const connect = async (shop: string, realmId: string) => {
-    const { callback } = await consent(shop, realmId);
-    const done = await http("get", callback);
+    const { callback, cookie } = await consent(shop, realmId);
+    const done = await http("get", callback, { headers: { cookie } });
     expect(done.text).toContain("QuickBooks is connected");
     return callback;
   };
@@ -168,7 +177,7 @@ describe.each(testBackends())("secrets and headers on %s", (backend) => {
     it("refuses forged, tampered, hashed, spent-by-another-shop and expired states, writing nothing", async () => {
       const realm = await company("State Forgery Motors");
       const spent = await connect("shop-other", realm);
-      const { callback, state } = await consent("shop-forged", realm);
+      const { callback, state, cookie } = await consent("shop-forged", realm);
       const code = new URL(callback, base).searchParams.get("code") ?? "";
       const withState = (s: string) =>
         `/api/quickbooks/oauth/callback?${new URLSearchParams({ code, state: s, realmId: realm }).toString()}`;
@@ -200,7 +209,7 @@ describe.each(testBackends())("secrets and headers on %s", (backend) => {
         sql`update quickbooks_oauth_states set expires_at = now() - interval '1 second'
             where shop_id = 'shop-forged'`,
       );
-      refused(await http("get", callback));
+      refused(await http("get", callback, { headers: { cookie } }));
       expect(await rowCounts(t)).toEqual(counts);
       expect(await connectionRow("shop-forged")).toBeUndefined();
       expect(await connectionRow("shop-other")).toEqual(other);
@@ -215,9 +224,11 @@ describe.each(testBackends())("secrets and headers on %s", (backend) => {
 
     it("spends a state only on the shop that started it", async () => {
       const realm = await company("State Binding Motors");
-      const { callback } = await consent("shop-bound", realm);
+      const { callback, cookie } = await consent("shop-bound", realm);
       // A shop hint in the query is ignored: the state alone names the shop.
-      const res = await http("get", `${callback}&shop=shop-intruder&shopId=shop-intruder`);
+      const res = await http("get", `${callback}&shop=shop-intruder&shopId=shop-intruder`, {
+        headers: { cookie },
+      });
       expect(res.status).toBe(200);
       expect(await connectionRow("shop-intruder")).toBeUndefined();
       expect(await connectionRow("shop-bound")).toMatchObject({ realm_id: realm });

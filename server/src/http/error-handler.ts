@@ -57,6 +57,8 @@ function fromQboError(err: QboError): AppError {
       return new AppError(409, "quickbooks_not_connected", "Connect QuickBooks first");
     case "reconnect_required":
       return new AppError(409, "quickbooks_reconnect_required", "Reconnect QuickBooks to continue");
+    case "realm_changed":
+      return new AppError(409, "quickbooks_company_changed", err.message);
     default:
       return new AppError(502, "quickbooks_unavailable", err.message, {
         code: err.details.code,

@@ -146,13 +146,23 @@ export async function connectThrough(base: string, token: string, realmId: strin
     "/api/quickbooks/connection",
     { method: "POST" },
   );
-  const consent = await fetch(`${authorizeUrl}&auto_approve_realm=${realmId}`, {
-    redirect: "manual",
-  });
+  // Our /oauth/start binds the popup's browser with a cookie, then sends it on to Intuit.
+  const start = new URL(authorizeUrl);
+  const opened = await fetch(
+    `${base}${start.pathname}${start.search}&auto_approve_realm=${realmId}`,
+    {
+      redirect: "manual",
+    },
+  );
+  const cookie = opened.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const consent = await fetch(opened.headers.get("location") ?? "", { redirect: "manual" });
   const location = consent.headers.get("location");
   if (!location) throw new Error(`consent did not redirect (${consent.status})`);
   const back = new URL(location);
-  const res = await fetch(`${base}${back.pathname}${back.search}`);
+  const res = await fetch(`${base}${back.pathname}${back.search}`, { headers: { cookie } });
   if (res.status !== 200) throw new Error(`callback → ${res.status}`);
 }
 

@@ -42,6 +42,8 @@ export interface PendingQboWrite {
   body: Record<string, unknown>;
   /** Own-quantity reference shared with the sync (sync_own_writes.reference). */
   reference: string;
+  /** The company the body's ids (customer, items) belong to; the write goes there or nowhere. */
+  realmId?: string;
 }
 
 export const orders = pgTable(

@@ -2,6 +2,7 @@ import { type Customer, CustomerListSchema, CustomerSchema } from "@app/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { customers } from "../../db/schema/index.js";
+import { linkRealmForTests } from "../../testing/link-realm.js";
 import { type TestApp, createTestApp } from "../../testing/test-app.js";
 import { testBackends } from "../../testing/test-database.js";
 import { as, ensureShop } from "../inventory/inventory.testing.js";
@@ -12,9 +13,12 @@ async function insertCustomer(
   values: Partial<typeof customers.$inferInsert>,
 ) {
   await ensureShop(db, shopId);
+  const realm = values.quickBooksCustomerRef
+    ? { quickBooksRealmId: await linkRealmForTests(db, shopId) }
+    : {};
   const [row] = await db
     .insert(customers)
-    .values({ shopId, ...values })
+    .values({ shopId, ...realm, ...values })
     .returning();
   if (!row) throw new Error("no row");
   return row;
@@ -64,7 +68,7 @@ describe.each(testBackends())("the customers API on %s", (backend) => {
       quickBooksCustomerRef: "8",
     });
     const res = await (await as(t, "shop-c")).get(`/api/customers/${row.id}`).expect(200);
-    const { shopId: _s, createdAt: _c, updatedAt, ...fields } = row;
+    const { shopId: _s, createdAt: _c, quickBooksRealmId: _r, updatedAt, ...fields } = row;
     expect(CustomerSchema.parse(res.body)).toEqual({
       ...fields,
       updatedAt: updatedAt.toISOString(),

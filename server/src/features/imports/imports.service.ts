@@ -7,6 +7,7 @@ import type { Session } from "../../http/session.js";
 import { notConnected, reconnectRequired } from "../../integrations/qbo/errors.js";
 import type { ImportQueue } from "../../jobs/import-worker.js";
 import type { Logger } from "../../lib/logger.js";
+import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import * as jobs from "./jobs.repository.js";
 import { listRecords } from "./records.repository.js";
 
@@ -34,9 +35,16 @@ export async function startImport(
   req: { category: ImportCategory; dryRun: boolean },
 ): Promise<ImportJob> {
   await assertConnected(deps.db, session.shopId);
+  const realmId = await currentRealm(deps.db, session.shopId);
   const row = await jobs.insertQueuedJob(
     deps.db,
-    { shopId: session.shopId, ...req, requestedBy: session.name, requestedById: session.userId },
+    {
+      shopId: session.shopId,
+      realmId,
+      ...req,
+      requestedBy: session.name,
+      requestedById: session.userId,
+    },
     deps.env.IMPORT_LEASE_SECONDS,
   );
   if (!row)

@@ -33,6 +33,7 @@ export async function insertQueuedJob(
   db: Db,
   job: {
     shopId: string;
+    realmId: string;
     category: ImportCategory;
     dryRun: boolean;
     requestedBy: string;

@@ -2,6 +2,7 @@ import type { Role } from "@app/shared";
 import request from "supertest";
 import type { Db } from "../../db/client.js";
 import { parts, shops, vendors } from "../../db/schema/index.js";
+import { linkRealmForTests } from "../../testing/link-realm.js";
 import type { TestApp } from "../../testing/test-app.js";
 
 /** A supertest agent bound to one shop and role, as the SPA would call the BFF. */
@@ -25,9 +26,20 @@ type PartValues = Partial<typeof parts.$inferInsert>;
 /** Writes a part straight into the table, the way the import engine does (not via the API). */
 export async function insertPart(db: Db, shopId: string, values: PartValues = {}) {
   await ensureShop(db, shopId);
+  const realm =
+    values.quickBooksItemRef && values.quickBooksRealmId === undefined
+      ? { quickBooksRealmId: await linkRealmForTests(db, shopId) }
+      : {};
   const [row] = await db
     .insert(parts)
-    .values({ shopId, kind: "inventory", description: "Part", quantityAvailable: "1", ...values })
+    .values({
+      shopId,
+      kind: "inventory",
+      description: "Part",
+      quantityAvailable: "1",
+      ...realm,
+      ...values,
+    })
     .returning();
   if (!row) throw new Error("no row");
   return row;
@@ -37,7 +49,12 @@ export async function insertVendor(db: Db, shopId: string, name: string, ref?: s
   await ensureShop(db, shopId);
   const [row] = await db
     .insert(vendors)
-    .values({ shopId, name, quickBooksVendorRef: ref ?? null })
+    .values({
+      shopId,
+      name,
+      quickBooksVendorRef: ref ?? null,
+      quickBooksRealmId: ref ? await linkRealmForTests(db, shopId) : null,
+    })
     .returning();
   if (!row) throw new Error("no row");
   return row;

@@ -92,7 +92,7 @@ export async function updatePart(
 export async function unlinkPart(db: Db, shopId: string, id: string): Promise<boolean> {
   const rows = await db
     .update(parts)
-    .set({ quickBooksItemRef: null, updatedAt: sql`now()` })
+    .set({ quickBooksItemRef: null, quickBooksRealmId: null, updatedAt: sql`now()` })
     .where(and(eq(parts.shopId, shopId), eq(parts.id, id)))
     .returning({ id: parts.id });
   return rows.length > 0;

@@ -40,7 +40,7 @@ describe.each(testBackends())("exactly once on both sides when things fail, on %
     const s = await preparedShop(h, shop);
     await h.t.deps.db
       .update(customers)
-      .set({ quickBooksCustomerRef: "1" })
+      .set({ quickBooksCustomerRef: "1", quickBooksRealmId: s.realmId })
       .where(eq(customers.id, s.customer.id));
     const order = await createOrder(h, shop, {
       customerId: s.customer.id,

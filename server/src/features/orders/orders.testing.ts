@@ -101,6 +101,7 @@ export async function preparedShop(
       retailCost: "8.99",
       quantityAvailable: "48",
       quickBooksItemRef: ITEMS.oilFilter,
+      quickBooksRealmId: realmId,
     })
     .returning();
   const [unlinked] = await db

@@ -3,11 +3,26 @@
  * happened and closes; without an opener it links back to the settings page.
  */
 export type CallbackOutcome =
-  | { ok: true }
-  | { ok: false; reason: "access_denied" | "state_invalid" | "exchange_failed" | "bad_request" };
+  | { ok: true; confirm?: boolean }
+  | {
+      ok: false;
+      reason:
+        | "access_denied"
+        | "state_invalid"
+        | "exchange_failed"
+        | "bad_request"
+        | "other_browser"
+        | "company_unreadable";
+    };
 
 const MESSAGES: Record<string, string> = {
   ok: "QuickBooks is connected. You can close this window.",
+  confirm:
+    "This is a different QuickBooks company from the one your records are linked to. Confirm the change in the app; nothing has changed yet.",
+  other_browser:
+    "This connection was started in another browser. Start again from Settings → QuickBooks in your own browser. Nothing changed.",
+  company_unreadable:
+    "QuickBooks did not let us read this company. Nothing changed; please try again.",
   access_denied: "Connecting was cancelled at QuickBooks. Nothing changed.",
   state_invalid: "This connection link has expired or was already used. Start again from Settings.",
   exchange_failed: "QuickBooks did not accept this connection. Please try again.",
@@ -15,10 +30,11 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function callbackPage(outcome: CallbackOutcome, settingsPath: string): string {
-  const key = outcome.ok ? "ok" : outcome.reason;
+  const key = outcome.ok ? (outcome.confirm ? "confirm" : "ok") : outcome.reason;
   const message = {
     type: "quickbooks:oauth",
     ok: outcome.ok,
+    confirm: outcome.ok && outcome.confirm ? true : undefined,
     reason: outcome.ok ? undefined : outcome.reason,
   };
   // JSON inside <script>: escape "<" so no value can close the tag.

@@ -1,6 +1,10 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { quickBooksConnections, quickBooksOAuthStates } from "../../db/schema/index.js";
+import {
+  quickBooksConnections,
+  quickBooksOAuthStates,
+  quickBooksPendingSwitches,
+} from "../../db/schema/index.js";
 import type { StoredConnection, TokenStore } from "../../integrations/qbo/token-manager.js";
 import type { TokenSet } from "../../integrations/qbo/oauth.js";
 import type { Cipher } from "../../lib/crypto.js";
@@ -95,6 +99,26 @@ export async function insertState(
   await db.insert(quickBooksOAuthStates).values(s);
 }
 
+/**
+ * Ties a fresh state to the browser that opened the popup (the hash of its cookie), once: a
+ * second start of the same link, in any browser, finds nothing to bind.
+ */
+export async function bindState(db: Db, stateHash: string, bindingHash: string): Promise<boolean> {
+  const rows = await db
+    .update(quickBooksOAuthStates)
+    .set({ bindingHash })
+    .where(
+      and(
+        eq(quickBooksOAuthStates.stateHash, stateHash),
+        isNull(quickBooksOAuthStates.bindingHash),
+        isNull(quickBooksOAuthStates.usedAt),
+        gt(quickBooksOAuthStates.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ stateHash: quickBooksOAuthStates.stateHash });
+  return rows.length > 0;
+}
+
 /** Marks the state used and returns it, atomically: a replay finds nothing to consume. */
 export async function consumeState(db: Db, stateHash: string) {
   const [row] = await db
@@ -120,4 +144,72 @@ export async function setCompanyName(db: Db, shopId: string, companyName: string
 
 export async function deleteConnection(db: Db, shopId: string): Promise<void> {
   await db.delete(quickBooksConnections).where(eq(quickBooksConnections.shopId, shopId));
+}
+
+type PendingRow = typeof quickBooksPendingSwitches.$inferSelect;
+export interface PendingSwitch {
+  realmId: string;
+  companyName: string;
+  requestedBy: string;
+  expiresAt: Date;
+  tokens: TokenSet;
+}
+
+export async function savePendingSwitch(
+  db: Db,
+  cipher: Cipher,
+  shopId: string,
+  p: PendingSwitch,
+): Promise<PendingSwitch | undefined> {
+  const values = {
+    realmId: p.realmId,
+    companyName: p.companyName,
+    requestedBy: p.requestedBy,
+    expiresAt: p.expiresAt,
+    createdAt: new Date(),
+    ...sealed(cipher, p.tokens),
+  };
+  // The grant it replaces (an earlier, unconfirmed consent) is handed back to be revoked.
+  const before = await takePendingSwitch(db, cipher, shopId);
+  await db.insert(quickBooksPendingSwitches).values({ shopId, ...values });
+  return before;
+}
+
+const toPending = (cipher: Cipher, row: PendingRow): PendingSwitch => ({
+  realmId: row.realmId,
+  companyName: row.companyName,
+  requestedBy: row.requestedBy,
+  expiresAt: row.expiresAt,
+  tokens: {
+    accessToken: cipher.decrypt(row.accessTokenSealed),
+    refreshToken: cipher.decrypt(row.refreshTokenSealed),
+    accessTokenExpiresAt: row.accessTokenExpiresAt,
+    refreshTokenExpiresAt: row.refreshTokenExpiresAt,
+  },
+});
+
+export async function findPendingSwitch(
+  db: Db,
+  shopId: string,
+): Promise<Omit<PendingRow, "accessTokenSealed" | "refreshTokenSealed"> | undefined> {
+  const [row] = await db
+    .select()
+    .from(quickBooksPendingSwitches)
+    .where(eq(quickBooksPendingSwitches.shopId, shopId));
+  if (!row) return undefined;
+  const { accessTokenSealed: _a, refreshTokenSealed: _r, ...rest } = row;
+  return rest;
+}
+
+/** Removes and returns the waiting switch: two confirms (or a confirm and a cancel) can't both act. */
+export async function takePendingSwitch(
+  db: Db,
+  cipher: Cipher,
+  shopId: string,
+): Promise<PendingSwitch | undefined> {
+  const [row] = await db
+    .delete(quickBooksPendingSwitches)
+    .where(eq(quickBooksPendingSwitches.shopId, shopId))
+    .returning();
+  return row && toPending(cipher, row);
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { OAuthCallbackQuerySchema, canManageQuickBooks } from "@app/shared";
-import { Router } from "express";
+import { OAuthCallbackQuerySchema, OAuthStartQuerySchema, canManageQuickBooks } from "@app/shared";
+import { type Response, Router } from "express";
 import { requireRole, sessionOf } from "../../http/session.js";
-import { callbackPage } from "./callback-page.js";
+import { type CallbackOutcome, callbackPage } from "./callback-page.js";
 import * as service from "./connection.service.js";
 
 const manage = requireRole(
@@ -23,33 +23,83 @@ export function connectionRouter(deps: service.ConnectionDeps): Router {
     await service.disconnect(deps, sessionOf(req).shopId);
     res.status(204).end();
   });
+  router.post("/quickbooks/connection/switch", manage, async (req, res) => {
+    res.json(await service.confirmSwitch(deps, sessionOf(req)));
+  });
+  router.delete("/quickbooks/connection/switch", manage, async (req, res) => {
+    await service.cancelSwitch(deps, sessionOf(req).shopId);
+    res.status(204).end();
+  });
   return router;
 }
 
 /** Intuit's browser redirect: no session (the single-use state carries shop and user). */
 export function oauthCallbackRouter(deps: service.ConnectionDeps): Router {
   const router = Router();
+  const secure = new URL(deps.qbo.config.redirectUri).protocol === "https:";
+  // The popup's first stop, on our origin, top-level: a first-party cookie ties the state to
+  // this browser, then Intuit's consent page. Lax: it must come back on Intuit's redirect.
+  router.get("/quickbooks/oauth/start", async (req, res) => {
+    const parsed = OAuthStartQuerySchema.safeParse(req.query);
+    const bound = parsed.success
+      ? await service.bindBrowser(deps, parsed.data.state, {
+          autoApproveRealm: parsed.data.auto_approve_realm,
+        })
+      : undefined;
+    if (!parsed.success || !bound) {
+      sendPage(res, { ok: false, reason: "state_invalid" });
+      return;
+    }
+    res.cookie(service.bindingCookieName(parsed.data.state), bound.cookie, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/api/quickbooks/oauth",
+      maxAge: 10 * 60_000,
+    });
+    res.redirect(302, bound.redirect);
+  });
   router.get("/quickbooks/oauth/callback", async (req, res) => {
     const parsed = OAuthCallbackQuerySchema.safeParse(req.query);
+    const cookies = parseCookies(req.headers.cookie);
     const outcome = parsed.success
-      ? await service.completeConnect(deps, parsed.data)
+      ? await service.completeConnect(deps, parsed.data, (state) =>
+          cookies.get(service.bindingCookieName(state)),
+        )
       : ({ ok: false, reason: "bad_request" } as const);
-    const nonce = randomBytes(16).toString("base64");
-    res
-      .status(outcome.ok ? 200 : 400)
-      .set(
-        "content-security-policy",
-        `default-src 'none'; script-src 'nonce-${nonce}'; frame-ancestors 'none'`,
-      )
-      // The popup reached this page through Intuit's origin; only "unsafe-none" keeps its opener.
-      .set("cross-origin-opener-policy", "unsafe-none")
-      .type("html")
-      .send(
-        callbackPage(outcome, "/settings/quickbooks/connection").replace(
-          "<script>",
-          `<script nonce="${nonce}">`,
-        ),
-      );
+    if (parsed.success && parsed.data.state)
+      res.clearCookie(service.bindingCookieName(parsed.data.state), {
+        path: "/api/quickbooks/oauth",
+      });
+    sendPage(res, outcome);
   });
   return router;
+}
+
+function sendPage(res: Response, outcome: CallbackOutcome): void {
+  const nonce = randomBytes(16).toString("base64");
+  res
+    .status(outcome.ok ? 200 : 400)
+    .set(
+      "content-security-policy",
+      `default-src 'none'; script-src 'nonce-${nonce}'; frame-ancestors 'none'`,
+    )
+    // The popup reached this page through Intuit's origin; only "unsafe-none" keeps its opener.
+    .set("cross-origin-opener-policy", "unsafe-none")
+    .type("html")
+    .send(
+      callbackPage(outcome, "/settings/quickbooks/connection").replace(
+        "<script>",
+        `<script nonce="${nonce}">`,
+      ),
+    );
+}
+
+function parseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) out.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+  }
+  return out;
 }

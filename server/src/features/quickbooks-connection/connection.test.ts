@@ -1,6 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { connectShop } from "../../testing/connect.js";
+import { connectShop, openConsent } from "../../testing/connect.js";
 import { type RunningSandbox, admin, startTestSandbox, stats } from "../../testing/sandbox.js";
 import { type TestApp, createTestApp } from "../../testing/test-app.js";
 import { testBackends } from "../../testing/test-database.js";
@@ -64,35 +64,29 @@ describe.each(testBackends())("connecting QuickBooks on %s", (backend) => {
 
   it("rejects a replayed state and a forged one, changing nothing", async () => {
     const token = await bearer("shop-c");
-    const { body } = await request(t.app)
-      .post("/api/quickbooks/connection")
-      .set("authorization", token)
-      .expect(200);
-    const consent = await fetch(`${body.authorizeUrl}&auto_approve_realm=${sandbox.demoRealmId}`, {
-      redirect: "manual",
-    });
-    const back = new URL(consent.headers.get("location")!);
-    await request(t.app).get(`${back.pathname}${back.search}`).expect(200);
+    const consent = await openConsent(t, "shop-c", sandbox.demoRealmId);
+    await request(t.app).get(consent.callback).set("cookie", consent.cookie).expect(200);
     await request(t.app)
       .delete("/api/quickbooks/connection")
       .set("authorization", token)
       .expect(204);
 
-    const replay = await request(t.app).get(`${back.pathname}${back.search}`).expect(400);
+    const replay = await request(t.app)
+      .get(consent.callback)
+      .set("cookie", consent.cookie)
+      .expect(400);
     expect(replay.text).toContain("expired or was already used");
+    const back = new URL(consent.callback, "http://x");
     back.searchParams.set("state", "forged-state-value");
     await request(t.app).get(`${back.pathname}${back.search}`).expect(400);
-    expect(await connection("shop-c")).toEqual({ status: "not_connected" });
+    expect(await connection("shop-c")).toMatchObject({ status: "not_connected" });
   });
 
   it("says clearly when the shop cancels at Intuit", async () => {
-    const { body } = await request(t.app)
-      .post("/api/quickbooks/connection")
-      .set("authorization", await bearer("shop-d"))
-      .expect(200);
-    const state = new URL(body.authorizeUrl).searchParams.get("state")!;
+    const { state, cookie } = await openConsent(t, "shop-d", sandbox.demoRealmId, false);
     const res = await request(t.app)
       .get(`/api/quickbooks/oauth/callback?error=access_denied&state=${state}`)
+      .set("cookie", cookie)
       .expect(400);
     expect(res.text).toContain("cancelled");
     expect(await connection("shop-d")).toEqual({ status: "not_connected" });
@@ -163,7 +157,11 @@ describe.each(testBackends())("connecting QuickBooks on %s", (backend) => {
       .delete("/api/quickbooks/connection")
       .set("authorization", await bearer("shop-f"))
       .expect(204);
-    expect(await connection("shop-f")).toEqual({ status: "not_connected" });
+    // The links' company is remembered: connecting another one later is a switch.
+    expect(await connection("shop-f")).toMatchObject({
+      status: "not_connected",
+      linkedCompany: { realmId: sandbox.demoRealmId },
+    });
     const refused = await fetch(`${sandbox.url}/oauth2/v1/tokens/bearer`, {
       method: "POST",
       headers: {

@@ -4,7 +4,8 @@ import type { Db } from "../../db/client.js";
 import { quickBooksExportItems, quickBooksExports } from "../../db/schema/index.js";
 import { conflict } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
-import type { QboClient } from "../../integrations/qbo/client.js";
+import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
+import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { BATCH_SIZE, exportableParts, linkedRefs } from "./exports.repository.js";
 import { linkPart } from "./link.js";
 import { type PlanOptions, type PlannedPart, planExport } from "./plan.js";
@@ -16,10 +17,11 @@ export interface ExportDeps {
 }
 
 async function plan(deps: ExportDeps, shopId: string, scope: ExportScope, opts: PlanOptions) {
+  const realmId = await currentRealm(deps.db, shopId);
   const parts = await exportableParts(deps.db, shopId, scope.partIds);
-  const items = await readAllItems(deps.qbo.client, shopId);
+  const items = await readAllItems(boundToRealm(deps.qbo.client, realmId), shopId);
   const refs = await linkedRefs(deps.db, shopId);
-  return { planned: planExport(parts, items, refs, opts), items };
+  return { planned: planExport(parts, items, refs, opts), items, realmId };
 }
 
 export async function previewExport(
@@ -46,7 +48,7 @@ export async function createExport(
   scope: ExportScope,
   opts: PlanOptions & { thenImport?: boolean },
 ): Promise<string> {
-  const { planned, items } = await plan(deps, session.shopId, scope, opts);
+  const { planned, items, realmId } = await plan(deps, session.shopId, scope, opts);
   const itemById = new Map(items.map((i) => [i.Id, i]));
   const creates = planned.filter((p) => p.plan === "create");
   return deps.db.transaction(async (tx) => {
@@ -54,6 +56,7 @@ export async function createExport(
       .insert(quickBooksExports)
       .values({
         shopId: session.shopId,
+        realmId,
         status: "queued",
         total: planned.length,
         batches: Math.ceil(creates.length / BATCH_SIZE),
@@ -73,7 +76,7 @@ export async function createExport(
       let reason = p.reason;
       const item = p.linkTo ? itemById.get(p.linkTo) : undefined;
       if (p.plan === "link_existing" && item) {
-        const done = await linkPart(tx, session.shopId, p.partId, item);
+        const done = await linkPart(tx, session.shopId, realmId, p.partId, item);
         outcome = done ? "linked" : "skipped";
         if (!done) reason = "The part was linked meanwhile";
       }

@@ -13,12 +13,13 @@ import { lockItemState, saveItemState, syncTokenOf } from "../sync/item-state.re
 export async function linkPart(
   tx: Db,
   shopId: string,
+  realmId: string,
   partId: string,
   item: Pick<QboItem, "Id" | "SyncToken" | "QtyOnHand">,
 ): Promise<boolean> {
   const rows = await tx
     .update(parts)
-    .set({ quickBooksItemRef: item.Id, updatedAt: sql`now()` })
+    .set({ quickBooksItemRef: item.Id, quickBooksRealmId: realmId, updatedAt: sql`now()` })
     .where(and(eq(parts.shopId, shopId), eq(parts.id, partId), isNull(parts.quickBooksItemRef)))
     .returning({ id: parts.id });
   if (rows.length === 0) return false;

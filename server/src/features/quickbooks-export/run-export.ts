@@ -1,3 +1,4 @@
+import { boundToRealm } from "../../integrations/qbo/client.js";
 import { QboItemSchema } from "../../integrations/qbo/schemas.js";
 import { isFault } from "../../integrations/qbo/errors.js";
 import type { Logger } from "../../lib/logger.js";
@@ -7,6 +8,7 @@ import type { ExportDeps } from "./create-export.js";
 import * as repo from "./exports.repository.js";
 import { itemBody, today } from "./item-body.js";
 import { linkPart } from "./link.js";
+import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { findPartsForBatch } from "./batch-parts.js";
 
 export type RunExportDeps = ExportDeps & ImportsDeps & { logger: Logger };
@@ -42,12 +44,16 @@ export async function runExport(
   const row = await repo.claimExport(deps.db, exportId);
   if (!row) return;
   const log = deps.logger.child({ exportId });
+  // Held to the company the export was planned for: a switch fails it instead of creating the
+  // old company's parts in the new one.
+  const realmId = row.realmId ?? (await currentRealm(deps.db, row.shopId));
+  const client = boundToRealm(deps.qbo.client, realmId);
   let accounts: ItemAccounts | undefined;
   try {
     for (let batch = row.nextBatch; batch < row.batches; batch++) {
       const pending = await repo.batchItems(deps.db, exportId, batch);
       const parts = await findPartsForBatch(deps.db, row.shopId, pending);
-      accounts ??= await defaultItemAccounts(deps.qbo.client, row.shopId);
+      accounts ??= await defaultItemAccounts(client, row.shopId);
       const startDate = today();
       const requests = pending.flatMap((p) => {
         const part = parts.get(p.partId);
@@ -64,7 +70,7 @@ export async function runExport(
       const answer =
         requests.length === 0
           ? { BatchItemResponse: [] }
-          : await deps.qbo.client.call<{ BatchItemResponse?: BatchItemResponse[] }>(row.shopId, {
+          : await client.call<{ BatchItemResponse?: BatchItemResponse[] }>(row.shopId, {
               method: "POST",
               path: "batch",
               body: { BatchItemRequest: requests },
@@ -79,7 +85,7 @@ export async function runExport(
           const res = bySeq.get(String(p.seq));
           const item = QboItemSchema.safeParse(res?.Item);
           if (item.success) {
-            const linked = await linkPart(tx, row.shopId, p.partId, item.data);
+            const linked = await linkPart(tx, row.shopId, realmId, p.partId, item.data);
             await repo.setItemOutcome(tx, exportId, p.partId, linked ? "created" : "skipped", {
               quickBooksId: item.data.Id,
               ...(linked

@@ -8,6 +8,8 @@ import { toPart } from "../inventory/inventory.mapper.js";
 import { defaultItemAccounts } from "./accounts.js";
 import type { ExportDeps } from "./create-export.js";
 import { itemBody, today } from "./item-body.js";
+import { boundToRealm } from "../../integrations/qbo/client.js";
+import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { linkPart } from "./link.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,13 +27,15 @@ export async function createItemForPart(
   const row = UUID.test(partId) ? await findPart(deps.db, shopId, partId) : undefined;
   if (!row) throw notFound("Part");
   if (row.quickBooksItemRef) throw conflict("This part is already linked to a QuickBooks item");
-  const accounts = await defaultItemAccounts(deps.qbo.client, shopId);
+  const realmId = await currentRealm(deps.db, shopId);
+  const client = boundToRealm(deps.qbo.client, realmId);
+  const accounts = await defaultItemAccounts(client, shopId);
   const body = itemBody(row, accounts, today());
   const { InvStartDate: _date, ...stable } = body;
   const digest = createHash("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 12);
   let answer: { Item?: unknown };
   try {
-    answer = await deps.qbo.client.call(shopId, {
+    answer = await client.call(shopId, {
       method: "POST",
       path: "item",
       body,
@@ -49,7 +53,7 @@ export async function createItemForPart(
     throw err;
   }
   const item = QboItemSchema.parse(answer.Item);
-  await deps.db.transaction((tx) => linkPart(tx, shopId, partId, item));
+  await deps.db.transaction((tx) => linkPart(tx, shopId, realmId, partId, item));
   const linked = await findPart(deps.db, shopId, partId);
   if (!linked) throw notFound("Part");
   return toPart(linked);

@@ -34,6 +34,8 @@ export type ApplyOutcome =
 export async function applyItemChange(
   db: Db,
   shopId: string,
+  /** The company the change was read from: only a part linked within it can be changed. */
+  realmId: string,
   change: ItemChange,
   source: ChangeSource,
   readStartedAt: Date,
@@ -43,7 +45,13 @@ export async function applyItemChange(
     const [part] = await tx
       .select()
       .from(parts)
-      .where(and(eq(parts.shopId, shopId), eq(parts.quickBooksItemRef, itemRef)))
+      .where(
+        and(
+          eq(parts.shopId, shopId),
+          eq(parts.quickBooksRealmId, realmId),
+          eq(parts.quickBooksItemRef, itemRef),
+        ),
+      )
       .for("update");
     if (!part) return "not_linked";
     if (change.kind === "deleted") {

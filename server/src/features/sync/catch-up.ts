@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundToRealm } from "../../integrations/qbo/client.js";
 import { QboItemSchema } from "../../integrations/qbo/schemas.js";
 import { findConnection } from "../quickbooks-connection/connection.repository.js";
 import { type ItemChange, applyItemChange } from "./apply-item.js";
@@ -42,6 +43,10 @@ export async function runCatchUp(
 ): Promise<CatchUpResult | undefined> {
   const connection = await findConnection(deps.db, shopId);
   if (!connection || connection.status !== "connected") return undefined;
+  // Held to the connected company: a switch mid-run refuses the next call instead of reading
+  // the new company's changes as the old one's.
+  const realmId = connection.realmId;
+  const client = boundToRealm(deps.client, realmId);
   const cursor = await findCursor(deps.db, shopId);
   const sameCompany = cursor?.realmId === connection.realmId;
   const startedAt = await databaseNow(deps.db);
@@ -53,7 +58,7 @@ export async function runCatchUp(
   for (;;) {
     const readStartedAt = await databaseNow(deps.db);
     const res = CdcSchema.parse(
-      await deps.client.call(shopId, {
+      await client.call(shopId, {
         method: "GET",
         path: "cdc",
         query: { entities: "Item", changedSince: next.toISOString() },
@@ -68,6 +73,7 @@ export async function runCatchUp(
       const outcome = await applyItemChange(
         deps.db,
         shopId,
+        realmId,
         change.change,
         "catch_up",
         readStartedAt,
@@ -75,7 +81,9 @@ export async function runCatchUp(
       if (outcome === "applied") applied++;
       // Our own write is still landing: hand the item to the pending path, which retries.
       if (outcome === "wait")
-        await addPending(deps.db, [{ shopId, entity: "Item", entityId: itemRefOf(change.change) }]);
+        await addPending(deps.db, [
+          { shopId, realmId, entity: "Item", entityId: itemRefOf(change.change) },
+        ]);
       if (change.updatedAt && change.updatedAt > last) last = change.updatedAt;
     }
     const serverTime = res.time ? new Date(res.time) : readStartedAt;

@@ -33,7 +33,11 @@ export async function followItemFields(
       set[field] = next[field];
     }
   }
-  const vendor = next.vendorRef ? await ensureVendor(tx, part.shopId, next.vendorRef) : null;
+  // The part is linked (applyItemChange found it by its ref), so it names its company.
+  const realmId = part.quickBooksRealmId ?? "";
+  const vendor = next.vendorRef
+    ? await ensureVendor(tx, part.shopId, realmId, next.vendorRef)
+    : null;
   if ((vendor?.id ?? null) !== part.vendorId) {
     changes.push({
       field: "vendor",
@@ -54,6 +58,7 @@ export async function followItemFields(
 async function ensureVendor(
   tx: Db,
   shopId: string,
+  realmId: string,
   ref: { value: string; name?: string },
 ): Promise<{ id: string; name: string }> {
   const [known] = await tx
@@ -67,6 +72,7 @@ async function ensureVendor(
       shopId,
       name: ref.name ?? `QuickBooks vendor ${ref.value}`,
       quickBooksVendorRef: ref.value,
+      quickBooksRealmId: realmId,
     })
     .onConflictDoUpdate({
       target: [vendors.shopId, vendors.quickBooksVendorRef],

@@ -7,6 +7,8 @@ import {
 } from "../../db/schema/index.js";
 
 export interface PendingChange {
+  /** Null only for work queued before companies were recorded. */
+  realmId: string | null;
   entity: string;
   entityId: string;
   version: number;
@@ -46,7 +48,7 @@ export async function firstDelivery(db: Db, digest: string): Promise<boolean> {
 /** One row per (shop, entity, id); a repeat only bumps its version so the worker re-reads. */
 export async function addPending(
   db: Db,
-  rows: readonly { shopId: string; entity: string; entityId: string }[],
+  rows: readonly { shopId: string; realmId: string; entity: string; entityId: string }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await db
@@ -54,13 +56,18 @@ export async function addPending(
     .values([...rows])
     .onConflictDoUpdate({
       target: [syncPending.shopId, syncPending.entity, syncPending.entityId],
-      set: { version: sql`${syncPending.version} + 1`, receivedAt: sql`now()` },
+      set: {
+        version: sql`${syncPending.version} + 1`,
+        receivedAt: sql`now()`,
+        realmId: sql`excluded.realm_id`,
+      },
     });
 }
 
 export const takePending = (db: Db, shopId: string, limit: number): Promise<PendingChange[]> =>
   db
     .select({
+      realmId: syncPending.realmId,
       entity: syncPending.entity,
       entityId: syncPending.entityId,
       version: syncPending.version,

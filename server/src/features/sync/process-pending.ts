@@ -1,5 +1,7 @@
 import type { Db } from "../../db/client.js";
-import type { QboClient } from "../../integrations/qbo/client.js";
+import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
+import { QboError } from "../../integrations/qbo/errors.js";
+import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import type { Logger } from "../../lib/logger.js";
 import { applyItemChange } from "./apply-item.js";
 import { deferPending, finishPending, takePending } from "./pending.repository.js";
@@ -30,10 +32,20 @@ export async function processPending(deps: SyncDeps, shopId: string): Promise<{ 
     if (batch.length === 0) return { waiting };
     for (const p of batch) {
       seen.add(`${p.entity}:${p.entityId}:${p.version}`);
+      const realmId = p.realmId ?? (await currentRealm(deps.db, shopId));
       const readStartedAt = await databaseNow(deps.db);
-      const change = await readItem(deps.client, shopId, p.entityId);
+      let change;
+      try {
+        change = await readItem(boundToRealm(deps.client, realmId), shopId, p.entityId);
+      } catch (err) {
+        if (!(err instanceof QboError && err.kind === "realm_changed")) throw err;
+        // An event of the company the shop has left: its ids mean nothing here. Dropped.
+        log.info({ itemRef: p.entityId, realmId }, "change of a previous company dropped");
+        await finishPending(deps.db, shopId, p);
+        continue;
+      }
       const outcome = change
-        ? await applyItemChange(deps.db, shopId, change, "webhook", readStartedAt)
+        ? await applyItemChange(deps.db, shopId, realmId, change, "webhook", readStartedAt)
         : "unchanged";
       if (outcome === "wait" && p.attempts + 1 < MAX_WAITS) {
         waiting++;

@@ -82,7 +82,7 @@ export async function decideNotice(
     if (decision === "unlink")
       await tx
         .update(parts)
-        .set({ quickBooksItemRef: null, updatedAt: sql`now()` })
+        .set({ quickBooksItemRef: null, quickBooksRealmId: null, updatedAt: sql`now()` })
         .where(
           and(
             eq(parts.id, notice.partId),

@@ -30,7 +30,12 @@ export async function receiveWebhook(
     if (!(await firstDelivery(tx, digest))) return undefined;
     const shops = await shopsOfRealms(tx, [...new Set(followed.map((e) => e.realmId))]);
     const pending = followed.flatMap((e) =>
-      (shops.get(e.realmId) ?? []).map((shopId) => ({ shopId, entity: e.entity, entityId: e.id })),
+      (shops.get(e.realmId) ?? []).map((shopId) => ({
+        shopId,
+        realmId: e.realmId,
+        entity: e.entity,
+        entityId: e.id,
+      })),
     );
     await addPending(tx, pending);
     return pending;

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { QboConfig } from "./config.js";
-import { QboError } from "./errors.js";
+import { QboError, realmChanged } from "./errors.js";
 import type { Limiter } from "./limiter.js";
 import { type CallOutcome, classifyStatus, decideRetry } from "./retry-policy.js";
-import type { TokenManager } from "./token-manager.js";
+import type { AccessGrant, TokenManager } from "./token-manager.js";
 
 /** Intuit answers every version below 75 as 75 since Aug 2025 (reference §2). */
 export const MINOR_VERSION = "75";
@@ -16,6 +16,11 @@ export interface QboRequest {
   body?: unknown;
   /** Makes a write idempotent at Intuit; generated for every write when omitted. */
   requestId?: string;
+  /**
+   * The company the ids in this request belong to. When the shop is connected to another one
+   * now, the call is refused (`realm_changed`) before anything reaches Intuit: ids are per company.
+   */
+  realmId?: string;
 }
 
 export interface QboLogger {
@@ -25,6 +30,11 @@ export interface QboLogger {
 
 export interface QboClient {
   call<T = unknown>(shopId: string, req: QboRequest): Promise<T>;
+  /**
+   * The same call with a grant that is not (yet) the shop's connection: connect reads the new
+   * company with it before saving anything, so a grant that cannot read its company changes nothing.
+   */
+  callAs<T = unknown>(grant: AccessGrant, req: QboRequest): Promise<T>;
 }
 
 interface FaultBody {
@@ -72,11 +82,19 @@ export function createQboClient(deps: {
     });
   }
 
-  return {
-    async call<T>(shopId: string, req: QboRequest): Promise<T> {
+  /** `grantFor(rejected)`: a usable grant, or a refreshed one when `rejected` was refused. */
+  async function run<T>(
+    grantFor: (rejected?: string) => Promise<AccessGrant>,
+    req: QboRequest,
+  ): Promise<T> {
+    {
       const isWrite = req.method === "POST" && req.path !== "query";
       const requestId = isWrite ? (req.requestId ?? randomUUID()) : undefined;
-      let grant = await deps.tokens.access(shopId);
+      const expect = <G extends { realmId: string }>(g: G): G => {
+        if (req.realmId !== undefined && g.realmId !== req.realmId) throw realmChanged();
+        return g;
+      };
+      let grant = expect(await grantFor());
       let refreshed = false;
       for (let attempt = 1; ; attempt++) {
         let outcome: CallOutcome;
@@ -89,7 +107,7 @@ export function createQboClient(deps: {
           if (kind === "ok" && !fault) return body as T;
           if (kind === "unauthorized" && !refreshed) {
             refreshed = true; // one forced refresh, then one more try
-            grant = await deps.tokens.access(shopId, grant.accessToken);
+            grant = expect(await grantFor(grant.accessToken));
             attempt -= 1;
             continue;
           }
@@ -139,7 +157,12 @@ export function createQboClient(deps: {
         );
         await sleep(decision.delayMs);
       }
-    },
+    }
+  }
+
+  return {
+    call: (shopId, req) => run((rejected) => deps.tokens.access(shopId, rejected), req),
+    callAs: (grant, req) => run(() => Promise.resolve(grant), req),
   };
 }
 
@@ -151,3 +174,13 @@ function parse(text: string): unknown {
     return undefined; // Intuit sometimes answers throttling in XML; the status says enough
   }
 }
+
+/**
+ * The same client, held to one company: every call made through it is refused once the shop is
+ * connected to another company. Long work (an import, an export, an invoice send) takes one at
+ * its start, so nothing it read from company A is ever written to company B.
+ */
+export const boundToRealm = (client: QboClient, realmId: string): QboClient => ({
+  call: (shopId, req) => client.call(shopId, { ...req, realmId }),
+  callAs: (grant, req) => client.callAs(grant, { ...req, realmId }),
+});

@@ -14,6 +14,8 @@ import type { RecordOutcome } from "../records.repository.js";
 export interface CustomersRun {
   jobId: string;
   shopId: string;
+  /** The company every link this run writes belongs to (the job's). */
+  realmId: string;
   dryRun: boolean;
 }
 
@@ -65,7 +67,7 @@ export async function processCustomersPage(
     }
     return records;
   }
-  const written = await upsertCustomers(tx, run.shopId, people);
+  const written = await upsertCustomers(tx, run.shopId, run.realmId, people);
   for (const c of people) {
     const w = written.get(c.Id);
     if (!w) throw new Error(`customer for QuickBooks customer ${c.Id} was not written`);
@@ -94,13 +96,19 @@ async function linkedCustomerIds(tx: Db, shopId: string, refs: readonly string[]
 }
 
 /** One multi-row upsert per page keyed on (shop, QuickBooks customer ref). */
-async function upsertCustomers(tx: Db, shopId: string, people: readonly QboCustomer[]) {
+async function upsertCustomers(
+  tx: Db,
+  shopId: string,
+  realmId: string,
+  people: readonly QboCustomer[],
+) {
   const input = people.map(toCustomerFields);
   const result = await tx.execute(sql`
     insert into customers (shop_id, first_name, last_name, company_name, email, phone, address1, address2,
-                           city, state, postal_code, country, note, quickbooks_customer_ref)
+                           city, state, postal_code, country, note, quickbooks_customer_ref,
+                           quickbooks_realm_id)
     select ${shopId}, r."firstName", r."lastName", r."companyName", r.email, r.phone, r.address1, r.address2,
-           r.city, r.state, r."postalCode", r.country, r.note, r."quickBooksCustomerRef"
+           r.city, r.state, r."postalCode", r.country, r.note, r."quickBooksCustomerRef", ${realmId}
     from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as r(
       "firstName" text, "lastName" text, "companyName" text, email text, phone text, address1 text,
       address2 text, city text, state text, "postalCode" text, country text, note text, "quickBooksCustomerRef" text)

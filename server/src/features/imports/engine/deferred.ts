@@ -76,6 +76,7 @@ export async function resolveDeferredItems(tx: Db, run: ItemsRun): Promise<Recor
       await linkParts(
         tx,
         run.shopId,
+        run.realmId,
         [...links].map(([ref, partId]) => ({ ref, partId })),
       );
     records.push(...(await writeItems(tx, run, toWrite, links)));

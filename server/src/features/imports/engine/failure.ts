@@ -15,6 +15,8 @@ export function describeFailure(err: unknown): { errorCode: string; errorMessage
           errorCode: "quickbooks_reconnect_required",
           errorMessage: "QuickBooks needs to be reconnected before importing",
         };
+      case "realm_changed":
+        return { errorCode: "quickbooks_company_changed", errorMessage: err.message };
       default:
         return {
           errorCode: "quickbooks_unavailable",

@@ -11,6 +11,8 @@ import type { VendorLinker } from "./vendors.js";
 export interface ItemsRun {
   jobId: string;
   shopId: string;
+  /** The company every link this run writes belongs to (the job's). */
+  realmId: string;
   dryRun: boolean;
   /** Normalized part numbers of the shop's parts not yet linked to QuickBooks. */
   unlinkedSkus: ReadonlySet<string>;
@@ -98,7 +100,7 @@ export async function writeItems(
         : { quickBooksId: item.Id, name: item.Name, outcome: "imported" };
     });
   }
-  const written = await upsertParts(tx, run.shopId, run.jobId, items, run.vendors);
+  const written = await upsertParts(tx, run.shopId, run.realmId, run.jobId, items, run.vendors);
   return items.map((item) => {
     const w = written.get(item.Id);
     if (!w) throw new Error(`part for QuickBooks item ${item.Id} was not written`);

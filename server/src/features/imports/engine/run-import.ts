@@ -1,9 +1,10 @@
 import type { Db } from "../../../db/client.js";
 import { isDatabaseUnavailable } from "../../../db/unavailable.js";
 import type { ImportJobRow } from "../../../db/schema/index.js";
-import type { QboClient } from "../../../integrations/qbo/client.js";
+import { type QboClient, boundToRealm } from "../../../integrations/qbo/client.js";
 import { countRows, queryPages } from "../../../integrations/qbo/pager.js";
 import type { Logger } from "../../../lib/logger.js";
+import { currentRealm } from "../../quickbooks-links/realm.repository.js";
 import * as jobs from "../jobs.repository.js";
 import { type RecordOutcome, insertRecords, tally } from "../records.repository.js";
 import { processCustomersPage } from "./customers.js";
@@ -32,8 +33,11 @@ interface Handler {
   committed(): void;
 }
 
-async function handlerFor(deps: ImportEngineDeps, job: ImportJobRow): Promise<Handler> {
-  const base = { jobId: job.id, shopId: job.shopId, dryRun: job.dryRun };
+async function handlerFor(
+  deps: ImportEngineDeps,
+  job: ImportJobRow & { realmId: string },
+): Promise<Handler> {
+  const base = { jobId: job.id, shopId: job.shopId, realmId: job.realmId, dryRun: job.dryRun };
   if (job.category === "customers") {
     return {
       page: (tx, rows, i) => processCustomersPage(tx, base, rows, i),
@@ -44,7 +48,9 @@ async function handlerFor(deps: ImportEngineDeps, job: ImportJobRow): Promise<Ha
   const run: ItemsRun = {
     ...base,
     unlinkedSkus: await loadUnlinkedSkus(deps.db, job.shopId),
-    vendors: job.dryRun ? undefined : await createVendorLinker(deps.db, deps.client, job.shopId),
+    vendors: job.dryRun
+      ? undefined
+      : await createVendorLinker(deps.db, deps.client, job.shopId, job.realmId),
   };
   return {
     page: (tx, rows, i) => processItemsPage(tx, run, rows, i),
@@ -110,12 +116,18 @@ export async function runImport(
 }
 
 async function drive(
-  deps: ImportEngineDeps,
-  job: ImportJobRow,
+  engine: ImportEngineDeps,
+  claimed: ImportJobRow,
   workerId: string,
   shouldStop: () => boolean,
   isLost: () => boolean,
 ): Promise<RunResult> {
+  // Every call and every link of this run is held to the company the job was started for: a
+  // switch of company mid-run fails it (realm_changed, or the links' foreign key) instead of
+  // mixing two companies' records in one run.
+  const realmId = claimed.realmId ?? (await currentRealm(engine.db, claimed.shopId));
+  const job = { ...claimed, realmId };
+  const deps = { ...engine, client: boundToRealm(engine.client, realmId) };
   const source = SOURCES[job.category];
   // Start-up work overlaps (measured ~0.5 s when sequential): the vendors and SKUs load while
   // the items are counted, and the first item pages are requested before they finish.

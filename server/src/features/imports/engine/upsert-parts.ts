@@ -18,6 +18,7 @@ export interface Upserted {
 export async function upsertParts(
   tx: Db,
   shopId: string,
+  realmId: string,
   jobId: string,
   items: readonly QboItem[],
   vendors: VendorLinker,
@@ -50,9 +51,9 @@ export async function upsertParts(
     ),
     up as (
       insert into parts (shop_id, kind, description, note, part_number, vendor_id, cost, retail_cost,
-                         quantity_available, critical_quantity, quickbooks_item_ref)
+                         quantity_available, critical_quantity, quickbooks_item_ref, quickbooks_realm_id)
       select ${shopId}, kind, description, note, part_number, vendor_id, cost, retail_cost,
-             quantity_available, critical_quantity, ref
+             quantity_available, critical_quantity, ref, ${realmId}
       from input
       on conflict (shop_id, quickbooks_item_ref) do update set
         kind = excluded.kind, description = excluded.description, note = excluded.note,
@@ -81,11 +82,12 @@ export async function upsertParts(
 export async function linkParts(
   tx: Db,
   shopId: string,
+  realmId: string,
   links: readonly { partId: string; ref: string }[],
 ) {
   if (links.length === 0) return;
   await tx.execute(sql`
-    update parts p set quickbooks_item_ref = l.ref
+    update parts p set quickbooks_item_ref = l.ref, quickbooks_realm_id = ${realmId}
     from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as l("partId" uuid, ref text)
     where p.id = l."partId" and p.shop_id = ${shopId} and p.quickbooks_item_ref is null`);
 }

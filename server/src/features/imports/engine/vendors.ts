@@ -24,6 +24,7 @@ export async function createVendorLinker(
   db: Db,
   client: QboClient,
   shopId: string,
+  realmId: string,
 ): Promise<VendorLinker> {
   const qboNames = new Map<string, string>();
   const total = await countRows(client, shopId, ALL_VENDORS);
@@ -54,7 +55,7 @@ export async function createVendorLinker(
           continue;
         }
         const name = qboNames.get(ref.value) ?? ref.name ?? `QuickBooks vendor ${ref.value}`;
-        out.set(ref.value, await linkOrCreate(tx, shopId, ref.value, name));
+        out.set(ref.value, await linkOrCreate(tx, shopId, realmId, ref.value, name));
       }
       for (const [k, v] of out) if (!byRef.has(k)) staged.set(k, v);
       return out;
@@ -66,7 +67,13 @@ export async function createVendorLinker(
   };
 }
 
-async function linkOrCreate(tx: Db, shopId: string, ref: string, name: string): Promise<string> {
+async function linkOrCreate(
+  tx: Db,
+  shopId: string,
+  realmId: string,
+  ref: string,
+  name: string,
+): Promise<string> {
   const unlinked = await tx
     .select({ id: vendors.id })
     .from(vendors)
@@ -78,13 +85,13 @@ async function linkOrCreate(tx: Db, shopId: string, ref: string, name: string): 
   if (unlinked[0]) {
     await tx
       .update(vendors)
-      .set({ quickBooksVendorRef: ref, updatedAt: sql`now()` })
+      .set({ quickBooksVendorRef: ref, quickBooksRealmId: realmId, updatedAt: sql`now()` })
       .where(eq(vendors.id, unlinked[0].id));
     return unlinked[0].id;
   }
   const created = await tx
     .insert(vendors)
-    .values({ shopId, name, quickBooksVendorRef: ref })
+    .values({ shopId, name, quickBooksVendorRef: ref, quickBooksRealmId: realmId })
     .onConflictDoUpdate({
       target: [vendors.shopId, vendors.quickBooksVendorRef],
       set: { updatedAt: sql`now()` },

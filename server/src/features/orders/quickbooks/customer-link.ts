@@ -67,9 +67,10 @@ function customerBody(c: CustomerRow, displayName: string) {
 export async function ensureQuickBooksCustomer(
   db: Db,
   client: QboClient,
+  realmId: string,
   c: CustomerRow,
 ): Promise<string> {
-  if (c.quickBooksCustomerRef) return c.quickBooksCustomerRef;
+  if (c.quickBooksCustomerRef && c.quickBooksRealmId === realmId) return c.quickBooksCustomerRef;
   const base = displayNameOf(c);
   for (let n = 1; n <= 20; n++) {
     const name = n === 1 ? base : `${base} (${n})`;
@@ -80,12 +81,12 @@ export async function ensureQuickBooksCustomer(
         body: customerBody(c, name),
         requestId: `cust-${c.id}-${n}`,
       });
-      return link(db, c, res.Customer.Id);
+      return link(db, c, realmId, res.Customer.Id);
     } catch (err) {
       if (!isFault(err, "6240")) throw err;
       const existing = await findByDisplayName(client, c.shopId, name);
       if (existing && samePerson(c, existing) && !(await linkedElsewhere(db, c, existing.Id)))
-        return link(db, c, existing.Id);
+        return link(db, c, realmId, existing.Id);
     }
   }
   throw new Error(`no free QuickBooks DisplayName for customer ${c.id}`);
@@ -109,10 +110,10 @@ async function linkedElsewhere(db: Db, c: CustomerRow, ref: string): Promise<boo
 }
 
 /** First link wins: a concurrent send that linked already leaves its ref in place. */
-async function link(db: Db, c: CustomerRow, ref: string): Promise<string> {
+async function link(db: Db, c: CustomerRow, realmId: string, ref: string): Promise<string> {
   await db
     .update(customers)
-    .set({ quickBooksCustomerRef: ref })
+    .set({ quickBooksCustomerRef: ref, quickBooksRealmId: realmId })
     .where(
       and(
         eq(customers.shopId, c.shopId),

@@ -25,11 +25,12 @@ export interface PreparedWrite {
 export async function prepareWrite(
   db: Db,
   client: QboClient,
+  realmId: string,
   loaded: LoadedOrder,
   mapped: Mapped,
 ): Promise<PreparedWrite> {
   const { order } = loaded;
-  const customerRef = await ensureQuickBooksCustomer(db, client, loaded.customer);
+  const customerRef = await ensureQuickBooksCustomer(db, client, realmId, loaded.customer);
   const sold = soldByItem(loaded);
   const seq = order.qboWriteSeq + 1;
   const common = {
@@ -49,6 +50,7 @@ export async function prepareWrite(
         revision: order.revision,
         body: common,
         reference,
+        realmId,
       },
     };
   }
@@ -64,6 +66,7 @@ export async function prepareWrite(
       // sparse: only what we own changes; Line is replaced as a whole (reference 4.6).
       body: { Id: current.Id, SyncToken: current.SyncToken, sparse: true, ...common },
       reference,
+      realmId,
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../../../db/client.js";
 import type { PendingQboWrite } from "../../../db/schema/index.js";
-import type { QboClient } from "../../../integrations/qbo/client.js";
+import { type QboClient, boundToRealm } from "../../../integrations/qbo/client.js";
+import { currentRealm } from "../../quickbooks-links/realm.repository.js";
 import { QboError, isFault } from "../../../integrations/qbo/errors.js";
 import type { Logger } from "../../../lib/logger.js";
 import { loadOrder } from "../orders.repository.js";
@@ -57,9 +58,18 @@ export async function sendOrder(
   }
 }
 
-async function step(deps: SendDeps, shopId: string, orderId: string) {
-  const loaded = await loadOrder(deps.db, shopId, orderId);
-  if (!loaded || loaded.order.qboStatus !== "pending") return "idle";
+async function step(engine: SendDeps, shopId: string, orderId: string) {
+  const stored = await loadOrder(engine.db, shopId, orderId);
+  if (!stored || stored.order.qboStatus !== "pending") return "idle";
+  // Every id in an invoice (customer, items, the invoice itself) is one company's: the write is
+  // held to the company it was prepared for, and an invoice sent to a company the shop has
+  // since left is not this company's invoice: the order is sent afresh (a create).
+  const realmId = stored.order.qboPending?.realmId ?? (await currentRealm(engine.db, shopId));
+  const deps = { ...engine, client: boundToRealm(engine.client, realmId) };
+  const elsewhere = stored.order.qboRealmId !== null && stored.order.qboRealmId !== realmId;
+  const loaded = elsewhere
+    ? { ...stored, order: { ...stored.order, qboInvoiceId: null, qboSentRevision: null } }
+    : stored;
   const { order } = loaded;
   let pending = order.qboPending;
   if (!pending) {
@@ -68,7 +78,7 @@ async function step(deps: SendDeps, shopId: string, orderId: string) {
       return "sent";
     }
     const mapped = await assertReadyToSend(deps.db, shopId);
-    const prepared = await prepareWrite(deps.db, deps.client, loaded, mapped);
+    const prepared = await prepareWrite(deps.db, deps.client, realmId, loaded, mapped);
     await repo.storePending(
       deps.db,
       shopId,
@@ -131,6 +141,17 @@ async function onFailure(
   err: unknown,
 ): Promise<SendOutcome> {
   const log = deps.logger.child({ shopId, orderId });
+  if (err instanceof QboError && err.kind === "realm_changed") {
+    // Prepared for the company the shop has left: never sent there now, never sent here as is.
+    const loaded = await loadOrder(deps.db, shopId, orderId);
+    const pending = loaded?.order.qboPending;
+    if (pending) await repo.dropRefusedWrite(deps.db, shopId, orderId, pending);
+    await repo.markFailed(deps.db, shopId, orderId, {
+      code: "quickbooks_company_changed",
+      message: err.message,
+    });
+    return "failed";
+  }
   const notReady = notReadyFailure(err);
   if (notReady) {
     await repo.markFailed(deps.db, shopId, orderId, notReady);

@@ -41,7 +41,7 @@ export async function storePending(
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(orders)
-      .set({ qboPending: pending, qboWriteSeq: seq })
+      .set({ qboPending: pending, qboWriteSeq: seq, qboRealmId: pending.realmId ?? null })
       .where(and(byId(shopId, id), isNull(orders.qboPending)))
       .returning({ id: orders.id });
     if (!row) throw new Error(`order ${id} already has a pending QuickBooks write`);

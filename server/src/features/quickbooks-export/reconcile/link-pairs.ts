@@ -21,6 +21,7 @@ export interface LinkOutcome {
 export async function linkPairs(
   db: Db,
   shopId: string,
+  realmId: string,
   pairs: ReconciliationApply["pairs"],
   parts: readonly ShopPart[],
   items: ReadonlyMap<string, QboItem>,
@@ -47,7 +48,7 @@ export async function linkPairs(
       } else if (part.quickBooksItemRef)
         skip(part.id, `Already linked to QuickBooks item ${part.quickBooksItemRef}`);
       else if (itemOwner.has(item.Id)) skip(part.id, "The item is linked to another part");
-      else if (await linkPart(tx, shopId, part.id, item)) {
+      else if (await linkPart(tx, shopId, realmId, part.id, item)) {
         out.linked++;
         out.linkedIds.add(part.id);
         itemOwner.set(item.Id, part.id);

@@ -1,5 +1,7 @@
 import type { ReconciliationApply, ReconciliationProposal, ReconciliationRun } from "@app/shared";
 import type { Session } from "../../../http/session.js";
+import { boundToRealm } from "../../../integrations/qbo/client.js";
+import { currentRealm } from "../../quickbooks-links/realm.repository.js";
 import type { QboItem } from "../../../integrations/qbo/schemas.js";
 import { type ImportsDeps, startImport } from "../../imports/imports.service.js";
 import { isMatchable, readAllItems } from "../qbo-items.js";
@@ -11,9 +13,12 @@ import { settleQuantities } from "./quantities.js";
 import { insertRun, listRuns, shopParts } from "./reconcile.repository.js";
 
 async function readBothSides(deps: RunExportDeps, shopId: string) {
-  const items = (await readAllItems(deps.qbo.client, shopId)).filter(isMatchable);
+  const realmId = await currentRealm(deps.db, shopId);
+  const items = (await readAllItems(boundToRealm(deps.qbo.client, realmId), shopId)).filter(
+    isMatchable,
+  );
   const parts = await shopParts(deps.db, shopId);
-  return { items, parts };
+  return { items, parts, realmId };
 }
 
 export async function proposal(
@@ -35,9 +40,9 @@ export async function applyReconciliation(
   session: Session,
   input: ReconciliationApply,
 ): Promise<ReconciliationRun> {
-  const { items, parts } = await readBothSides(deps, session.shopId);
+  const { items, parts, realmId } = await readBothSides(deps, session.shopId);
   const itemById = new Map<string, QboItem>(items.map((i) => [i.Id, i]));
-  const links = await linkPairs(deps.db, session.shopId, input.pairs, parts, itemById);
+  const links = await linkPairs(deps.db, session.shopId, realmId, input.pairs, parts, itemById);
   const quantityNotes = await settleQuantities(
     deps,
     session.shopId,

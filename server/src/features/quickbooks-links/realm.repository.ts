@@ -1,0 +1,53 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { quickBooksConnections, quickBooksLinkRealms } from "../../db/schema/index.js";
+import { notConnected } from "../../integrations/qbo/errors.js";
+
+/**
+ * The one place that says which QuickBooks company a shop's links belong to
+ * (docs/decisions/0006-links-belong-to-one-company.md). Features that write a link, or start
+ * work that will, ask here and carry the answer with them.
+ */
+export interface LinkRealm {
+  realmId: string;
+  companyName: string;
+}
+
+export async function linkRealmOf(db: Db, shopId: string): Promise<LinkRealm | undefined> {
+  const [row] = await db
+    .select({
+      realmId: quickBooksLinkRealms.realmId,
+      companyName: quickBooksLinkRealms.companyName,
+    })
+    .from(quickBooksLinkRealms)
+    .where(eq(quickBooksLinkRealms.shopId, shopId));
+  return row;
+}
+
+/**
+ * The company new work of this shop reads and links: the connected one, which connect keeps
+ * equal to the links' company (a different one only ever arrives through the confirmed switch).
+ */
+export async function currentRealm(db: Db, shopId: string): Promise<string> {
+  const [row] = await db
+    .select({ realmId: quickBooksConnections.realmId })
+    .from(quickBooksConnections)
+    .innerJoin(
+      quickBooksLinkRealms,
+      sql`${quickBooksLinkRealms.shopId} = ${quickBooksConnections.shopId} and ${quickBooksLinkRealms.realmId} = ${quickBooksConnections.realmId}`,
+    )
+    .where(eq(quickBooksConnections.shopId, shopId));
+  if (!row) throw notConnected();
+  return row.realmId;
+}
+
+/** Records the company a shop's links belong to (first connect, or the confirmed switch). */
+export async function bindLinkRealm(db: Db, shopId: string, realm: LinkRealm): Promise<void> {
+  await db
+    .insert(quickBooksLinkRealms)
+    .values({ shopId, ...realm })
+    .onConflictDoUpdate({
+      target: quickBooksLinkRealms.shopId,
+      set: { realmId: realm.realmId, companyName: realm.companyName, boundAt: sql`now()` },
+    });
+}

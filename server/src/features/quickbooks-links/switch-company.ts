@@ -1,0 +1,180 @@
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import {
+  accountingSettings,
+  customers,
+  importJobs,
+  orders,
+  parts,
+  quickBooksExports,
+  quickBooksLinkHistory,
+  quickBooksLinkRealms,
+  syncCursors,
+  syncItemState,
+  syncNotices,
+  syncOwnWrites,
+  syncPending,
+  vendors,
+} from "../../db/schema/index.js";
+import { type LinkRealm, bindLinkRealm } from "./realm.repository.js";
+
+export const COMPANY_CHANGED = "quickbooks_company_changed";
+const STOPPED = "Stopped: the shop switched to another QuickBooks company";
+
+export interface LinkedCounts {
+  parts: number;
+  customers: number;
+  vendors: number;
+  categories: number;
+}
+
+const count = async (db: Db, q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
+
+/** How much of the shop points at its links' company (what a switch would unlink). */
+export async function linkedCounts(db: Db, shopId: string): Promise<LinkedCounts> {
+  const n = sql<number>`count(*)::int`;
+  const [p, c, v, settings] = await Promise.all([
+    count(
+      db,
+      db
+        .select({ n })
+        .from(parts)
+        .where(and(eq(parts.shopId, shopId), isNotNull(parts.quickBooksItemRef))),
+    ),
+    count(
+      db,
+      db
+        .select({ n })
+        .from(customers)
+        .where(and(eq(customers.shopId, shopId), isNotNull(customers.quickBooksCustomerRef))),
+    ),
+    count(
+      db,
+      db
+        .select({ n })
+        .from(vendors)
+        .where(and(eq(vendors.shopId, shopId), isNotNull(vendors.quickBooksVendorRef))),
+    ),
+    db
+      .select({ items: accountingSettings.categoryItems })
+      .from(accountingSettings)
+      .where(eq(accountingSettings.shopId, shopId)),
+  ]);
+  const categories = Object.values(settings[0]?.items ?? {}).filter(Boolean).length;
+  return { parts: p, customers: c, vendors: v, categories };
+}
+
+export const hasLinks = (c: LinkedCounts) => c.parts + c.customers + c.vendors + c.categories > 0;
+
+/**
+ * Moves the shop to another QuickBooks company, in the caller's transaction: the old company's
+ * links become history (records stay), everything queued for it stops, and only then does the
+ * links' company change. The foreign key from every link to `quickbooks_link_realms` makes the
+ * last step fail if any link of the old company were left behind, and it waits for (or fails)
+ * any import page still writing links of the old company at this moment.
+ */
+export async function switchCompany(
+  tx: Db,
+  shopId: string,
+  to: LinkRealm,
+  by: string,
+): Promise<void> {
+  const [from] = await tx
+    .select({ realmId: quickBooksLinkRealms.realmId })
+    .from(quickBooksLinkRealms)
+    .where(eq(quickBooksLinkRealms.shopId, shopId))
+    .for("update");
+  if (from && from.realmId !== to.realmId) {
+    await unlinkAll(tx, shopId, from.realmId, by);
+    await stopWork(tx, shopId);
+  }
+  await bindLinkRealm(tx, shopId, to);
+}
+
+async function unlinkAll(tx: Db, shopId: string, realmId: string, by: string): Promise<void> {
+  const history = (entity: string, table: string, ref: string) => sql`
+    insert into quickbooks_link_history (shop_id, entity, record_id, realm_id, quickbooks_id, unlinked_by)
+    select shop_id, ${entity}, id, ${realmId}, ${sql.raw(ref)}, ${by}
+    from ${sql.raw(table)} where shop_id = ${shopId} and ${sql.raw(ref)} is not null`;
+  await tx.execute(history("part", "parts", "quickbooks_item_ref"));
+  await tx.execute(history("customer", "customers", "quickbooks_customer_ref"));
+  await tx.execute(history("vendor", "vendors", "quickbooks_vendor_ref"));
+  const cleared = { quickBooksRealmId: null, updatedAt: sql`now()` };
+  await tx
+    .update(parts)
+    .set({ quickBooksItemRef: null, ...cleared })
+    .where(and(eq(parts.shopId, shopId), isNotNull(parts.quickBooksItemRef)));
+  await tx
+    .update(customers)
+    .set({ quickBooksCustomerRef: null, ...cleared })
+    .where(and(eq(customers.shopId, shopId), isNotNull(customers.quickBooksCustomerRef)));
+  await tx
+    .update(vendors)
+    .set({ quickBooksVendorRef: null, ...cleared })
+    .where(and(eq(vendors.shopId, shopId), isNotNull(vendors.quickBooksVendorRef)));
+  // The sales-category mapping names the old company's items too.
+  const [settings] = await tx
+    .select({ items: accountingSettings.categoryItems })
+    .from(accountingSettings)
+    .where(eq(accountingSettings.shopId, shopId));
+  const mapped = Object.entries(settings?.items ?? {}).filter(([, id]) => Boolean(id));
+  if (mapped.length > 0) {
+    await tx.insert(quickBooksLinkHistory).values(
+      mapped.map(([key, id]) => ({
+        shopId,
+        entity: "category" as const,
+        recordKey: key,
+        realmId,
+        quickBooksId: String(id),
+        unlinkedBy: by,
+      })),
+    );
+    await tx
+      .update(accountingSettings)
+      .set({ categoryItems: {}, updatedAt: sql`now()`, updatedBy: by })
+      .where(eq(accountingSettings.shopId, shopId));
+  }
+}
+
+/** Nothing queued for the old company runs against the new one. */
+async function stopWork(tx: Db, shopId: string): Promise<void> {
+  await tx
+    .update(importJobs)
+    .set({
+      status: "failed",
+      errorCode: COMPANY_CHANGED,
+      errorMessage: STOPPED,
+      finishedAt: sql`now()`,
+      workerId: null,
+    })
+    .where(and(eq(importJobs.shopId, shopId), inArray(importJobs.status, ["queued", "running"])));
+  await tx
+    .update(quickBooksExports)
+    .set({ status: "failed", errorMessage: STOPPED, finishedAt: sql`now()` })
+    .where(
+      and(
+        eq(quickBooksExports.shopId, shopId),
+        inArray(quickBooksExports.status, ["queued", "running"]),
+      ),
+    );
+  await tx
+    .update(orders)
+    .set({
+      qboStatus: "failed",
+      qboErrorCode: COMPANY_CHANGED,
+      qboError: STOPPED,
+      qboPending: null,
+      qboLeaseUntil: null,
+    })
+    .where(and(eq(orders.shopId, shopId), eq(orders.qboStatus, "pending")));
+  // Sync state is per item of the old company: baselines, own writes, queued webhook work and
+  // the change-data-capture watermark all start afresh for the new one.
+  await tx.delete(syncItemState).where(eq(syncItemState.shopId, shopId));
+  await tx.delete(syncOwnWrites).where(eq(syncOwnWrites.shopId, shopId));
+  await tx.delete(syncPending).where(eq(syncPending.shopId, shopId));
+  await tx.delete(syncCursors).where(eq(syncCursors.shopId, shopId));
+  await tx
+    .update(syncNotices)
+    .set({ status: "unlinked", resolvedAt: sql`now()`, resolvedBy: "company switch" })
+    .where(and(eq(syncNotices.shopId, shopId), eq(syncNotices.status, "open")));
+}
