@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { quickBooksConnections, quickBooksLinkRealms } from "../../db/schema/index.js";
+import { parts, quickBooksConnections, quickBooksLinkRealms } from "../../db/schema/index.js";
 import { notConnected } from "../../integrations/qbo/errors.js";
 
 /**
@@ -51,3 +51,12 @@ export async function bindLinkRealm(db: Db, shopId: string, realm: LinkRealm): P
       set: { realmId: realm.realmId, companyName: realm.companyName, boundAt: sql`now()` },
     });
 }
+
+/**
+ * A part that was linked to a company the shop has left is that company's record: an import
+ * of the new company never matches it by part number (that would pour one company's item over
+ * another's); the reconciliation assistant can still pair it, with the owner's confirmation.
+ */
+export const notLinkedBefore = sql`not exists (
+  select 1 from quickbooks_link_history h
+  where h.shop_id = ${parts.shopId} and h.entity = 'part' and h.record_id = ${parts.id})`;

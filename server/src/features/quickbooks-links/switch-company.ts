@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import { type Db, rowsOf } from "../../db/client.js";
 import {
   accountingSettings,
   customers,
@@ -84,11 +84,64 @@ export async function switchCompany(
     .from(quickBooksLinkRealms)
     .where(eq(quickBooksLinkRealms.shopId, shopId))
     .for("update");
-  if (from && from.realmId !== to.realmId) {
+  const switching = from !== undefined && from.realmId !== to.realmId;
+  if (switching) {
     await unlinkAll(tx, shopId, from.realmId, by);
     await stopWork(tx, shopId);
   }
   await bindLinkRealm(tx, shopId, to);
+  if (switching) await restoreLinks(tx, shopId, to.realmId);
+}
+
+const TABLES = [
+  { entity: "part", table: "parts", ref: "quickbooks_item_ref" },
+  { entity: "customer", table: "customers", ref: "quickbooks_customer_ref" },
+  { entity: "vendor", table: "vendors", ref: "quickbooks_vendor_ref" },
+] as const;
+
+/**
+ * Back to a company the shop used before (an accidental switch undone): its links come back
+ * from history, as they were, for every record still there. Baselines start afresh.
+ */
+async function restoreLinks(tx: Db, shopId: string, realmId: string): Promise<void> {
+  for (const { entity, table, ref } of TABLES) {
+    await tx.execute(sql`
+      with latest as (
+        select distinct on (record_id) record_id, quickbooks_id from quickbooks_link_history
+        where shop_id = ${shopId} and entity = ${entity} and realm_id = ${realmId}
+        order by record_id, unlinked_at desc
+      )
+      update ${sql.raw(table)} t
+      set ${sql.raw(ref)} = l.quickbooks_id, quickbooks_realm_id = ${realmId}, updated_at = now()
+      from latest l
+      where t.id = l.record_id and t.shop_id = ${shopId} and t.${sql.raw(ref)} is null`);
+    await tx.execute(sql`
+      delete from quickbooks_link_history h using ${sql.raw(table)} t
+      where h.shop_id = ${shopId} and h.entity = ${entity} and h.realm_id = ${realmId}
+        and t.id = h.record_id and t.${sql.raw(ref)} = h.quickbooks_id
+        and t.quickbooks_realm_id = ${realmId}`);
+  }
+  const mapped = rowsOf<{ key: string; id: string }>(
+    await tx.execute(sql`
+      select distinct on (record_key) record_key as key, quickbooks_id as id
+      from quickbooks_link_history
+      where shop_id = ${shopId} and entity = 'category' and realm_id = ${realmId}
+      order by record_key, unlinked_at desc`),
+  );
+  if (mapped.length === 0) return;
+  await tx
+    .update(accountingSettings)
+    .set({ categoryItems: Object.fromEntries(mapped.map((m) => [m.key, m.id])) })
+    .where(eq(accountingSettings.shopId, shopId));
+  await tx
+    .delete(quickBooksLinkHistory)
+    .where(
+      and(
+        eq(quickBooksLinkHistory.shopId, shopId),
+        eq(quickBooksLinkHistory.entity, "category"),
+        eq(quickBooksLinkHistory.realmId, realmId),
+      ),
+    );
 }
 
 async function unlinkAll(tx: Db, shopId: string, realmId: string, by: string): Promise<void> {

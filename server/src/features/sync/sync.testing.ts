@@ -12,6 +12,7 @@ import { startImportWorker } from "../../jobs/import-worker.js";
 import { runImportToEnd } from "../imports/imports.testing.js";
 import { type SyncWorker, startSyncWorker } from "./sync.worker.js";
 import { startJobQueue } from "../../jobs/queue.js";
+import { startInvoiceWorker } from "../orders/quickbooks/invoice.worker.js";
 
 export const VERIFIER = "sync-test-verifier";
 
@@ -27,7 +28,11 @@ export interface SyncHarness {
  * The app on a real port (the sandbox must reach its webhook endpoint), the sandbox sending
  * signed webhooks there, and the import and sync workers running as in main.ts.
  */
-export async function startSyncHarness(backend: Backend): Promise<SyncHarness> {
+export async function startSyncHarness(
+  backend: Backend,
+  env: Record<string, string> = {},
+  opts: { invoices?: boolean } = {},
+): Promise<SyncHarness> {
   const sandbox = await startTestSandbox({
     webhookVerifierToken: VERIFIER,
     webhookRetryDelaysMs: [100, 300],
@@ -35,6 +40,7 @@ export async function startSyncHarness(backend: Backend): Promise<SyncHarness> {
   const t = await createTestApp(backend, {
     QBO_SANDBOX_URL: sandbox.url,
     QBO_WEBHOOK_VERIFIER_TOKEN: VERIFIER,
+    ...env,
   });
   const server: Server = createServer(t.app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -60,12 +66,23 @@ export async function startSyncHarness(backend: Backend): Promise<SyncHarness> {
     catchUpSeconds: 3600,
   });
   t.deps.syncQueue = sync;
+  const invoices = opts.invoices
+    ? await startInvoiceWorker({
+        db: t.deps.db,
+        boss: queue.boss,
+        client: t.deps.qbo.client,
+        logger: t.deps.logger,
+        sweepSeconds: 3600,
+      })
+    : undefined;
+  t.deps.invoiceQueue = invoices;
   return {
     sandbox,
     t,
     sync,
     webhookUrl,
     async close() {
+      await invoices?.stop();
       await sync.stop();
       await imports.stop();
       await queue.stop();

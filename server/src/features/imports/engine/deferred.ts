@@ -4,6 +4,7 @@ import { importSkuCandidates, parts } from "../../../db/schema/index.js";
 import { type QboItem, QboItemSchema } from "../../../integrations/qbo/schemas.js";
 import type { RecordOutcome } from "../records.repository.js";
 import { type ItemsRun, writeItems } from "./items.js";
+import { notLinkedBefore } from "../../quickbooks-links/realm.repository.js";
 import { linkParts } from "./upsert-parts.js";
 
 const BATCH = 1000;
@@ -28,6 +29,7 @@ export async function resolveDeferredItems(tx: Db, run: ItemsRun): Promise<Recor
       and(
         eq(parts.shopId, run.shopId),
         sql`${parts.quickBooksItemRef} is null`,
+        notLinkedBefore,
         sql`lower(btrim(${parts.partNumber})) in (select sku_key from import_sku_candidates where job_id = ${run.jobId})`,
       ),
     );

@@ -5,6 +5,7 @@ import { type QboItem, QboItemSchema } from "../../../integrations/qbo/schemas.j
 import { displayNameOf, parseRecord, quickBooksIdOf, skuKey } from "../mappers.js";
 import type { RecordOutcome } from "../records.repository.js";
 import { type Candidate, insertCandidates } from "./sku-candidates.js";
+import { notLinkedBefore } from "../../quickbooks-links/realm.repository.js";
 import { upsertParts } from "./upsert-parts.js";
 import type { VendorLinker } from "./vendors.js";
 
@@ -30,6 +31,7 @@ export async function loadUnlinkedSkus(db: Db, shopId: string): Promise<Set<stri
         eq(parts.shopId, shopId),
         isNull(parts.quickBooksItemRef),
         sql`btrim(${parts.partNumber}) <> ''`,
+        notLinkedBefore,
       ),
     );
   return new Set(rows.map((r) => r.key));
