@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The e2e journeys drive Debian's Chromium, never a downloaded browser (see docs: stack.md §4).
+// The e2e journeys drive Debian's Chromium, never a downloaded browser (see README.md, Quick start).
 // Present → go on; root → install it; anyone else → stop with the one line to run.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";

@@ -33,5 +33,5 @@ export type CustomerList = z.infer<typeof CustomerListSchema>;
 export const quickBooksCustomerUrl = (ref: string): string =>
   `https://app.qbo.intuit.com/app/customerdetail?nameId=${encodeURIComponent(ref)}`;
 
-/** Any string: a malformed id is answered 404 like a missing customer, not 400 (api.md). */
+/** Any string: a malformed id is answered 404 like a missing customer, not 400 (docs/api.md). */
 export const CustomerIdParamsSchema = z.object({ id: z.string() });

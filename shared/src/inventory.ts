@@ -105,5 +105,5 @@ export const canUnlinkParts = canManageQuickBooks;
 export const quickBooksItemUrl = (ref: string): string =>
   `https://app.qbo.intuit.com/app/item?itemId=${encodeURIComponent(ref)}`;
 
-/** Any string: a malformed id is answered 404 like a missing part, not 400 (api.md). */
+/** Any string: a malformed id is answered 404 like a missing part, not 400 (docs/api.md). */
 export const PartIdParamsSchema = z.object({ id: z.string() });

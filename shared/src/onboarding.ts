@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { StartingSituationSchema } from "./quickbooks.js";
 
-/** GET|PUT /api/quickbooks/starting-situation (api.md). */
+/** GET|PUT /api/quickbooks/starting-situation (docs/api.md). */
 export const StartingSituationStateSchema = z.object({
   situation: StartingSituationSchema.nullable(),
   chosenAt: z.string().optional(),

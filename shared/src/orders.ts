@@ -127,7 +127,7 @@ export const OrderListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
-/** Any string: a malformed id is answered 404 like a missing order (api.md). */
+/** Any string: a malformed id is answered 404 like a missing order (docs/api.md). */
 export const OrderIdParamsSchema = z.object({ id: z.string() });
 
 /** Managers and above invoice and send; owners and admins map accounting. */

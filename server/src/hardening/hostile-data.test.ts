@@ -22,7 +22,7 @@ import { testBackends } from "../testing/test-database.js";
 
 /**
  * Hostile QuickBooks data through the sandbox and the real import: every hostile record is
- * either stored byte for byte or skipped with its reason (product.md: "a bad record never
+ * either stored byte for byte or skipped with its reason (docs/product.md: "a bad record never
  * aborts an import"), the ordinary records around it import as usual, and what comes back out
  * (JSON, the records CSV) carries the text as data, never as markup or a formula.
  */
@@ -220,7 +220,7 @@ const CUSTOMERS: CustomerCase[] = [
     },
   ),
   cust(101, HYPERLINK, { CompanyName: HYPERLINK }, { stored: { companyName: HYPERLINK } }),
-  // No person or company name: the DisplayName is the company name (product.md).
+  // No person or company name: the DisplayName is the company name (docs/product.md).
   cust(102, CMD, {}, { stored: { companyName: CMD } }),
   cust(
     103,

@@ -8,7 +8,7 @@ import { testBackends } from "../testing/test-database.js";
 import { call, rowCounts, seedShop, shopSnapshot } from "./fixture.js";
 import { type Access, type Fixture, ROUTES, fillPath } from "./routes.js";
 
-/** api.md: owners/admins change QuickBooks settings and run imports; managers invoice; technicians read. */
+/** docs/api.md: owners/admins change QuickBooks settings and run imports; managers invoice; technicians read. */
 const ALLOWED: Record<Access, Role[]> = {
   public: ["owner", "admin", "manager", "technician"],
   read: ["owner", "admin", "manager", "technician"],

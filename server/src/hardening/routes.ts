@@ -1,7 +1,7 @@
 import type { Express } from "express";
 
 /**
- * Every /api route, with who may call it (api.md: owners/admins change QuickBooks settings and
+ * Every /api route, with who may call it (docs/api.md: owners/admins change QuickBooks settings and
  * run imports; managers invoice and edit shop records; technicians read only) and which shop
  * record its `:id` names. The suites check this table against the app's own router stack, so
  * a route added without an entry here fails them.

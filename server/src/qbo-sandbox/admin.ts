@@ -1,4 +1,4 @@
-/** The sandbox's own admin API under `/_sandbox` (api.md), JSON in and out. Not Intuit's. */
+/** The sandbox's own admin API under `/_sandbox` (README.md), JSON in and out. Not Intuit's. */
 import express, { type Request, type Response } from "express";
 import { z } from "zod";
 import type { SandboxState } from "./state.js";

@@ -1,5 +1,5 @@
 /**
- * `POST /batch` (reference 6): at most 30 items (else 400 code 1040). Each item runs on its
+ * `POST /batch` (docs/quickbooks.md §6): at most 30 items (else 400 code 1040). Each item runs on its
  * own; failures come back per item as a Fault inside an HTTP 200 response.
  */
 import type { Company } from "./company.js";

@@ -1,5 +1,5 @@
 /**
- * `GET /cdc?entities=Item,Customer&changedSince=…` (reference 7.1): full payloads of changed
+ * `GET /cdc?entities=Item,Customer&changedSince=…` (docs/quickbooks.md §7.1): full payloads of changed
  * entities and `{domain, status:"Deleted", Id, MetaData}` for deleted ones, at most 1000
  * objects per entity, look-back limited to 30 days.
  */

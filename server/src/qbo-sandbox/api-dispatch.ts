@@ -1,5 +1,5 @@
 /**
- * Maps `/v3/company/{realmId}/…` paths to operations (reference section 2): read by id,
+ * Maps `/v3/company/{realmId}/…` paths to operations (docs/quickbooks.md §2): read by id,
  * create/update (`POST /{entity}`, `?operation=update|delete|void`), query, batch, cdc,
  * companyinfo and preferences. Returns the success envelope without `time`.
  */

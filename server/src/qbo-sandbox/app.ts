@@ -24,7 +24,7 @@ export function createSandboxApp(
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
-  // Intuit sends a transaction id on every response; support asks for it (reference 5.4).
+  // Intuit sends a transaction id on every response; support asks for it (docs/quickbooks.md §5.4).
   app.use((_req, res, next) => {
     res.set("intuit_tid", intuitTid());
     next();

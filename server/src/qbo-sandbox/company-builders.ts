@@ -26,7 +26,7 @@ export function address(
   return a;
 }
 
-/** Common envelope fields every entity carries (reference section 4). */
+/** Common envelope fields every entity carries (docs/quickbooks.md §4). */
 export function envelope(id: string, meta: JsonObject, syncToken = "0"): Entity {
   return { Id: id, SyncToken: syncToken, domain: "QBO", sparse: false, MetaData: meta };
 }

@@ -1,4 +1,4 @@
-/** Chart of accounts of the demo shop. Ids 79/80/81 match Intuit's sandbox (reference 4.4). */
+/** Chart of accounts of the demo shop. Ids 79/80/81 match Intuit's sandbox (docs/quickbooks.md §4.4). */
 export interface AccountSeed {
   id: string;
   name: string;

@@ -1,4 +1,4 @@
-/** Account rules (reference 4.4): Name unique (6240), AccountType required and valid (2170). */
+/** Account rules (docs/quickbooks.md §4.4): Name unique (6240), AccountType required and valid (2170). */
 import { errors } from "./errors.js";
 import type { Entity } from "./json.js";
 import { getStr } from "./json.js";

@@ -55,7 +55,7 @@ export function bumpedEnvelope(old: Entity, now: number): Entity {
 
 /**
  * A side-effect write (e.g. an invoice lowering QtyOnHand): Intuit bumps SyncToken and
- * LastUpdatedTime for these too (reference 4.6), and they produce webhook Update events.
+ * LastUpdatedTime for these too (docs/quickbooks.md §4.6), and they produce webhook Update events.
  */
 export function sideEffectWrite(
   ctx: WriteCtx,

@@ -1,8 +1,8 @@
 /**
  * Side effects of invoice writes: QtyOnHand of tracked Inventory items goes down by the sold
- * Qty ("As inventory items are sold, QuickBooks reduces the quantity on hand", reference 4.1)
+ * Qty ("As inventory items are sold, QuickBooks reduces the quantity on hand", docs/quickbooks.md §4.1)
  * and comes back on update (by difference), void and delete; the customer's Balance follows.
- * Negative stock is allowed, as in the QBO UI (reference 4.1: unverified via API).
+ * Negative stock is allowed, as in the QBO UI (docs/quickbooks.md §4.1: unverified via API).
  */
 import { dec, toNumber, type Dec } from "./decimal.js";
 import type { Entity } from "./json.js";

@@ -1,5 +1,5 @@
 /**
- * Invoice rules (reference 4.5): CustomerRef and Line required, auto DocNumber (the demo
+ * Invoice rules (docs/quickbooks.md §4.5): CustomerRef and Line required, auto DocNumber (the demo
  * company has CustomTxnNumbers off), 6140 duplicate DocNumber, TotalAmt/Balance computed.
  */
 import { toNumber } from "./decimal.js";

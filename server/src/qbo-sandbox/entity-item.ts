@@ -1,4 +1,4 @@
-/** Item rules (reference 4.1): Name unique (6240), per-Type required fields (2020), refs (610). */
+/** Item rules (docs/quickbooks.md §4.1): Name unique (6240), per-Type required fields (2020), refs (610). */
 import { nameKey } from "./company.js";
 import { dec, toNumber } from "./decimal.js";
 import { errors } from "./errors.js";

@@ -1,5 +1,5 @@
 /**
- * Customer and Vendor rules (reference 4.2/4.3): DisplayName derived from name parts when
+ * Customer and Vendor rules (docs/quickbooks.md §4.2/§4.3): DisplayName derived from name parts when
  * absent, unique across customers AND vendors (6240), ParentRef for jobs, Balance read-only.
  */
 import { nameKey } from "./company.js";

@@ -1,6 +1,6 @@
 /**
  * Create, read, full/sparse update, delete and void, shared by the REST routes and batch.
- * Full update: writable fields omitted from the body are cleared (reference 4.6); sparse
+ * Full update: writable fields omitted from the body are cleared (docs/quickbooks.md §4.6); sparse
  * update (`"sparse": true`) merges the given fields. SyncToken must match (else 5010).
  */
 import { ENTITY_NAMES, type EntityName } from "./company.js";

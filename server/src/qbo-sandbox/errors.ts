@@ -1,5 +1,5 @@
 /**
- * Intuit's Fault envelope and the error catalogue the sandbox emits (reference section 5).
+ * Intuit's Fault envelope and the error catalogue the sandbox emits (docs/quickbooks.md §5).
  * Domain code throws `QboError`; the API layer turns it into
  * `{ Fault: { Error: [{ Message, Detail, code, element }], type }, time }`.
  */
@@ -149,7 +149,7 @@ export const errors = {
 
 /**
  * 401/403 from Intuit's gateway. Real bodies are lower-case and carry `time` as epoch
- * milliseconds (reference 5.2, observed on the real sandbox); we emit exactly this form.
+ * milliseconds (docs/quickbooks.md §5.2, observed on the real sandbox); we emit exactly this form.
  */
 export function gatewayFault(nowMs: number, kind: "expired" | "invalid" | "realm"): JsonObject {
   const auth = kind !== "realm";

@@ -1,6 +1,6 @@
 /**
  * Intuit's throttles per (realmId, app): at most 10 requests in flight, 10 per rolling second
- * and 500 per rolling minute (reference section 6). Rejected requests are not counted in the
+ * and 500 per rolling minute (docs/quickbooks.md §6). Rejected requests are not counted in the
  * windows, so a client that backs off recovers as the window rolls.
  */
 export interface Limits {

@@ -1,4 +1,4 @@
-/** HTTP Basic client authentication for the token and revoke endpoints (reference 1.5). */
+/** HTTP Basic client authentication for the token and revoke endpoints (docs/quickbooks.md §1.5). */
 import type { Request } from "express";
 import type { SandboxOptions } from "./state.js";
 
@@ -14,7 +14,7 @@ export function basicClient(req: Request, options: SandboxOptions): string | und
   return id === options.clientId && secret === options.clientSecret ? id : undefined;
 }
 
-/** The registered app accepts any http://localhost or http://127.0.0.1 redirect (api.md). */
+/** The registered app accepts any http://localhost or http://127.0.0.1 redirect (README.md). */
 export function redirectAllowed(uri: string): boolean {
   try {
     const u = new URL(uri);

@@ -1,5 +1,5 @@
 /**
- * OAuth grants and tokens (reference 1.6). A grant is one consent (realm + client); codes,
+ * OAuth grants and tokens (docs/quickbooks.md §1.6). A grant is one consent (realm + client); codes,
  * access tokens and refresh tokens hang off it, so revoking or a reused code kills them all.
  *
  * Refresh rotation: each refresh issues a new refresh token; the previous one stays usable
@@ -58,7 +58,7 @@ export type OAuthResult =
   | { ok: true; pair: TokenPair; realmId: string }
   | { ok: false; error: "invalid_grant"; description: string };
 
-/** Intuit's refresh tokens carry a 5-year absolute cap since 2023 (reference 1.6). */
+/** Intuit's refresh tokens carry a 5-year absolute cap since 2023 (docs/quickbooks.md §1.6). */
 const HARD_CAP_MS = 5 * 365 * 24 * 3600 * 1000;
 
 export class OAuthStore {

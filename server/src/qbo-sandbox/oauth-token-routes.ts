@@ -43,7 +43,7 @@ export function tokenRoutes(state: SandboxState): express.Router {
     state.onChange();
     if (!result.ok) return oauthError(res, 400, result.error, result.description);
     const { x_refresh_token_hard_expires_in: hard, ...pair } = result.pair;
-    // Intuit returns the 5-year cap only when asked for it (reference 1.6).
+    // Intuit returns the 5-year cap only when asked for it (docs/quickbooks.md §1.6).
     const wantsHard = req.get("x-include-refresh-token-hard-expires-in") === "true";
     res
       .set({ "Cache-Control": "no-store", Pragma: "no-cache" })

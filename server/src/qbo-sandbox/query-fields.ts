@@ -1,5 +1,5 @@
 /**
- * Which properties a query may use, per entity (XSD field lists, reference section 4).
+ * Which properties a query may use, per entity (XSD field lists, docs/quickbooks.md §4).
  * Anything else is 4001 "property is not queryable", like PrivateNote on real QBO.
  */
 const COMMON = ["Id", "SyncToken", "MetaData"];
@@ -87,7 +87,7 @@ export const QUERYABLE: Record<string, readonly string[]> = {
   Preferences: [...COMMON],
 };
 
-/** Name lists return active records only unless the query mentions Active (reference 3). */
+/** Name lists return active records only unless the query mentions Active (docs/quickbooks.md §3). */
 export const ACTIVE_BY_DEFAULT = new Set(["Item", "Customer", "Vendor"]);
 
 export function canonicalEntity(name: string): string | undefined {

@@ -1,6 +1,6 @@
 /**
  * Tokenizer for Intuit's query language. String literals use single quotes with backslash
- * escapes (`'Driver\'s side mirror'`, reference section 3); keywords are case-insensitive.
+ * escapes (`'Driver\'s side mirror'`, docs/quickbooks.md §3); keywords are case-insensitive.
  */
 import { errors } from "./errors.js";
 

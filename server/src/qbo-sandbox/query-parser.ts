@@ -1,6 +1,6 @@
 /**
  * Parser: SELECT * | count(*) FROM Entity [WHERE c AND c ...] [ORDERBY f [ASC|DESC], ...]
- * [STARTPOSITION n] [MAXRESULTS n]. No OR, no projections (reference section 3). Errors are
+ * [STARTPOSITION n] [MAXRESULTS n]. No OR, no projections (docs/quickbooks.md §3). Errors are
  * 4000 "Error parsing query" with a QueryParserError detail.
  */
 import { errors } from "./errors.js";

@@ -56,7 +56,7 @@ export interface SandboxState {
   faults: FaultBook;
   stats: StatsBook;
   limiter: Limiter;
-  /** `realmId:requestid` → first response (reference 2: requestid replays it). */
+  /** `realmId:requestid` → first response (docs/quickbooks.md §2: requestid replays it). */
   replay: Map<string, ReplayEntry>;
   webhooks: WebhookDispatcher;
   sleeper: Sleeper;

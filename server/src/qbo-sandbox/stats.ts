@@ -1,4 +1,4 @@
-/** Per-realm request statistics for `GET /_sandbox/stats` (api.md). */
+/** Per-realm request statistics for `GET /_sandbox/stats` (README.md). */
 export interface RealmStats {
   requests: number;
   inFlight: number;

@@ -1,5 +1,5 @@
 /**
- * Webhooks in Intuit's legacy `eventNotifications` format (reference 7.2), signed with
+ * Webhooks in Intuit's legacy `eventNotifications` format (docs/quickbooks.md §7.2), signed with
  * `intuit-signature` = base64(HMAC-SHA256(verifierToken, rawBody)). Events are batched for
  * `batchMs` (one notification per realm per delivery) and retried with backoff; delivery
  * never blocks an API response. Intuit retries at 10 s, 20 s, 30 s…; the schedule here is

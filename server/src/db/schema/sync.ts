@@ -15,7 +15,7 @@ import { parts } from "./inventory.js";
 
 /**
  * What we last accounted for of each linked QuickBooks item. `syncToken` grows on every write
- * at Intuit (reference 4.6), so it orders reads: an older or repeated read never wins.
+ * at Intuit (docs/quickbooks.md §4.6), so it orders reads: an older or repeated read never wins.
  * `qboQuantity` is the baseline QuickBooks' quantity changes are measured from.
  */
 export const syncItemState = pgTable(

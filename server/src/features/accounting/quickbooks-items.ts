@@ -7,7 +7,7 @@ interface QueryAnswer {
 
 const quote = (s: string) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 
-/** Intuit's MAXRESULTS ceiling (reference §3); a shop has far fewer services than that. */
+/** Intuit's MAXRESULTS ceiling (docs/quickbooks.md §3); a shop has far fewer services than that. */
 const PAGE = 1000;
 
 /** The company's active items of these types, live, sorted by name for the pickers. */

@@ -6,7 +6,7 @@ const item = (extra: Record<string, unknown>) =>
   QboItemSchema.parse({ Id: "21", Name: "Motor Oil 5W-30", Type: "Inventory", ...extra });
 
 describe("toPartFields", () => {
-  it("maps Name → description and Description → note, exactly as product.md says", () => {
+  it("maps Name → description and Description → note, exactly as docs/product.md says", () => {
     const f = toPartFields(
       item({
         Sku: " OIL-5W30-QT ",

@@ -3,10 +3,10 @@ import type { z } from "zod";
 import { type QboCustomer, type QboItem, storableLabel } from "../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "./decimal.js";
 
-/** Our part's fields from a QuickBooks item, exactly as product.md maps them. */
+/** Our part's fields from a QuickBooks item, exactly as docs/product.md maps them. */
 export interface PartFields {
   kind: PartKind;
-  /** Shopmonkey's description is QBO's Name, and its note QBO's Description (product.md). */
+  /** Shopmonkey's description is QBO's Name, and its note QBO's Description (docs/product.md). */
   description: string;
   note: string;
   partNumber: string;
@@ -45,7 +45,7 @@ export function toPartFields(item: QboItem): PartFields {
   };
 }
 
-/** Part numbers match QuickBooks Skus trimmed and case-insensitively (product.md). */
+/** Part numbers match QuickBooks Skus trimmed and case-insensitively (docs/product.md). */
 export const skuKey = (sku: string | undefined | null): string => (sku ?? "").trim().toLowerCase();
 
 export interface CustomerFields {
@@ -88,7 +88,7 @@ export function toCustomerFields(c: QboCustomer): CustomerFields {
   };
 }
 
-/** Sub-customers are QuickBooks projects, not people (product.md): skipped with this reason. */
+/** Sub-customers are QuickBooks projects, not people (docs/product.md): skipped with this reason. */
 export const SUB_CUSTOMER_REASON = "sub-customer (QuickBooks project)";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -20,7 +20,7 @@ interface QboAccount {
 }
 
 /**
- * Intuit requires these three on every Inventory item (reference 4.1): an Inventory asset
+ * Intuit requires these three on every Inventory item (docs/quickbooks.md §4.1): an Inventory asset
  * (Other Current Asset), Sales of Product Income and Cost of Goods Sold. Accounting settings
  * have no inventory account choice yet, so we take QuickBooks' own defaults: the account of
  * the standard name first, else the first of the right detail type.

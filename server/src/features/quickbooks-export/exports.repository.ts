@@ -9,7 +9,7 @@ import {
 } from "../../db/schema/index.js";
 import type { ExportablePart } from "./item-body.js";
 
-/** Intuit's batch ceiling (reference §5: at most 30 payloads per batch request). */
+/** Intuit's batch ceiling (docs/quickbooks.md §6: at most 30 payloads per batch request). */
 /** The part fields an Intuit item is built from (item-body.ts), read the same way everywhere. */
 export const EXPORTABLE_PART_COLUMNS = {
   id: parts.id,

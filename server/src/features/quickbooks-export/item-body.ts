@@ -1,6 +1,6 @@
 import type { AccountRef, ItemAccounts } from "./accounts.js";
 
-/** The part fields an export reads (product.md's mapping, in the QuickBooks direction). */
+/** The part fields an export reads (docs/product.md's mapping, in the QuickBooks direction). */
 export interface ExportablePart {
   id: string;
   kind: "inventory" | "non_inventory";
@@ -13,10 +13,10 @@ export interface ExportablePart {
   criticalQuantity: string | null;
 }
 
-/** Intuit's Item.Name limit (reference 4.1). */
+/** Intuit's Item.Name limit (docs/quickbooks.md §4.1). */
 export const MAX_ITEM_NAME = 100;
 
-/** The item's Name: Intuit's limit is 100 characters (reference 4.1). */
+/** The item's Name: Intuit's limit is 100 characters (docs/quickbooks.md §4.1). */
 export const itemNameOf = (part: Pick<ExportablePart, "description">): string =>
   part.description.trim().slice(0, MAX_ITEM_NAME);
 
@@ -27,7 +27,7 @@ const ref = (a: AccountRef) => ({ value: a.value, name: a.name });
 
 /**
  * Description → Name and note → Description, as the import maps them the other way
- * (product.md). Decimal strings become JSON numbers only here, at Intuit's edge.
+ * (docs/product.md). Decimal strings become JSON numbers only here, at Intuit's edge.
  */
 export function itemBody(
   part: ExportablePart,

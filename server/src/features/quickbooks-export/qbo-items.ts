@@ -16,7 +16,7 @@ export async function readAllItems(client: QboClient, shopId: string): Promise<Q
   return out;
 }
 
-/** QuickBooks compares item names without case (reference 4.1 duplicates); so do we. */
+/** QuickBooks compares item names without case (docs/quickbooks.md §4.1 duplicates); so do we. */
 export const nameKey = (name: string): string => name.trim().replace(/\s+/g, " ").toLowerCase();
 
 /** Items a part can be matched with: goods and services, not categories or bundles. */

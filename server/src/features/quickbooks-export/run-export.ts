@@ -26,7 +26,7 @@ interface BatchItemResponse {
 
 /**
  * `requestid` of batch n of an export: stable across retries and restarts, so Intuit replays
- * the first answer instead of creating the items again (reference §2; ≤36 chars for batch).
+ * the first answer instead of creating the items again (docs/quickbooks.md §2; ≤36 chars for batch).
  */
 export const batchRequestId = (exportId: string, batch: number): string =>
   `x${exportId.replace(/-/g, "").slice(0, 24)}b${batch}`;

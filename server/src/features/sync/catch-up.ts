@@ -8,7 +8,7 @@ import type { SyncDeps } from "./process-pending.js";
 import { addPending } from "./pending.repository.js";
 import { databaseNow } from "./read-item.js";
 
-/** Intuit's CDC looks back 30 days at most (reference 7.1); stay inside with a margin. */
+/** Intuit's CDC looks back 30 days at most (docs/quickbooks.md §7.1); stay inside with a margin. */
 const MAX_LOOK_BACK_MS = 29 * 24 * 3600 * 1000;
 /** At most 1000 objects per answer: a full answer means "ask again from the last one". */
 const CDC_LIMIT = 1000;

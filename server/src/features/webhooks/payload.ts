@@ -46,7 +46,7 @@ const CloudEventSchema = z.looseObject({
   intuitentityid: Id,
 });
 
-/** `qbo.item.updated.v1` → entity "item", verb "updated" (reference 7.3; verbs beyond created unverified). */
+/** `qbo.item.updated.v1` → entity "item", verb "updated" (docs/quickbooks.md §7.3; verbs beyond created unverified). */
 function fromCloudType(type: string): { entity: string; operation: string } | undefined {
   const parts = type.split(".");
   if (parts.length < 3 || parts[0] !== "qbo") return undefined;

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
  * Intuit signs every webhook: `intuit-signature` = base64(HMAC-SHA256(verifier token, raw body))
- * (reference 7.2). The comparison is constant-time so the header can't be guessed byte by byte,
+ * (docs/quickbooks.md §7.2). The comparison is constant-time so the header can't be guessed byte by byte,
  * and it runs on the raw bytes because re-serialized JSON would not hash the same.
  */
 export function verifyIntuitSignature(

@@ -5,7 +5,7 @@ import type { Limiter } from "./limiter.js";
 import { type CallOutcome, classifyStatus, decideRetry } from "./retry-policy.js";
 import type { AccessGrant, TokenManager } from "./token-manager.js";
 
-/** Intuit answers every version below 75 as 75 since Aug 2025 (reference §2). */
+/** Intuit answers every version below 75 as 75 since Aug 2025 (docs/quickbooks.md §2). */
 export const MINOR_VERSION = "75";
 
 export interface QboRequest {

@@ -1,5 +1,5 @@
 /**
- * Keeps our calls under Intuit's per-company limits (reference §6): at most 10 in flight,
+ * Keeps our calls under Intuit's per-company limits (docs/quickbooks.md §6): at most 10 in flight,
  * 10 per second and 500 per minute per realm and app. Callers wait here instead of being
  * answered 429. Windows are measured from when a call starts, with a small safety margin
  * because Intuit counts arrivals, which network jitter can bunch together.

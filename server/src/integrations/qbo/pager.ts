@@ -1,6 +1,6 @@
 import type { QboClient } from "./client.js";
 
-/** Intuit's MAXRESULTS ceiling (reference §3). */
+/** Intuit's MAXRESULTS ceiling (docs/quickbooks.md §3). */
 export const MAX_PAGE = 1000;
 
 interface QueryResponse {

@@ -2,7 +2,7 @@
  * The one retry decision for every QuickBooks call, pure so it can be table-tested.
  * - 429 (throttled), 5xx, network errors and timeouts are worth another try.
  * - A write is retried only when it carries a `requestid`: Intuit then replays the first
- *   answer instead of writing twice (reference §2). Without one, a retry could duplicate.
+ *   answer instead of writing twice (docs/quickbooks.md §2). Without one, a retry could duplicate.
  * - Capped exponential backoff with "equal jitter" so parallel callers spread out.
  */
 export type CallOutcome = "throttled" | "server_error" | "network" | "timeout" | "client_error";

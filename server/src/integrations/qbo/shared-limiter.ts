@@ -3,7 +3,7 @@ import pg from "pg";
 import { INTUIT_LIMITS, type Limiter, type LimiterOptions } from "./limiter.js";
 
 /**
- * Intuit's limits are per company and app, not per process (reference §6). When several BFF
+ * Intuit's limits are per company and app, not per process (docs/quickbooks.md §6). When several BFF
  * processes share one PostgreSQL, each call takes a slot in `qbo_call_slots` first, so the
  * company as a whole stays under 10 in flight / 10 per second / 500 per minute.
  *

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useMe } from "../../features/session/api/get-me";
+import { useMe } from "../../lib/auth/me";
 import { getSession } from "../../lib/session";
 import { DevSwitcher } from "./dev-switcher";
 import { LanguageSwitcher } from "./language-switcher";

@@ -12,7 +12,7 @@ const BATCH = 1000;
 /**
  * After the last page: a waiting item links to the unlinked part with its Sku when exactly one
  * part and exactly one QuickBooks item have it; any ambiguity is skipped as a conflict, never
- * created twice (product.md). If the part was linked or removed meanwhile, the item is created.
+ * created twice (docs/product.md). If the part was linked or removed meanwhile, the item is created.
  */
 export async function resolveDeferredItems(tx: Db, run: ItemsRun): Promise<RecordOutcome[]> {
   const counted = rowsOf<{ key: string; n: number }>(

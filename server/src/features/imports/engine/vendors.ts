@@ -5,7 +5,7 @@ import { countRows, queryPages } from "../../../integrations/qbo/pager.js";
 import type { QboClient } from "../../../integrations/qbo/client.js";
 import { QboVendorSchema } from "../../../integrations/qbo/schemas.js";
 
-/** Inactive vendors too: an item's preferred vendor may have been made inactive (product.md). */
+/** Inactive vendors too: an item's preferred vendor may have been made inactive (docs/product.md). */
 const ALL_VENDORS = "Vendor where Active in (true, false)";
 
 /**

@@ -17,7 +17,7 @@ interface QboCustomer {
 
 const marker = (id: string) => `Shopmonkey customer ${id}`;
 const digits = (s: string | undefined) => (s ?? "").replace(/\D/g, "");
-/** DisplayName may not contain a colon, tab or newline (reference 4.2). */
+/** DisplayName may not contain a colon, tab or newline (docs/quickbooks.md §4.2). */
 const displayNameOf = (c: CustomerRow) =>
   customerName(c)
     .replace(/[:\t\n]/g, " ")

@@ -14,7 +14,7 @@ export const orderMarker = (orderId: string) => `Shopmonkey order ${orderId}`;
 
 /**
  * Intuit lines for the order: a linked part posts to its own QuickBooks item (QuickBooks then
- * lowers that item's QtyOnHand, reference 4.5); anything else posts to its category's mapped
+ * lowers that item's QtyOnHand, docs/quickbooks.md §4.5); anything else posts to its category's mapped
  * item. Amount is the stored round2(Qty × UnitPrice), so Intuit's 6070 check always holds.
  */
 export function invoiceLines(loaded: LoadedOrder, mapped: Mapped): QboLine[] {

@@ -63,7 +63,7 @@ export async function prepareWrite(
       op: "update",
       requestId: `${order.id}-${order.revision}-u${seq}`,
       revision: order.revision,
-      // sparse: only what we own changes; Line is replaced as a whole (reference 4.6).
+      // sparse: only what we own changes; Line is replaced as a whole (docs/quickbooks.md §4.6).
       body: { Id: current.Id, SyncToken: current.SyncToken, sparse: true, ...common },
       reference,
       realmId,

@@ -6,7 +6,7 @@ import { useImport } from "../api/get-import";
 import { isLive } from "../api/live";
 import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
 import { ImportProgress } from "./import-progress";
-import { Modal } from "./modal";
+import { Modal } from "../../../components/ui/modal";
 import { RecordsTable } from "./records-table";
 
 /**

@@ -8,7 +8,7 @@ import { ListError } from "../../../components/ui/list-error";
 import { PageHeader } from "../../../components/ui/page-header";
 import { Pager } from "../../../components/ui/pager";
 import { TableSkeleton } from "../../../components/ui/table-skeleton";
-import { useMe } from "../../session/api/get-me";
+import { useMe } from "../../../lib/auth/me";
 import { useParts } from "../api/get-parts";
 import { useListParams } from "../../../lib/use-list-params";
 import { InventoryFilters } from "./inventory-filters";

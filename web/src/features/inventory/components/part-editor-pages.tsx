@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
 import { ApiError } from "../../../lib/api-client";
-import { useMe } from "../../session/api/get-me";
+import { useMe } from "../../../lib/auth/me";
 import { usePart } from "../api/get-part";
 import { useCreatePart, useUpdatePart } from "../api/save-part";
 import { emptyPartForm, partToForm, serverErrors } from "../hooks/part-form-values";

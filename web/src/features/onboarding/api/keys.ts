@@ -1,9 +1,7 @@
-import { quickbooksKeys } from "../../quickbooks/api/keys";
-
-/** The only place onboarding query keys are spelled (the situation's key is the tab's). */
+/** The only place onboarding query keys are spelled. */
 export const onboardingKeys = {
   all: ["quickbooks", "onboarding"] as const,
-  situation: quickbooksKeys.startingSituation,
+  situation: () => ["quickbooks", "starting-situation"] as const,
   status: () => [...onboardingKeys.all, "status"] as const,
   exportPreview: (partIds?: readonly string[]) =>
     [...onboardingKeys.all, "export-preview", { partIds }] as const,

@@ -7,7 +7,7 @@ import { EmptyState } from "../../../components/ui/empty-state";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
-import { useMe } from "../../session/api/get-me";
+import { useMe } from "../../../lib/auth/me";
 import { useExport } from "../api/get-export";
 import { useExportPreview } from "../api/preview-export";
 import { useStartExport } from "../api/start-export";

@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
-import { useMe } from "../../session/api/get-me";
+import { useMe } from "../../../lib/auth/me";
 import { useReconciliation } from "../api/get-reconciliation";
 import { BackToImport } from "./back-link";
 import { ReconcileForm } from "./reconcile-form";

@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
-import { Modal } from "../../imports/components/modal";
+import { Modal } from "../../../components/ui/modal";
 import { useSendSupportRequest } from "../api/send-support-request";
 
 const ChatIcon = () => (

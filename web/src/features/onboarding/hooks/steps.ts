@@ -27,7 +27,7 @@ const ACCOUNTING_PATH = "/settings/quickbooks/accounting";
 export const IMPORTS_ANCHOR = "#imports";
 
 /**
- * The checklist of each situation (product.md's "what the app does next"), every tick read
+ * The checklist of each situation (docs/product.md's "what the app does next"), every tick read
  * from the status the server computed from real state.
  */
 export function stepsFor(situation: StartingSituation, s: OnboardingStatus): Step[] {

@@ -11,7 +11,7 @@ import { PageLoading } from "../../../components/ui/page-loading";
 import { formatQuantity } from "../../../lib/format-decimal";
 import { useOrder } from "../api/get-order";
 import { useInvoiceOrder } from "../api/invoice-order";
-import { useRole } from "../hooks/use-role";
+import { useRole } from "../../../lib/auth/use-role";
 import { OrderLinesTable } from "./order-lines-table";
 import { OrderStatusBadge } from "./quickbooks-badge";
 import { QuickBooksPanel } from "./quickbooks-panel";

@@ -8,7 +8,7 @@ import { PageHeader } from "../../../components/ui/page-header";
 import { TableSkeleton } from "../../../components/ui/table-skeleton";
 import { formatMoney } from "../../../lib/format-decimal";
 import { useOrders } from "../api/get-orders";
-import { useRole } from "../hooks/use-role";
+import { useRole } from "../../../lib/auth/use-role";
 import { OrderStatusBadge, QuickBooksBadge } from "./quickbooks-badge";
 
 const newOrderClass =

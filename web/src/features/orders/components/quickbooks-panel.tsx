@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { useSendToQuickBooks } from "../api/send-to-quickbooks";
-import { useRole } from "../hooks/use-role";
+import { useRole } from "../../../lib/auth/use-role";
 import { QuickBooksBadge } from "./quickbooks-badge";
 
 /** Known failure codes get the translated fix; others show QuickBooks' own words. */

@@ -5,7 +5,6 @@
 export const quickbooksKeys = {
   all: ["quickbooks"] as const,
   connection: () => [...quickbooksKeys.all, "connection"] as const,
-  startingSituation: () => [...quickbooksKeys.all, "starting-situation"] as const,
   accounting: () => [...quickbooksKeys.all, "accounting"] as const,
   items: (types: readonly string[]) => [...quickbooksKeys.all, "items", { types }] as const,
   imports: {

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { LinkIcon } from "../../../components/ui/icons";
 import { PageLoading } from "../../../components/ui/page-loading";
-import { useMe } from "../../session/api/get-me";
+import { useMe } from "../../../lib/auth/me";
 import { useConnection } from "../api/get-connection";
 import { useDisconnect } from "../api/disconnect";
 import { type ConnectResult, useConnectPopup } from "../hooks/use-connect-popup";

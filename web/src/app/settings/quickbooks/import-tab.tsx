@@ -1,13 +1,13 @@
 import { canManageQuickBooks, ConnectionSchema } from "@app/shared";
 import { useQuery } from "@tanstack/react-query";
-import { ImportsPanel } from "../../imports/components/imports-panel";
-import { WhereToStart } from "../../onboarding/components/where-to-start";
-import { DriftReport } from "../../sync/components/drift-report";
-import { SyncPanel } from "../../sync/components/sync-panel";
-import { useMe } from "../../session/api/get-me";
+import { ImportsPanel } from "../../../features/imports/components/imports-panel";
+import { WhereToStart } from "../../../features/onboarding/components/where-to-start";
+import { DriftReport } from "../../../features/sync/components/drift-report";
+import { SyncPanel } from "../../../features/sync/components/sync-panel";
+import { useMe } from "../../../lib/auth/me";
 import { apiFetch } from "../../../lib/api-client";
-import { quickbooksKeys } from "../api/keys";
-import { quickbooksTabPath } from "../tabs";
+import { quickbooksKeys } from "../../../features/quickbooks/api/keys";
+import { quickbooksTabPath } from "../../../features/quickbooks/tabs";
 
 /** Import and Sync tab: composes the imports feature with who you are and the connection. */
 export function ImportTab() {

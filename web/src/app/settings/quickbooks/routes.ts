@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { data, redirect, type RouteObject } from "react-router";
-import { isQuickBooksTab, quickbooksTabPath } from "./tabs";
+import { isQuickBooksTab, quickbooksTabPath } from "../../../features/quickbooks/tabs";
 
 /** Settings → QuickBooks, composed by app/router.tsx under /settings. */
 export function quickbooksSettingsRoutes(_queryClient: QueryClient): RouteObject[] {
@@ -17,8 +17,7 @@ export function quickbooksSettingsRoutes(_queryClient: QueryClient): RouteObject
             return null;
           },
           lazy: async () => ({
-            Component: (await import("./components/quickbooks-settings-page"))
-              .QuickBooksSettingsPage,
+            Component: (await import("./quickbooks-settings-page")).QuickBooksSettingsPage,
           }),
         },
       ],

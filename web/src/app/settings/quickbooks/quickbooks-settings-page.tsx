@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
-import { isQuickBooksTab, type QuickBooksTab } from "../tabs";
+import { isQuickBooksTab, type QuickBooksTab } from "../../../features/quickbooks/tabs";
 import { AccountingTab } from "./accounting-tab";
-import { ConnectionBanner } from "./connection-banner";
-import { ConnectionTab } from "./connection-tab";
+import { ConnectionBanner } from "../../../features/quickbooks/components/connection-banner";
+import { ConnectionTab } from "../../../features/quickbooks/components/connection-tab";
 import { ImportTab } from "./import-tab";
 import { QuickBooksTabs, tabId, TAB_PANEL_ID } from "./quickbooks-tabs";
 

@@ -6,7 +6,7 @@ import { useCreatePartItem } from "../api/create-part-item";
 
 /** "Create in QuickBooks" on an unlinked part's page: one item, linked at once. */
 export function CreateInQuickBooks({ part }: { part: Part }) {
-  const { t } = useTranslation("onboarding");
+  const { t } = useTranslation("inventory");
   const create = useCreatePartItem();
   return (
     <Button

@@ -1,6 +1,6 @@
 import { canConfigureAccounting } from "@app/shared";
-import { AccountingSettingsForm } from "../../accounting/components/accounting-settings";
-import { useMe } from "../../session/api/get-me";
+import { AccountingSettingsForm } from "../../../features/accounting/components/accounting-settings";
+import { useMe } from "../../../lib/auth/me";
 
 /** Configure accounting tab: the accounting feature's form, editable by owners and admins. */
 export function AccountingTab() {

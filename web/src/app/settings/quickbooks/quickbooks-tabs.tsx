@@ -1,7 +1,11 @@
 import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { QUICKBOOKS_TABS, quickbooksTabPath, type QuickBooksTab } from "../tabs";
+import {
+  QUICKBOOKS_TABS,
+  quickbooksTabPath,
+  type QuickBooksTab,
+} from "../../../features/quickbooks/tabs";
 
 export const TAB_PANEL_ID = "quickbooks-tabpanel";
 export const tabId = (tab: QuickBooksTab) => `quickbooks-tab-${tab}`;

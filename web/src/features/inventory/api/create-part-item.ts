@@ -1,7 +1,7 @@
 import { type Part, PartSchema } from "@app/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../../../lib/api-client";
-import { inventoryRoot } from "./keys";
+import { inventoryKeys } from "./keys";
 
 export const createPartItem = (partId: string): Promise<Part> =>
   apiFetch(`/api/inventory/${encodeURIComponent(partId)}/quickbooks-item`, {
@@ -13,6 +13,6 @@ export function useCreatePartItem() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createPartItem,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryRoot }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryKeys.all }),
   });
 }
