@@ -8,7 +8,7 @@ import { quickBooksLinkRealms } from "./quickbooks.js";
  * itself refuses (1) a reference without a company and (2) a company other than the one the
  * shop's links belong to (`quickbooks_link_realms`). The foreign key's lock also serialises a
  * link written by a running import with a company switch: one of the two waits, and the loser
- * fails instead of writing company A's id under company B (docs/decisions/0006).
+ * fails instead of writing company A's id under company B (docs/decisions/0007-links-belong-to-one-company.md).
  */
 export function linkRealmConstraints(
   table: string,

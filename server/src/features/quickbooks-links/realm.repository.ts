@@ -5,7 +5,7 @@ import { notConnected } from "../../integrations/qbo/errors.js";
 
 /**
  * The one place that says which QuickBooks company a shop's links belong to
- * (docs/decisions/0006-links-belong-to-one-company.md). Features that write a link, or start
+ * (docs/decisions/0007-links-belong-to-one-company.md). Features that write a link, or start
  * work that will, ask here and carry the answer with them.
  */
 export interface LinkRealm {
