@@ -12,6 +12,7 @@ import { generateCompany } from "./generate-company.js";
 import type { Entity } from "./json.js";
 import type { AccessRec, CodeRec, GrantRec, RefreshRec } from "./oauth-store.js";
 import type { SandboxState } from "./state.js";
+import type { WebhookFormat } from "./webhooks.js";
 
 interface SavedCompany {
   realmId: string;
@@ -34,7 +35,7 @@ interface SavedState {
     access: [string, AccessRec][];
     refresh: [string, RefreshRec][];
   };
-  webhook: { url: string | null; verifierToken: string };
+  webhook: { url: string | null; verifierToken: string; format?: WebhookFormat };
 }
 
 function saveCompany(c: Company): SavedCompany {
@@ -66,8 +67,8 @@ function saveCompany(c: Company): SavedCompany {
 function restoreCompany(s: SavedCompany): Company {
   const c =
     s.recipe.kind === "demo"
-      ? buildDemoCompany(s.realmId, s.name, s.createdMs)
-      : generateCompany(s.recipe.spec, s.createdMs);
+      ? buildDemoCompany(s.realmId, s.name, s.createdMs, s.recipe.edition)
+      : generateCompany(s.recipe.spec, s.createdMs, s.recipe.edition);
   for (const [type, ms, e] of s.rows) c.put(type, e, ms, true);
   for (const [type, id, ms] of s.tombstones) {
     if (c.get(type, id)) c.remove(type, id, ms);
@@ -94,7 +95,11 @@ export function serializeState(state: SandboxState): SavedState {
       access: [...o.access],
       refresh: [...o.refresh],
     },
-    webhook: { url: state.webhooks.url ?? null, verifierToken: state.webhooks.verifierToken },
+    webhook: {
+      url: state.webhooks.url ?? null,
+      verifierToken: state.webhooks.verifierToken,
+      format: state.webhooks.format,
+    },
   };
 }
 
@@ -108,6 +113,7 @@ export function restoreState(state: SandboxState, saved: SavedState): void {
   state.oauth.refresh = new Map(saved.oauth.refresh);
   // Explicit configuration (options) wins over a saved webhook registration.
   if (!state.webhooks.url && saved.webhook.url) state.webhooks.url = saved.webhook.url;
+  if (saved.webhook.format) state.webhooks.format = saved.webhook.format;
 }
 
 export interface Persister {
