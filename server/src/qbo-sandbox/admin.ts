@@ -76,7 +76,10 @@ export function adminRoutes(state: SandboxState): express.Router {
       ...(b.name ? { name: b.name } : {}),
       ...(b.seed !== undefined ? { seed: b.seed } : {}),
       ...(counts ? { counts } : {}),
-      edition: { plan: b.plan ?? DEFAULT_EDITION.plan, country: b.country ?? DEFAULT_EDITION.country },
+      edition: {
+        plan: b.plan ?? DEFAULT_EDITION.plan,
+        country: b.country ?? DEFAULT_EDITION.country,
+      },
     });
     state.onChange();
     res.status(201).json({ realmId: c.realmId, name: c.name, ...c.edition });

@@ -7,13 +7,7 @@ import {
   ref,
 } from "./company-builders.js";
 import { Company } from "./company.js";
-import {
-  categoryItem,
-  customer,
-  partItem,
-  simpleItem,
-  vendor,
-} from "./company-item-builders.js";
+import { categoryItem, customer, partItem, simpleItem, vendor } from "./company-item-builders.js";
 import { DEFAULT_EDITION, isDefaultEdition, tracksInventory, type Edition } from "./edition.js";
 import type { Entity } from "./json.js";
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
@@ -48,7 +42,9 @@ export function buildDemoCompany(
   nowMs: number,
   edition: Edition = DEFAULT_EDITION,
 ): Company {
-  const recipe = isDefaultEdition(edition) ? { kind: "demo" as const } : { kind: "demo" as const, edition };
+  const recipe = isDefaultEdition(edition)
+    ? { kind: "demo" as const }
+    : { kind: "demo" as const, edition };
   const c = new Company(realmId, name, recipe, nowMs);
   const inventory = tracksInventory(edition);
   const meta = metaData(nowMs);

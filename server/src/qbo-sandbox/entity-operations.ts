@@ -12,7 +12,10 @@ import { prepareAccount } from "./entity-account.js";
 import { bumpedEnvelope, withoutEnvelope, type WriteCtx } from "./entity-context.js";
 import { prepareInvoice } from "./entity-invoice.js";
 import { applyInvoiceEffects } from "./entity-invoice-effects.js";
-import { applyAdjustmentEffects, prepareInventoryAdjustment } from "./entity-inventory-adjustment.js";
+import {
+  applyAdjustmentEffects,
+  prepareInventoryAdjustment,
+} from "./entity-inventory-adjustment.js";
 import { prepareItem } from "./entity-item.js";
 import { prepareCustomer, prepareVendor } from "./entity-names.js";
 
