@@ -4,6 +4,7 @@ import { z } from "zod";
 import { COUNTRIES, DEFAULT_EDITION, PLANS } from "./edition.js";
 import type { SandboxState } from "./state.js";
 import { createCompany, resetState, writeCtx } from "./state.js";
+import { changeEdition } from "./company-edition.js";
 import { MergeError, mergeRecords } from "./merge.js";
 import { isoMillis } from "./time.js";
 
@@ -20,6 +21,10 @@ const CompanyBody = z.object({
     .optional(),
   customers: count.optional(),
   vendors: count.optional(),
+  plan: z.enum(PLANS).optional(),
+  country: z.enum(COUNTRIES).optional(),
+});
+const EditionBody = z.object({
   plan: z.enum(PLANS).optional(),
   country: z.enum(COUNTRIES).optional(),
 });
@@ -83,6 +88,15 @@ export function adminRoutes(state: SandboxState): express.Router {
     });
     state.onChange();
     res.status(201).json({ realmId: c.realmId, name: c.name, ...c.edition });
+  });
+  r.patch("/companies/:realmId", (req, res) => {
+    const b = parse(EditionBody, req, res);
+    if (!b) return;
+    const company = state.companies.get(req.params.realmId);
+    if (!company) return void res.status(404).json({ error: "unknown_realm" });
+    changeEdition(company, { ...company.edition, ...b }, state.clock.now());
+    state.onChange();
+    res.json({ realmId: company.realmId, name: company.name, ...company.edition });
   });
   r.get("/companies", (_req, res) => {
     res.json({

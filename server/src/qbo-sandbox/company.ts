@@ -59,8 +59,11 @@ export class Company {
     readonly createdMs: number,
   ) {}
 
+  /** Set when the plan or country changed after the company was built. */
+  changedEdition: Edition | undefined;
+
   get edition(): Edition {
-    return this.recipe.edition ?? DEFAULT_EDITION;
+    return this.changedEdition ?? this.recipe.edition ?? DEFAULT_EDITION;
   }
 
   get(type: EntityName, id: string): Row | undefined {

@@ -141,6 +141,29 @@ describe("company plans and countries", () => {
     expect(ok.status).toBe(200);
   });
 
+  it("PATCH moves a company from Plus to Essentials: Preferences and CompanyInfo follow, adjustments are refused", async () => {
+    const made = await admin(sb, "POST", "/companies", { seed: "downgraded" });
+    const realmId = String(made.body.realmId);
+    expect((await edition(realmId)).quantityOnHand).toBe(true);
+    const patched = await admin(sb, "PATCH", `/companies/${realmId}`, { plan: "essentials" });
+    expect(patched.body).toMatchObject({ plan: "essentials", country: "US" });
+    const after = await edition(realmId);
+    expect(after).toMatchObject({ sku: "QuickBooks Online Essentials", quantityOnHand: false });
+    const adj = await api(sb, after.tok, realmId, "inventoryadjustment", {
+      body: {
+        AdjustAccountRef: { value: "80" },
+        Line: [
+          {
+            DetailType: "ItemAdjustmentLineDetail",
+            ItemAdjustmentLineDetail: { ItemRef: { value: "1" }, QtyDiff: 1 },
+          },
+        ],
+      },
+    });
+    expect(firstError(adj.body).code).toBe("6000");
+    expect((await admin(sb, "PATCH", "/companies/000", { plan: "plus" })).status).toBe(404);
+  });
+
   it("refuses an unknown plan or country with field paths", async () => {
     const res = await admin(sb, "POST", "/companies", { plan: "enterprise", country: "DE" });
     expect(res.status).toBe(400);
@@ -177,6 +200,7 @@ describe("company plans and countries", () => {
         fromId: "22",
         toId: "21",
       });
+      await admin(one, "PATCH", `/companies/${one.demoRealmId}`, { plan: "advanced" });
       await one.close();
       const two = await startSandbox({ port: 0, persistPath: file });
       try {
@@ -192,6 +216,9 @@ describe("company plans and countries", () => {
         );
         expect(oil.body.Item.QtyOnHand).toBe(12.5 + 52.25);
         expect((await api(two, t.access_token, two.demoRealmId, "item/22")).status).toBe(400);
+        expect(listed.body.items).toContainEqual(
+          expect.objectContaining({ realmId: two.demoRealmId, plan: "advanced" }),
+        );
       } finally {
         await two.close();
       }

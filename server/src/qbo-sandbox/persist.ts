@@ -7,6 +7,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "
 import { dirname } from "node:path";
 import { type Company, ENTITY_NAMES, type EntityName } from "./company.js";
 import type { Recipe } from "./company-recipe.js";
+import { changeEdition } from "./company-edition.js";
+import type { Edition } from "./edition.js";
 import { buildDemoCompany } from "./demo-company.js";
 import { generateCompany } from "./generate-company.js";
 import type { Entity } from "./json.js";
@@ -18,6 +20,8 @@ interface SavedCompany {
   realmId: string;
   name: string;
   recipe: Recipe;
+  /** The plan/country set after creation, with when (CompanyInfo's LastUpdatedTime). */
+  changedEdition?: { edition: Edition; ms: number };
   createdMs: number;
   nextIds: Record<EntityName, number>;
   nextDocNumber: number;
@@ -56,6 +60,9 @@ function saveCompany(c: Company): SavedCompany {
     realmId: c.realmId,
     name: c.name,
     recipe: c.recipe,
+    ...(c.changedEdition
+      ? { changedEdition: { edition: c.changedEdition, ms: c.companyInfo.updatedMs } }
+      : {}),
     createdMs: c.createdMs,
     nextIds: { ...c.nextIds },
     nextDocNumber: c.nextDocNumber,
@@ -69,6 +76,7 @@ function restoreCompany(s: SavedCompany): Company {
     s.recipe.kind === "demo"
       ? buildDemoCompany(s.realmId, s.name, s.createdMs, s.recipe.edition)
       : generateCompany(s.recipe.spec, s.createdMs, s.recipe.edition);
+  if (s.changedEdition) changeEdition(c, s.changedEdition.edition, s.changedEdition.ms);
   for (const [type, ms, e] of s.rows) c.put(type, e, ms, true);
   for (const [type, id, ms] of s.tombstones) {
     if (c.get(type, id)) c.remove(type, id, ms);

@@ -41,7 +41,7 @@ export function cloudEvents(realmId: string, events: WebhookEvent[]): JsonObject
     intuitentityid: e.id,
     intuitaccountid: realmId,
     // Where a merged record's id travels in this form is unverified; we mirror `deletedId`.
-    data: e.deletedId !== undefined ? { deletedId: e.deletedId } : ({}),
+    data: e.deletedId !== undefined ? { deletedId: e.deletedId } : {},
   }));
 }
 

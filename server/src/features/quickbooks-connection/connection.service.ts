@@ -11,6 +11,7 @@ import type { Session } from "../../http/session.js";
 import type { Cipher } from "../../lib/crypto.js";
 import type { Logger } from "../../lib/logger.js";
 import type { CallbackOutcome } from "./callback-page.js";
+import { capabilitiesOf, refreshCapabilities } from "./capabilities.js";
 import * as repo from "./connection.repository.js";
 
 export interface ConnectionDeps {
@@ -26,6 +27,10 @@ const hashState = (state: string) => createHash("sha256").update(state).digest("
 export async function getConnection(deps: ConnectionDeps, shopId: string): Promise<Connection> {
   const row = await repo.findConnection(deps.db, shopId);
   if (!row || row.status === "disconnected") return { status: "not_connected" };
+  const capabilities =
+    row.status === "connected"
+      ? await capabilitiesOf(deps.qbo.client, shopId, row.realmId)
+      : undefined;
   return {
     status: row.status,
     realmId: row.realmId,
@@ -33,6 +38,7 @@ export async function getConnection(deps: ConnectionDeps, shopId: string): Promi
     connectedAt: row.connectedAt.toISOString(),
     connectedBy: row.connectedBy,
     refreshTokenExpiresAt: row.refreshTokenExpiresAt.toISOString(),
+    ...(capabilities ? { capabilities } : {}),
   };
 }
 
@@ -72,6 +78,7 @@ export async function completeConnect(
       tokens,
     });
     await refreshCompanyName(deps, state.shopId, q.realmId);
+    await refreshCapabilities(deps.qbo.client, state.shopId, q.realmId);
     deps.logger.info({ shopId: state.shopId, realmId: q.realmId }, "QuickBooks connected");
     return { ok: true };
   } catch (err) {

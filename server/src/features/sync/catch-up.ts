@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { QboItemSchema } from "../../integrations/qbo/schemas.js";
+import { refreshCapabilities } from "../quickbooks-connection/capabilities.js";
 import { findConnection } from "../quickbooks-connection/connection.repository.js";
 import { type ItemChange, applyItemChange } from "./apply-item.js";
 import { findCursor, saveCursor } from "./cursor.repository.js";
@@ -42,6 +43,8 @@ export async function runCatchUp(
 ): Promise<CatchUpResult | undefined> {
   const connection = await findConnection(deps.db, shopId);
   if (!connection || connection.status !== "connected") return undefined;
+  // A plan change (Plus → Essentials) shows from this catch-up on.
+  await refreshCapabilities(deps.client, shopId, connection.realmId);
   const cursor = await findCursor(deps.db, shopId);
   const sameCompany = cursor?.realmId === connection.realmId;
   const startedAt = await databaseNow(deps.db);
