@@ -1,8 +1,9 @@
 /**
  * The Accounting API pipeline, in Intuit's order: bearer token (401, code 3200) → token's realm
  * (403, code 3100) → throttles (429, code 3001) → monthly read cap (429) → injected faults →
- * requestid replay → operation; successful calls are metered (metering.ts). Injected latency happens while the request counts as in flight, so a client
- * making more than 10 concurrent slow calls sees 429s, as on Intuit.
+ * requestid replay → operation; successful calls are metered (metering.ts). Injected latency
+ * happens while the request counts as in flight, so a client making more than 10 concurrent
+ * slow calls sees 429s, as on Intuit.
  */
 import express, { type Request, type Response } from "express";
 import { gatewayFault, QboError, errors } from "./errors.js";
