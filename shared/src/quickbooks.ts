@@ -3,6 +3,20 @@ import { z } from "zod";
 export const ConnectionStatusSchema = z.enum(["not_connected", "connected", "needs_reconnect"]);
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
 
+/**
+ * What the connected QuickBooks company can do, from its CompanyInfo and Preferences. Simple
+ * Start and Essentials track no inventory; the InventoryAdjustment API is Plus/Advanced in the
+ * US only. `plan`: simple_start | essentials | plus | advanced | unknown; `country`: Intuit's
+ * code ("US", "CA", "GB", …).
+ */
+export const CapabilitiesSchema = z.object({
+  inventoryTracking: z.boolean(),
+  inventoryAdjustments: z.boolean(),
+  plan: z.string(),
+  country: z.string(),
+});
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+
 export const ConnectionSchema = z.object({
   status: ConnectionStatusSchema,
   realmId: z.string().optional(),
@@ -28,6 +42,8 @@ export const ConnectionSchema = z.object({
   pendingSwitch: z
     .object({ realmId: z.string(), companyName: z.string(), expiresAt: z.string() })
     .optional(),
+  /** Absent while QuickBooks could not be asked (it is asked on connect and each catch-up). */
+  capabilities: CapabilitiesSchema.optional(),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 export type LinkedCompany = NonNullable<Connection["linkedCompany"]>;

@@ -1,8 +1,11 @@
 /** The sandbox's own admin API under `/_sandbox` (README.md), JSON in and out. Not Intuit's. */
 import express, { type Request, type Response } from "express";
 import { z } from "zod";
+import { COUNTRIES, DEFAULT_EDITION, PLANS } from "./edition.js";
 import type { SandboxState } from "./state.js";
-import { createCompany, resetState } from "./state.js";
+import { createCompany, resetState, writeCtx } from "./state.js";
+import { changeEdition } from "./company-edition.js";
+import { MergeError, mergeRecords } from "./merge.js";
 import { isoMillis } from "./time.js";
 
 const count = z.number().int().min(0).max(500_000);
@@ -18,6 +21,12 @@ const CompanyBody = z.object({
     .optional(),
   customers: count.optional(),
   vendors: count.optional(),
+  plan: z.enum(PLANS).optional(),
+  country: z.enum(COUNTRIES).optional(),
+});
+const EditionBody = z.object({
+  plan: z.enum(PLANS).optional(),
+  country: z.enum(COUNTRIES).optional(),
 });
 const rate = z.number().min(0).max(1);
 const FaultBody = z.object({
@@ -27,12 +36,20 @@ const FaultBody = z.object({
   rate500: rate.optional(),
   rateTimeout: rate.optional(),
   timeoutMs: z.number().int().min(1).max(600_000).optional(),
+  readCap: z.number().int().min(0).optional(),
   expireAccessTokens: z.boolean().optional(),
   revokeRefreshTokens: z.boolean().optional(),
 });
 const WebhookBody = z.object({
   url: z.url().nullable(),
   verifierToken: z.string().min(1).optional(),
+  format: z.enum(["legacy", "cloudevents"]).optional(),
+});
+const MergeBody = z.object({
+  realmId: z.string().min(1),
+  entity: z.enum(["Item", "Customer", "Vendor"]),
+  fromId: z.string().min(1),
+  toId: z.string().min(1),
 });
 const ClockBody = z.object({ advanceSeconds: z.number() });
 
@@ -64,15 +81,29 @@ export function adminRoutes(state: SandboxState): express.Router {
       ...(b.name ? { name: b.name } : {}),
       ...(b.seed !== undefined ? { seed: b.seed } : {}),
       ...(counts ? { counts } : {}),
+      edition: {
+        plan: b.plan ?? DEFAULT_EDITION.plan,
+        country: b.country ?? DEFAULT_EDITION.country,
+      },
     });
     state.onChange();
-    res.status(201).json({ realmId: c.realmId, name: c.name });
+    res.status(201).json({ realmId: c.realmId, name: c.name, ...c.edition });
+  });
+  r.patch("/companies/:realmId", (req, res) => {
+    const b = parse(EditionBody, req, res);
+    if (!b) return;
+    const company = state.companies.get(req.params.realmId);
+    if (!company) return void res.status(404).json({ error: "unknown_realm" });
+    changeEdition(company, { ...company.edition, ...b }, state.clock.now());
+    state.onChange();
+    res.json({ realmId: company.realmId, name: company.name, ...company.edition });
   });
   r.get("/companies", (_req, res) => {
     res.json({
       items: [...state.companies.values()].map((c) => ({
         realmId: c.realmId,
         name: c.name,
+        ...c.edition,
         counts: c.counts(),
       })),
     });
@@ -105,6 +136,7 @@ export function adminRoutes(state: SandboxState): express.Router {
       typeof req.query.realmId === "string" && req.query.realmId ? req.query.realmId : undefined;
     res.json({
       ...state.stats.view(realmId),
+      metered: state.meter.view(realmId),
       webhooks: { delivered: state.webhooks.delivered, failed: state.webhooks.failed },
     });
   });
@@ -120,8 +152,24 @@ export function adminRoutes(state: SandboxState): express.Router {
     if (!b) return;
     state.webhooks.url = b.url ?? undefined;
     if (b.verifierToken) state.webhooks.verifierToken = b.verifierToken;
+    if (b.format) state.webhooks.format = b.format;
     state.onChange();
-    res.json({ url: state.webhooks.url ?? null });
+    res.json({ url: state.webhooks.url ?? null, format: state.webhooks.format });
+  });
+
+  r.post("/merge", (req, res) => {
+    const b = parse(MergeBody, req, res);
+    if (!b) return;
+    const company = state.companies.get(b.realmId);
+    if (!company) return void res.status(404).json({ error: "unknown_realm" });
+    try {
+      const merged = mergeRecords(writeCtx(state, company), b.entity, b.fromId, b.toId);
+      state.onChange();
+      res.json({ [b.entity]: merged, deletedId: b.fromId });
+    } catch (err) {
+      if (!(err instanceof MergeError)) throw err;
+      res.status(400).json({ error: "invalid_merge", details: err.message });
+    }
   });
 
   r.get("/clock", (_req, res) => {

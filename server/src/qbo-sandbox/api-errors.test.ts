@@ -276,4 +276,49 @@ describe("create and update", () => {
       "Invalid query",
     );
   });
+
+  it("4001 for a filter on an Item property Intuit does not allow filtering on; sorting stays allowed", async () => {
+    for (const field of ["IncomeAccountRef", "PrefVendorRef", "Description"]) {
+      const r = await query(sb, token, realm(), `select * from Item where ${field} = '79'`);
+      expectFault(r, 400, "4001", "Invalid query");
+      expect(firstError(r.body).Detail).toBe(
+        `QueryValidationError: property '${field}' is not queryable`,
+      );
+    }
+    const sorted = await query(
+      sb,
+      token,
+      realm(),
+      "select * from Item where Type = 'Inventory' orderby QtyOnHand maxresults 3",
+    );
+    expect(sorted.status).toBe(200);
+  });
+
+  it("6520: an invoice line on a tracked Inventory item without Qty; fine on a service", async () => {
+    const invoice = (itemId: string, detail: Record<string, unknown>) => ({
+      CustomerRef: { value: "10" },
+      Line: [
+        {
+          Amount: 20,
+          DetailType: "SalesItemLineDetail",
+          SalesItemLineDetail: { ItemRef: { value: itemId }, ...detail },
+        },
+      ],
+    });
+    const before = (await api<{ Item: { QtyOnHand: number } }>(sb, token, realm(), "item/12")).body
+      .Item.QtyOnHand;
+    const r = await post("invoice", invoice("12", { UnitPrice: 20 }));
+    expectFault(
+      r,
+      400,
+      "6520",
+      "A business validation error has occurred while processing your request",
+    );
+    expect(firstError(r.body).element).toBe("Line.SalesItemLineDetail.Qty");
+    expect(
+      (await api<{ Item: { QtyOnHand: number } }>(sb, token, realm(), "item/12")).body.Item
+        .QtyOnHand,
+    ).toBe(before);
+    expect((await post("invoice", invoice("47", {}))).status).toBe(200);
+  });
 });

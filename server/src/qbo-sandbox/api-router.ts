@@ -1,8 +1,9 @@
 /**
  * The Accounting API pipeline, in Intuit's order: bearer token (401, code 3200) → token's realm
- * (403, code 3100) → throttles (429, code 3001) → injected faults → requestid replay →
- * operation. Injected latency happens while the request counts as in flight, so a client
- * making more than 10 concurrent slow calls sees 429s, as on Intuit.
+ * (403, code 3100) → throttles (429, code 3001) → monthly read cap (429) → injected faults →
+ * requestid replay → operation; successful calls are metered (metering.ts). Injected latency
+ * happens while the request counts as in flight, so a client making more than 10 concurrent
+ * slow calls sees 429s, as on Intuit.
  */
 import express, { type Request, type Response } from "express";
 import { gatewayFault, QboError, errors } from "./errors.js";
@@ -11,6 +12,7 @@ import { isoMillis } from "./time.js";
 import { batchSize } from "./api-batch.js";
 import { dispatch, routeKey, type ApiRequest } from "./api-dispatch.js";
 import { sendJson } from "./api-respond.js";
+import { classify } from "./metering.js";
 
 const DEFAULT_TIMEOUT_FAULT_MS = 35_000;
 
@@ -39,9 +41,9 @@ async function handle(state: SandboxState, req: Request, res: Response): Promise
   };
   state.stats.request(realmId, routeKey(apiReq));
   const limiterKey = `${realmId}:${check.clientId}`;
-  const weight =
-    apiReq.segments[0]?.toLowerCase() === "batch" ? Math.max(1, batchSize(req.body)) : 1;
-  if (!state.limiter.tryAcquire(limiterKey, now, weight)) {
+  const isBatch = apiReq.segments[0]?.toLowerCase() === "batch";
+  const weight = isBatch ? Math.max(1, batchSize(req.body)) : 1;
+  if (!state.limiter.tryAcquire(limiterKey, now, weight, isBatch ? realmId : undefined)) {
     state.stats.of(realmId).throttled++;
     return sendJson(res, 429, errors.throttled().body(now));
   }
@@ -57,6 +59,15 @@ async function handle(state: SandboxState, req: Request, res: Response): Promise
   res.on("close", release);
 
   const faults = state.faults.effective(realmId);
+  const metered = classify(apiReq);
+  if (
+    faults.readCap !== undefined &&
+    metered.corePlus > 0 &&
+    state.meter.corePlusThisMonth(check.clientId, now) + metered.corePlus > faults.readCap
+  ) {
+    state.stats.of(realmId).throttled++;
+    return sendJson(res, 429, errors.throttled().body(now));
+  }
   if (faults.latencyMs && faults.latencyMs > 0 && !(await state.sleeper.sleep(faults.latencyMs)))
     return void res.destroy();
   if (state.faults.roll(realmId, "rateTimeout")) {
@@ -87,6 +98,7 @@ async function handle(state: SandboxState, req: Request, res: Response): Promise
     body = err.body(state.clock.now());
   }
   if (replayKey) remember(state, replayKey, { status, body });
+  if (status < 300) state.meter.add(check.clientId, realmId, now, metered);
   if (req.method !== "GET") state.onChange();
   sendJson(res, status, body);
 }

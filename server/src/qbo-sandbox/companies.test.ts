@@ -104,7 +104,16 @@ describe("generated companies", () => {
     expect(listed.body.items).toContainEqual({
       realmId,
       name: "Generated Auto Parts paging-2500",
-      counts: { Account: 13, Item: 2500, Customer: 40, Vendor: 8, Invoice: 0 },
+      plan: "plus",
+      country: "US",
+      counts: {
+        Account: 13,
+        Item: 2500,
+        Customer: 40,
+        Vendor: 8,
+        Invoice: 0,
+        InventoryAdjustment: 0,
+      },
     });
     const seen = new Set<string>();
     let pages = 0;

@@ -1,5 +1,6 @@
 /** Builders for stored entities in Intuit's JSON shape, shared by the demo and generator. */
 import type { Entity, JsonObject } from "./json.js";
+import { HOME_CURRENCY, OFFERING_SKU, tracksInventory, type Edition } from "./edition.js";
 import { isoSeconds } from "./time.js";
 
 export function ref(value: string, name?: string): JsonObject {
@@ -31,14 +32,15 @@ export function envelope(id: string, meta: JsonObject, syncToken = "0"): Entity 
   return { Id: id, SyncToken: syncToken, domain: "QBO", sparse: false, MetaData: meta };
 }
 
-export function companyInfoEntity(name: string, createdMs: number): Entity {
+/** CompanyInfo as Intuit shows the plan (`OfferingSku`) and the company's country. */
+export function companyInfoEntity(name: string, createdMs: number, edition: Edition): Entity {
   const addr: JsonObject = {
     Id: "1",
     Line1: "2150 W 6th Ave",
     City: "Eugene",
     CountrySubDivisionCode: "OR",
     PostalCode: "97402",
-    Country: "US",
+    Country: edition.country,
   };
   return {
     CompanyName: name,
@@ -49,7 +51,7 @@ export function companyInfoEntity(name: string, createdMs: number): Entity {
     PrimaryPhone: { FreeFormNumber: "(541) 555-0100" },
     CompanyStartDate: "2019-03-01",
     FiscalYearStartMonth: "January",
-    Country: "US",
+    Country: edition.country,
     Email: { Address: "office@riverside-auto.example" },
     WebAddr: {},
     SupportedLanguages: "en",
@@ -58,13 +60,15 @@ export function companyInfoEntity(name: string, createdMs: number): Entity {
       { Name: "IndustryType", Value: "Automotive Repair" },
       { Name: "CompanyType", Value: "LLC" },
       { Name: "SubscriptionStatus", Value: "SUBSCRIBED" },
-      { Name: "OfferingSku", Value: "QuickBooks Online Plus" },
+      { Name: "OfferingSku", Value: OFFERING_SKU[edition.plan] },
     ],
     ...envelope("1", metaData(createdMs)),
   };
 }
 
-export function preferencesEntity(createdMs: number): Entity {
+/** Preferences: quantity on hand is on only where the plan tracks inventory. */
+export function preferencesEntity(createdMs: number, edition: Edition): Entity {
+  const tracking = tracksInventory(edition);
   return {
     AccountingInfoPrefs: {
       TrackDepartments: false,
@@ -75,10 +79,10 @@ export function preferencesEntity(createdMs: number): Entity {
       ForSales: true,
       ForPurchase: true,
       QuantityWithPriceAndRate: true,
-      QuantityOnHand: true,
+      QuantityOnHand: tracking,
     },
     ItemCategoriesPrefs: { ItemCategoriesEnabled: true },
-    InventoryPrefs: { TrackingQuantityOnHand: true },
+    InventoryPrefs: { TrackingQuantityOnHand: tracking },
     SalesFormsPrefs: {
       CustomTxnNumbers: false,
       AllowDeposit: false,
@@ -86,7 +90,10 @@ export function preferencesEntity(createdMs: number): Entity {
       DefaultTerms: { value: "3" },
       DefaultCustomerMessage: "Thank you for choosing Riverside Auto Parts!",
     },
-    CurrencyPrefs: { MultiCurrencyEnabled: false, HomeCurrency: { value: "USD" } },
+    CurrencyPrefs: {
+      MultiCurrencyEnabled: false,
+      HomeCurrency: { value: HOME_CURRENCY[edition.country] },
+    },
     TaxPrefs: { UsingSalesTax: false },
     OtherPrefs: { NameValue: [{ Name: "SalesFormsPrefs.DefaultItem", Value: "1" }] },
     ...envelope("1", metaData(createdMs)),

@@ -60,6 +60,28 @@ export function inventoryItem(id: string, meta: JsonObject, f: InventoryFields):
   return e;
 }
 
+/**
+ * A stocked part as the company's plan allows it: an Inventory item on Plus/Advanced, a
+ * NonInventory item (same name, Sku, price and cost, no quantity) on plans without inventory.
+ */
+export function partItem(
+  id: string,
+  meta: JsonObject,
+  f: InventoryFields,
+  inventory: boolean,
+): Entity {
+  if (inventory) return inventoryItem(id, meta, f);
+  const e = simpleItem(id, meta, "NonInventory", {
+    name: f.name,
+    description: f.description,
+    price: f.price,
+    cost: f.cost,
+    ...(f.sku !== undefined ? { sku: f.sku } : {}),
+  });
+  if (f.vendor) e.PrefVendorRef = f.vendor;
+  return e;
+}
+
 export interface SimpleFields {
   name: string;
   sku?: string;

@@ -1,4 +1,6 @@
 /** How a company was built; persistence stores the recipe plus rows written since. */
+import type { Edition } from "./edition.js";
+
 export interface GenerateSpec {
   seed: string;
   name?: string;
@@ -9,4 +11,7 @@ export interface GenerateSpec {
   vendors: number;
 }
 
-export type Recipe = { kind: "demo" } | { kind: "generated"; spec: GenerateSpec };
+/** `edition` absent = Plus, US (companies saved before plans existed). */
+export type Recipe = ({ kind: "demo" } | { kind: "generated"; spec: GenerateSpec }) & {
+  edition?: Edition;
+};

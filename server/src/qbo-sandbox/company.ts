@@ -5,8 +5,16 @@
 import type { Entity } from "./json.js";
 import { getStr } from "./json.js";
 import type { Recipe } from "./company-recipe.js";
+import { DEFAULT_EDITION, type Edition } from "./edition.js";
 
-export const ENTITY_NAMES = ["Account", "Item", "Customer", "Vendor", "Invoice"] as const;
+export const ENTITY_NAMES = [
+  "Account",
+  "Item",
+  "Customer",
+  "Vendor",
+  "Invoice",
+  "InventoryAdjustment",
+] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
 export interface Row {
@@ -18,7 +26,14 @@ export interface Row {
 type Tables<T> = Record<EntityName, T>;
 
 function tables<T>(make: () => T): Tables<T> {
-  return { Account: make(), Item: make(), Customer: make(), Vendor: make(), Invoice: make() };
+  return {
+    Account: make(),
+    Item: make(),
+    Customer: make(),
+    Vendor: make(),
+    Invoice: make(),
+    InventoryAdjustment: make(),
+  };
 }
 
 export class Company {
@@ -43,6 +58,13 @@ export class Company {
     readonly recipe: Recipe,
     readonly createdMs: number,
   ) {}
+
+  /** Set when the plan or country changed after the company was built. */
+  changedEdition: Edition | undefined;
+
+  get edition(): Edition {
+    return this.changedEdition ?? this.recipe.edition ?? DEFAULT_EDITION;
+  }
 
   get(type: EntityName, id: string): Row | undefined {
     return this.tables[type].get(id);

@@ -7,13 +7,8 @@ import {
   ref,
 } from "./company-builders.js";
 import { Company } from "./company.js";
-import {
-  categoryItem,
-  customer,
-  inventoryItem,
-  simpleItem,
-  vendor,
-} from "./company-item-builders.js";
+import { categoryItem, customer, partItem, simpleItem, vendor } from "./company-item-builders.js";
+import { DEFAULT_EDITION, isDefaultEdition, tracksInventory, type Edition } from "./edition.js";
 import type { Entity } from "./json.js";
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
 import {
@@ -41,12 +36,21 @@ function fields(s: NameSeed) {
   return { ...s, display: displayOf(s), active: s.active ?? true };
 }
 
-export function buildDemoCompany(realmId: string, name: string, nowMs: number): Company {
-  const c = new Company(realmId, name, { kind: "demo" }, nowMs);
+export function buildDemoCompany(
+  realmId: string,
+  name: string,
+  nowMs: number,
+  edition: Edition = DEFAULT_EDITION,
+): Company {
+  const recipe = isDefaultEdition(edition)
+    ? { kind: "demo" as const }
+    : { kind: "demo" as const, edition };
+  const c = new Company(realmId, name, recipe, nowMs);
+  const inventory = tracksInventory(edition);
   const meta = metaData(nowMs);
   const put = (type: Parameters<Company["put"]>[0], e: Entity) => c.put(type, e, nowMs, false);
-  c.companyInfo = { e: companyInfoEntity(name, nowMs), updatedMs: nowMs };
-  c.preferences = { e: preferencesEntity(nowMs), updatedMs: nowMs };
+  c.companyInfo = { e: companyInfoEntity(name, nowMs, edition), updatedMs: nowMs };
+  c.preferences = { e: preferencesEntity(nowMs, edition), updatedMs: nowMs };
 
   for (const a of DEMO_ACCOUNTS) {
     put("Account", {
@@ -79,7 +83,7 @@ export function buildDemoCompany(realmId: string, name: string, nowMs: number): 
   let id = 1;
   for (const p of DEMO_INVENTORY) {
     const vendorRef = ref(p.vendorId, vendorNames.get(p.vendorId));
-    put("Item", inventoryItem(String(id++), meta, { ...p, vendor: vendorRef }));
+    put("Item", partItem(String(id++), meta, { ...p, vendor: vendorRef }, inventory));
   }
   for (const p of DEMO_NON_INVENTORY)
     put("Item", simpleItem(String(id++), meta, "NonInventory", p));

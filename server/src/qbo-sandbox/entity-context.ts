@@ -5,12 +5,14 @@ import type { Entity } from "./json.js";
 import { getObj, getStr } from "./json.js";
 import { isoSeconds } from "./time.js";
 
-export type Operation = "Create" | "Update" | "Delete" | "Void";
+export type Operation = "Create" | "Update" | "Delete" | "Void" | "Merge";
+/** `deletedId` only for Merge: the record merged into `id`. */
 export type EmitFn = (
   name: EntityName,
   id: string,
   operation: Operation,
   lastUpdatedMs: number,
+  deletedId?: string,
 ) => void;
 
 export interface WriteCtx {

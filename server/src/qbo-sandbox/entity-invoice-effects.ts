@@ -6,7 +6,8 @@
  */
 import { dec, toNumber, type Dec } from "./decimal.js";
 import type { Entity } from "./json.js";
-import { getArr, getBool, getNum, getObj, getRef, getStr, isObject } from "./json.js";
+import { getArr, getNum, getObj, getRef, getStr, isObject } from "./json.js";
+import { isTrackedInventory } from "./entity-invoice-lines.js";
 import type { WriteCtx } from "./entity-context.js";
 import { sideEffectWrite } from "./entity-context.js";
 
@@ -19,12 +20,7 @@ function soldQuantities(ctx: WriteCtx, invoice: Entity | undefined): Map<string,
     const qty = getNum(detail, "Qty");
     if (itemId === undefined || qty === undefined) continue;
     const item = ctx.company.get("Item", itemId);
-    if (
-      !item ||
-      getStr(item.e, "Type") !== "Inventory" ||
-      getBool(item.e, "TrackQtyOnHand") !== true
-    )
-      continue;
+    if (!item || !isTrackedInventory(item.e)) continue;
     out.set(itemId, (out.get(itemId) ?? 0n) + dec(qty));
   }
   return out;

@@ -1,13 +1,19 @@
 /**
  * Invoice lines: item lines are checked (ItemRef 610, Amount = round2(Qty × UnitPrice) else
- * 6070) with exact decimals; a SubTotalLineDetail line is appended, as QBO does.
+ * 6070, Qty required on tracked Inventory items else 6520) with exact decimals; a
+ * SubTotalLineDetail line is appended, as QBO does.
  */
 import { dec, div, mul, round2, sum, toNumber, type Dec } from "./decimal.js";
 import { errors } from "./errors.js";
 import type { Entity, Json, JsonObject } from "./json.js";
-import { getObj, getStr, isObject } from "./json.js";
+import { getBool, getObj, getStr, isObject } from "./json.js";
 import type { WriteCtx } from "./entity-context.js";
 import { checkRef, numberField } from "./entity-fields.js";
+
+/** Tracked Inventory items move stock, so QuickBooks needs a quantity on their lines. */
+export function isTrackedInventory(item: Entity): boolean {
+  return getStr(item, "Type") === "Inventory" && getBool(item, "TrackQtyOnHand") === true;
+}
 
 export interface PreparedLines {
   lines: JsonObject[];
@@ -59,6 +65,8 @@ function salesItemLine(ctx: WriteCtx, item: JsonObject, existing: Entity | undef
   if (amountRaw === undefined) throw errors.requiredParam("Line.Amount");
   const amount = dec(amountRaw);
   const qty = numberField(d, "Qty");
+  if (qty === undefined && target && isTrackedInventory(target.e))
+    throw errors.inventoryQtyMissing(getStr(target.e, "Name") ?? "");
   const price = numberField(d, "UnitPrice");
   if (qty !== undefined && price !== undefined) {
     if (round2(mul(dec(qty), dec(price))) !== amount) throw errors.amountMismatch(amountRaw);

@@ -1,6 +1,7 @@
 /** Item rules (docs/quickbooks.md §4.1): Name unique (6240), per-Type required fields (2020), refs (610). */
 import { nameKey } from "./company.js";
 import { dec, toNumber } from "./decimal.js";
+import { tracksInventory } from "./edition.js";
 import { errors } from "./errors.js";
 import type { Entity } from "./json.js";
 import { getNum, getRef, getStr } from "./json.js";
@@ -37,6 +38,12 @@ export function prepareItem(ctx: WriteCtx, c: Entity, existing: Entity | undefin
   c.PurchaseCost = getNum(c, "PurchaseCost") ?? 0;
 
   if (type === "Inventory") {
+    // Simple Start and Essentials have no quantity tracking; QBO answers as it does when
+    // "Track quantity on hand" is off (observed: intuit/QuickBooks-V3-DotNET-SDK#10).
+    if (!tracksInventory(company.edition) && oldType !== "Inventory")
+      throw errors.business(
+        "When you create an item, if Track quantity on hand is turned off, the item cannot be of type Inventory.",
+      );
     for (const key of ["IncomeAccountRef", "ExpenseAccountRef", "AssetAccountRef"])
       if (getRef(c, key) === undefined) throw errors.requiredParam(key);
     requireStr(c, "InvStartDate");

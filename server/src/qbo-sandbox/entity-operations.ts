@@ -12,6 +12,10 @@ import { prepareAccount } from "./entity-account.js";
 import { bumpedEnvelope, withoutEnvelope, type WriteCtx } from "./entity-context.js";
 import { prepareInvoice } from "./entity-invoice.js";
 import { applyInvoiceEffects } from "./entity-invoice-effects.js";
+import {
+  applyAdjustmentEffects,
+  prepareInventoryAdjustment,
+} from "./entity-inventory-adjustment.js";
 import { prepareItem } from "./entity-item.js";
 import { prepareCustomer, prepareVendor } from "./entity-names.js";
 
@@ -23,7 +27,11 @@ const PREPARE: Record<EntityName, Prepare> = {
   Customer: prepareCustomer,
   Vendor: prepareVendor,
   Invoice: prepareInvoice,
+  InventoryAdjustment: prepareInventoryAdjustment,
 };
+
+/** Transactions can be deleted; name lists and accounts are deactivated instead. */
+const DELETABLE = new Set<EntityName>(["Invoice", "InventoryAdjustment"]);
 
 export function entityFromPath(segment: string): EntityName | undefined {
   return ENTITY_NAMES.find((n) => n.toLowerCase() === segment.toLowerCase());
@@ -36,6 +44,7 @@ function afterWrite(
   after: Entity | undefined,
 ): void {
   if (type === "Invoice") applyInvoiceEffects(ctx, before, after);
+  if (type === "InventoryAdjustment") applyAdjustmentEffects(ctx, before, after);
 }
 
 export function readEntity(ctx: Pick<WriteCtx, "company">, type: EntityName, id: string): Entity {
@@ -66,10 +75,15 @@ export function createOrUpdate(ctx: WriteCtx, type: EntityName, body: unknown): 
 
 function allocId(ctx: WriteCtx, type: EntityName): string {
   const { company } = ctx;
-  // Customers and vendors share QBO's name-list Id sequence.
+  // Customers and vendors share QBO's name-list Id sequence, transactions share another.
   if (type === "Customer" || type === "Vendor") {
     const next = Math.max(company.nextIds.Customer, company.nextIds.Vendor);
     company.nextIds.Customer = company.nextIds.Vendor = next + 1;
+    return String(next);
+  }
+  if (type === "Invoice" || type === "InventoryAdjustment") {
+    const next = Math.max(company.nextIds.Invoice, company.nextIds.InventoryAdjustment);
+    company.nextIds.Invoice = company.nextIds.InventoryAdjustment = next + 1;
     return String(next);
   }
   return company.allocId(type);
@@ -96,6 +110,9 @@ function checkedExisting(ctx: WriteCtx, type: EntityName, body: JsonObject): Ent
 export function updateEntity(ctx: WriteCtx, type: EntityName, body: unknown): Entity {
   if (!isObject(body)) throw errors.invalidProperty(type);
   const existing = checkedExisting(ctx, type, body);
+  // Intuit documents create, read, query and delete; "the transaction date cannot be edited".
+  if (type === "InventoryAdjustment")
+    throw errors.unsupported("Operation Update is not supported for InventoryAdjustment.");
   const sparse = getBool(body, "sparse") === true;
   const fields = withoutEnvelope(body);
   const candidate = sparse ? { ...withoutEnvelope(existing), ...fields } : fields;
@@ -110,7 +127,7 @@ export function updateEntity(ctx: WriteCtx, type: EntityName, body: unknown): En
 /** `?operation=delete`: transactions only; name lists are deactivated instead. */
 export function deleteEntity(ctx: WriteCtx, type: EntityName, body: unknown): Entity {
   if (!isObject(body)) throw errors.invalidProperty(type);
-  if (type !== "Invoice")
+  if (!DELETABLE.has(type))
     throw errors.unsupported(
       `Operation Delete is not supported for ${type}; set Active to false instead.`,
     );

@@ -108,6 +108,18 @@ export const errors = {
       `Amount is not equal to UnitPrice * Qty. Supplied value:${supplied.toLocaleString("en-US")}`,
       "Line.Amount",
     ),
+  /**
+   * A sales line on a tracked Inventory item without Qty. Code 6520 is what QuickBooks answers
+   * (reported by a third-party client against production); the wording is ours.
+   */
+  inventoryQtyMissing: (itemName: string) =>
+    new QboError(
+      400,
+      "6520",
+      "A business validation error has occurred while processing your request",
+      `Business Validation Error: Enter a quantity for the inventory item ${itemName}.`,
+      "Line.SalesItemLineDetail.Qty",
+    ),
   business: (detail: string) =>
     new QboError(
       400,

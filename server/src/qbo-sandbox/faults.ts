@@ -10,6 +10,8 @@ export interface FaultConfig {
   rateTimeout?: number;
   /** How long a "timeout" request hangs before the sandbox gives up with 504 (default 35 s). */
   timeoutMs?: number;
+  /** Monthly CorePlus (read) calls the app may make before reads get 429 (Builder tier: 500,000). */
+  readCap?: number;
 }
 
 export type RateFault = "rate429" | "rate500" | "rateTimeout";

@@ -11,8 +11,9 @@ import {
   ref,
 } from "./company-builders.js";
 import { Company } from "./company.js";
-import { customer, inventoryItem, simpleItem, vendor } from "./company-item-builders.js";
+import { customer, partItem, simpleItem, vendor } from "./company-item-builders.js";
 import type { GenerateSpec } from "./company-recipe.js";
+import { DEFAULT_EDITION, isDefaultEdition, tracksInventory, type Edition } from "./edition.js";
 import type { JsonObject } from "./json.js";
 import { hash32, mulberry32, realmIdFor } from "./random.js";
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
@@ -90,18 +91,19 @@ const LAST = [
 const SERVICES = ["Labor", "Diagnostic", "Inspection", "Alignment", "Detailing", "Tire Rotation"];
 const FEES = ["Shop Supplies", "Disposal Fee", "Sublet", "Hazmat Fee", "Towing"];
 
-export function generatedRealmId(spec: GenerateSpec): string {
-  return realmIdFor(
-    JSON.stringify([
-      "gen",
-      spec.seed,
-      spec.inventory,
-      spec.nonInventory,
-      spec.service,
-      spec.customers,
-      spec.vendors,
-    ]),
-  );
+export function generatedRealmId(spec: GenerateSpec, edition: Edition = DEFAULT_EDITION): string {
+  const key: unknown[] = [
+    "gen",
+    spec.seed,
+    spec.inventory,
+    spec.nonInventory,
+    spec.service,
+    spec.customers,
+    spec.vendors,
+  ];
+  // Plus/US companies keep the realmIds they had before plans existed.
+  if (!isDefaultEdition(edition)) key.push(edition.plan, edition.country);
+  return realmIdFor(JSON.stringify(key));
 }
 
 const pick = <T>(arr: readonly T[], r: number): T =>
@@ -110,13 +112,21 @@ const money = (r: number, min: number, max: number) =>
   Math.round((min + r * (max - min)) * 100) / 100;
 const pad = (n: number) => String(n).padStart(6, "0");
 
-export function generateCompany(spec: GenerateSpec, nowMs: number): Company {
+export function generateCompany(
+  spec: GenerateSpec,
+  nowMs: number,
+  edition: Edition = DEFAULT_EDITION,
+): Company {
   const name = spec.name ?? `Generated Auto Parts ${spec.seed}`;
-  const c = new Company(generatedRealmId(spec), name, { kind: "generated", spec }, nowMs);
+  const recipe = isDefaultEdition(edition)
+    ? { kind: "generated" as const, spec }
+    : { kind: "generated" as const, spec, edition };
+  const c = new Company(generatedRealmId(spec, edition), name, recipe, nowMs);
+  const inventory = tracksInventory(edition);
   const rnd = mulberry32(hash32(spec.seed));
   const meta = metaData(nowMs);
-  c.companyInfo = { e: companyInfoEntity(name, nowMs), updatedMs: nowMs };
-  c.preferences = { e: preferencesEntity(nowMs), updatedMs: nowMs };
+  c.companyInfo = { e: companyInfoEntity(name, nowMs, edition), updatedMs: nowMs };
+  c.preferences = { e: preferencesEntity(nowMs, edition), updatedMs: nowMs };
   for (const a of DEMO_ACCOUNTS) {
     c.put(
       "Account",
@@ -173,16 +183,21 @@ export function generateCompany(spec: GenerateSpec, nowMs: number): Company {
     const vendorRef = vendorRefs.length ? pick(vendorRefs, rnd()) : undefined;
     c.put(
       "Item",
-      inventoryItem(String(id++), meta, {
-        name: `${brand} ${part} G${pad(i)}`,
-        sku: `GEN-${pad(i)}`,
-        description: `${brand} ${part}, generated part ${i}`,
-        cost,
-        price: Math.round(cost * 230) / 100,
-        qty,
-        reorder: Math.floor(rnd() * 10),
-        ...(vendorRef ? { vendor: vendorRef } : {}),
-      }),
+      partItem(
+        String(id++),
+        meta,
+        {
+          name: `${brand} ${part} G${pad(i)}`,
+          sku: `GEN-${pad(i)}`,
+          description: `${brand} ${part}, generated part ${i}`,
+          cost,
+          price: Math.round(cost * 230) / 100,
+          qty,
+          reorder: Math.floor(rnd() * 10),
+          ...(vendorRef ? { vendor: vendorRef } : {}),
+        },
+        inventory,
+      ),
       nowMs,
       false,
     );

@@ -71,6 +71,20 @@ describe("throttling", () => {
     }
     expect(ok).toBe(16); // 16 × 30 = 480 ≤ 500 < 510
   });
+
+  it("120 batch requests per rolling minute per realm, on top of the other limits", async () => {
+    const batch = { BatchItemRequest: [{ bId: "q", Query: "select count(*) from Item" }] };
+    const statuses: number[] = [];
+    for (let i = 0; i < 121; i++) {
+      statuses.push((await api(sb, token, sb.demoRealmId, "batch", { body: batch })).status);
+      await admin(sb, "POST", "/clock", { advanceSeconds: 0.11 }); // stay under 10/s
+    }
+    expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+    expect(statuses[120]).toBe(429);
+    expect((await call()).status).toBe(200); // plain calls still have room in the 500/min
+    await admin(sb, "POST", "/clock", { advanceSeconds: 60 });
+    expect((await api(sb, token, sb.demoRealmId, "batch", { body: batch })).status).toBe(200);
+  });
 });
 
 describe("injected faults", () => {

@@ -7,16 +7,21 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "
 import { dirname } from "node:path";
 import { type Company, ENTITY_NAMES, type EntityName } from "./company.js";
 import type { Recipe } from "./company-recipe.js";
+import { changeEdition } from "./company-edition.js";
+import type { Edition } from "./edition.js";
 import { buildDemoCompany } from "./demo-company.js";
 import { generateCompany } from "./generate-company.js";
 import type { Entity } from "./json.js";
 import type { AccessRec, CodeRec, GrantRec, RefreshRec } from "./oauth-store.js";
 import type { SandboxState } from "./state.js";
+import type { WebhookFormat } from "./webhooks.js";
 
 interface SavedCompany {
   realmId: string;
   name: string;
   recipe: Recipe;
+  /** The plan/country set after creation, with when (CompanyInfo's LastUpdatedTime). */
+  changedEdition?: { edition: Edition; ms: number };
   createdMs: number;
   nextIds: Record<EntityName, number>;
   nextDocNumber: number;
@@ -34,7 +39,7 @@ interface SavedState {
     access: [string, AccessRec][];
     refresh: [string, RefreshRec][];
   };
-  webhook: { url: string | null; verifierToken: string };
+  webhook: { url: string | null; verifierToken: string; format?: WebhookFormat };
 }
 
 function saveCompany(c: Company): SavedCompany {
@@ -55,6 +60,9 @@ function saveCompany(c: Company): SavedCompany {
     realmId: c.realmId,
     name: c.name,
     recipe: c.recipe,
+    ...(c.changedEdition
+      ? { changedEdition: { edition: c.changedEdition, ms: c.companyInfo.updatedMs } }
+      : {}),
     createdMs: c.createdMs,
     nextIds: { ...c.nextIds },
     nextDocNumber: c.nextDocNumber,
@@ -66,8 +74,9 @@ function saveCompany(c: Company): SavedCompany {
 function restoreCompany(s: SavedCompany): Company {
   const c =
     s.recipe.kind === "demo"
-      ? buildDemoCompany(s.realmId, s.name, s.createdMs)
-      : generateCompany(s.recipe.spec, s.createdMs);
+      ? buildDemoCompany(s.realmId, s.name, s.createdMs, s.recipe.edition)
+      : generateCompany(s.recipe.spec, s.createdMs, s.recipe.edition);
+  if (s.changedEdition) changeEdition(c, s.changedEdition.edition, s.changedEdition.ms);
   for (const [type, ms, e] of s.rows) c.put(type, e, ms, true);
   for (const [type, id, ms] of s.tombstones) {
     if (c.get(type, id)) c.remove(type, id, ms);
@@ -94,7 +103,11 @@ export function serializeState(state: SandboxState): SavedState {
       access: [...o.access],
       refresh: [...o.refresh],
     },
-    webhook: { url: state.webhooks.url ?? null, verifierToken: state.webhooks.verifierToken },
+    webhook: {
+      url: state.webhooks.url ?? null,
+      verifierToken: state.webhooks.verifierToken,
+      format: state.webhooks.format,
+    },
   };
 }
 
@@ -108,6 +121,7 @@ export function restoreState(state: SandboxState, saved: SavedState): void {
   state.oauth.refresh = new Map(saved.oauth.refresh);
   // Explicit configuration (options) wins over a saved webhook registration.
   if (!state.webhooks.url && saved.webhook.url) state.webhooks.url = saved.webhook.url;
+  if (saved.webhook.format) state.webhooks.format = saved.webhook.format;
 }
 
 export interface Persister {

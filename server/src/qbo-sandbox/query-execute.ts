@@ -6,7 +6,12 @@ import type { Company, EntityName, Row } from "./company.js";
 import { errors } from "./errors.js";
 import type { Entity, JsonObject } from "./json.js";
 import { compareScalars, fieldValue, predicate } from "./query-compare.js";
-import { ACTIVE_BY_DEFAULT, canonicalEntity, canonicalField } from "./query-fields.js";
+import {
+  ACTIVE_BY_DEFAULT,
+  canonicalEntity,
+  canonicalField,
+  isFilterable,
+} from "./query-fields.js";
 import { parseQuery, type ParsedQuery } from "./query-parser.js";
 
 export const MAX_RESULTS_CAP = 1000;
@@ -33,7 +38,8 @@ export function runQuery(company: Company, text: string): JsonObject {
 function normalizeFields(entity: string, q: ParsedQuery): void {
   for (const c of q.where) {
     const f = canonicalField(entity, c.field);
-    if (f === undefined) throw errors.notQueryable(`property '${c.field}' is not queryable`);
+    if (f === undefined || !isFilterable(entity, f))
+      throw errors.notQueryable(`property '${c.field}' is not queryable`);
     c.field = f;
   }
   for (const o of q.orderBy) {

@@ -83,9 +83,38 @@ export const QUERYABLE: Record<string, readonly string[]> = {
     "CurrencyRef",
     "ShipDate",
   ],
+  // Transaction filters Intuit documents for every transaction type.
+  InventoryAdjustment: [...COMMON, "TxnDate", "DocNumber"],
   CompanyInfo: [...COMMON, "CompanyName", "LegalName", "Country"],
   Preferences: [...COMMON],
 };
+
+/**
+ * Properties a query may return and sort on but not filter on. Intuit's Item reference marks
+ * Id, Name, Sku, Type, Active, Taxable, FullyQualifiedName, SubItem and MetaData filterable
+ * (https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/item);
+ * UnitPrice, PurchaseCost and QtyOnHand stay allowed here because clients use them and the
+ * live service accepts them (observed, unverified in the reference). Account and vendor refs,
+ * descriptions and dates are refused with 4001, as QuickBooks does.
+ */
+const NOT_FILTERABLE: Record<string, ReadonlySet<string>> = {
+  Item: new Set([
+    "Description",
+    "ParentRef",
+    "Level",
+    "IncomeAccountRef",
+    "ExpenseAccountRef",
+    "AssetAccountRef",
+    "PrefVendorRef",
+    "TrackQtyOnHand",
+    "ReorderPoint",
+    "InvStartDate",
+  ]),
+};
+
+export function isFilterable(entity: string, canonical: string): boolean {
+  return !NOT_FILTERABLE[entity]?.has(canonical);
+}
 
 /** Name lists return active records only unless the query mentions Active (docs/quickbooks.md §3). */
 export const ACTIVE_BY_DEFAULT = new Set(["Item", "Customer", "Vendor"]);

@@ -6,10 +6,12 @@ import { Clock } from "./clock.js";
 import type { Company, EntityName } from "./company.js";
 import type { GenerateSpec } from "./company-recipe.js";
 import { buildDemoCompany, DEMO_COMPANY_NAME, DEMO_REALM_ID } from "./demo-company.js";
+import { DEFAULT_EDITION, isDefaultEdition, type Edition } from "./edition.js";
 import { generateCompany } from "./generate-company.js";
 import type { EmitFn, WriteCtx } from "./entity-context.js";
 import { FaultBook } from "./faults.js";
 import { Limiter } from "./limiter.js";
+import { Meter } from "./metering.js";
 import { OAuthStore } from "./oauth-store.js";
 import { realmIdFor } from "./random.js";
 import { Sleeper } from "./sleeper.js";
@@ -55,6 +57,8 @@ export interface SandboxState {
   oauth: OAuthStore;
   faults: FaultBook;
   stats: StatsBook;
+  /** CorePlus/Core calls per app, realm and month (Intuit's App Partner Program metering). */
+  meter: Meter;
   limiter: Limiter;
   /** `realmId:requestid` → first response (docs/quickbooks.md §2: requestid replays it). */
   replay: Map<string, ReplayEntry>;
@@ -78,6 +82,7 @@ export function createSandboxState(partial: Partial<SandboxOptions> = {}): Sandb
     }),
     faults: new FaultBook(),
     stats: new StatsBook(),
+    meter: new Meter(),
     limiter: new Limiter(),
     replay: new Map(),
     webhooks: new WebhookDispatcher(options.webhookUrl, options.webhookVerifierToken, {
@@ -96,8 +101,9 @@ export function addDemoCompany(
   state: SandboxState,
   realmId = DEMO_REALM_ID,
   name = DEMO_COMPANY_NAME,
+  edition: Edition = DEFAULT_EDITION,
 ): Company {
-  const c = buildDemoCompany(realmId, name, state.clock.now());
+  const c = buildDemoCompany(realmId, name, state.clock.now(), edition);
   state.companies.set(c.realmId, c);
   return c;
 }
@@ -106,25 +112,37 @@ export interface CreateCompanyInput {
   name?: string;
   seed?: string;
   counts?: Omit<GenerateSpec, "seed" | "name">;
+  edition?: Edition;
 }
 
 /** Creating again with the same spec replaces the company with a fresh copy (same realmId). */
 export function createCompany(state: SandboxState, input: CreateCompanyInput): Company {
+  const edition = input.edition ?? DEFAULT_EDITION;
   if (!input.counts) {
-    if (input.seed === undefined && input.name === undefined) return addDemoCompany(state);
-    const realmId = realmIdFor(JSON.stringify(["demo", input.seed ?? "", input.name ?? ""]));
+    const plain = isDefaultEdition(edition);
+    if (input.seed === undefined && input.name === undefined && plain) return addDemoCompany(state);
+    const key = ["demo", input.seed ?? "", input.name ?? ""];
+    // Plus/US copies keep the realmIds they had before plans existed.
+    if (!plain) key.push(edition.plan, edition.country);
     return addDemoCompany(
       state,
-      realmId,
+      realmIdFor(JSON.stringify(key)),
       input.name ?? `${DEMO_COMPANY_NAME} ${input.seed ?? ""}`.trim(),
+      edition,
     );
   }
   const spec: GenerateSpec = { seed: input.seed ?? "default", ...input.counts };
   if (input.name !== undefined) spec.name = input.name;
-  const c = generateCompany(spec, state.clock.now());
+  const c = generateCompany(spec, state.clock.now(), edition);
   state.companies.set(c.realmId, c);
   return c;
 }
+
+/**
+ * Entities Intuit sends webhooks for (docs/quickbooks.md §7.2); InventoryAdjustment is not among them, its
+ * effect reaches clients as an Item Update (docs/decisions/0006-sandbox-inventory-adjustments.md).
+ */
+const WEBHOOK_ENTITIES = new Set<EntityName>(["Account", "Item", "Customer", "Vendor", "Invoice"]);
 
 /** Builds the write context; every write event goes to webhooks (with ISO lastUpdated). */
 export function writeCtx(
@@ -132,13 +150,16 @@ export function writeCtx(
   company: Company,
   allowDuplicateDocNum = false,
 ): WriteCtx {
-  const emit: EmitFn = (name: EntityName, id, operation, ms) =>
+  const emit: EmitFn = (name: EntityName, id, operation, ms, deletedId) => {
+    if (!WEBHOOK_ENTITIES.has(name)) return;
     state.webhooks.enqueue(company.realmId, {
       name,
       id,
       operation,
       lastUpdated: new Date(ms).toISOString(),
+      ...(deletedId !== undefined ? { deletedId } : {}),
     });
+  };
   return { company, now: state.clock.now(), emit, allowDuplicateDocNum };
 }
 
@@ -151,6 +172,7 @@ export function resetState(state: SandboxState): void {
   state.oauth.refresh.clear();
   state.faults.clear();
   state.stats.reset();
+  state.meter.reset();
   state.limiter.reset();
   state.replay.clear();
   state.clock.offsetMs = 0;

@@ -1,11 +1,13 @@
 /**
- * Webhooks in Intuit's legacy `eventNotifications` format (docs/quickbooks.md §7.2), signed with
+ * Webhooks in Intuit's legacy `eventNotifications` format (docs/quickbooks.md §7.2) or, once registered
+ * with `format: "cloudevents"`, as a CloudEvents 1.0 array (docs/quickbooks.md §7.3; Intuit's
+ * "Webhooks" page, https://developer.intuit.com/app/developer/qbo/docs/develop/webhooks), signed with
  * `intuit-signature` = base64(HMAC-SHA256(verifierToken, rawBody)). Events are batched for
  * `batchMs` (one notification per realm per delivery) and retried with backoff; delivery
  * never blocks an API response. Intuit retries at 10 s, 20 s, 30 s…; the schedule here is
  * compressed and configurable.
  */
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import type { JsonObject } from "./json.js";
 
 export interface WebhookEvent {
@@ -13,6 +15,34 @@ export interface WebhookEvent {
   id: string;
   operation: string;
   lastUpdated: string;
+  /** Merge only: the record that was merged into `id` and no longer exists. */
+  deletedId?: string;
+}
+
+export type WebhookFormat = "legacy" | "cloudevents";
+
+/** `Create` → `qbo.item.created.v1` (verbs beyond `created` are unverified, docs/quickbooks.md §7.3). */
+const CLOUD_VERBS: Record<string, string> = {
+  Create: "created",
+  Update: "updated",
+  Delete: "deleted",
+  Void: "voided",
+  Merge: "merged",
+};
+
+export function cloudEvents(realmId: string, events: WebhookEvent[]): JsonObject[] {
+  return events.map((e): JsonObject => ({
+    specversion: "1.0",
+    id: randomUUID(),
+    source: "intuit.qbo-sandbox",
+    type: `qbo.${e.name.toLowerCase()}.${CLOUD_VERBS[e.operation] ?? e.operation.toLowerCase()}.v1`,
+    datacontenttype: "application/json",
+    time: e.lastUpdated,
+    intuitentityid: e.id,
+    intuitaccountid: realmId,
+    // Where a merged record's id travels in this form is unverified; we mirror `deletedId`.
+    data: e.deletedId !== undefined ? { deletedId: e.deletedId } : {},
+  }));
 }
 
 export interface WebhookOptions {
@@ -28,6 +58,7 @@ export function signPayload(verifierToken: string, rawBody: string): string {
 export class WebhookDispatcher {
   url: string | undefined;
   verifierToken: string;
+  format: WebhookFormat = "legacy";
   delivered = 0;
   failed = 0;
   private pending = new Map<string, WebhookEvent[]>();
@@ -58,12 +89,17 @@ export class WebhookDispatcher {
     this.flushTimer = undefined;
     const url = this.url;
     if (!url || this.pending.size === 0) return;
-    const notifications: JsonObject[] = [...this.pending].map(([realmId, entities]) => ({
-      realmId,
-      dataChangeEvent: { entities: entities.map((e) => ({ ...e })) },
-    }));
+    const pending = [...this.pending];
     this.pending = new Map();
-    const body = JSON.stringify({ eventNotifications: notifications });
+    const body =
+      this.format === "cloudevents"
+        ? JSON.stringify(pending.flatMap(([realmId, events]) => cloudEvents(realmId, events)))
+        : JSON.stringify({
+            eventNotifications: pending.map(([realmId, entities]) => ({
+              realmId,
+              dataChangeEvent: { entities: entities.map((e) => ({ ...e })) },
+            })),
+          });
     void this.deliver(url, body, 0);
   }
 

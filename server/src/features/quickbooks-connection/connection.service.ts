@@ -19,6 +19,7 @@ import type { Logger } from "../../lib/logger.js";
 import { linkRealmOf } from "../quickbooks-links/realm.repository.js";
 import { hasLinks, linkedCounts, switchCompany } from "../quickbooks-links/switch-company.js";
 import type { CallbackOutcome } from "./callback-page.js";
+import { capabilitiesOf, refreshCapabilities } from "./capabilities.js";
 import * as repo from "./connection.repository.js";
 
 export interface ConnectionDeps {
@@ -58,6 +59,10 @@ export async function getConnection(deps: ConnectionDeps, shopId: string): Promi
     };
   }
   if (!row || row.status === "disconnected") return { status: "not_connected", ...extras };
+  const capabilities =
+    row.status === "connected"
+      ? await capabilitiesOf(deps.qbo.client, shopId, row.realmId)
+      : undefined;
   return {
     status: row.status,
     realmId: row.realmId,
@@ -66,6 +71,7 @@ export async function getConnection(deps: ConnectionDeps, shopId: string): Promi
     connectedBy: row.connectedBy,
     refreshTokenExpiresAt: row.refreshTokenExpiresAt.toISOString(),
     ...extras,
+    ...(capabilities ? { capabilities } : {}),
   };
 }
 
@@ -208,6 +214,7 @@ async function adopt(
   });
   if (previous && previous.realmId !== next.realmId && previous.status !== "disconnected")
     await revoke(deps, previous.tokens.refreshToken, shopId);
+  await refreshCapabilities(deps.qbo.client, shopId, next.realmId);
   deps.logger.info({ shopId, realmId: next.realmId }, "QuickBooks connected");
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { boundToRealm } from "../../integrations/qbo/client.js";
 import { QboItemSchema } from "../../integrations/qbo/schemas.js";
+import { refreshCapabilities } from "../quickbooks-connection/capabilities.js";
 import { findConnection } from "../quickbooks-connection/connection.repository.js";
 import { type ItemChange, applyItemChange } from "./apply-item.js";
 import { findCursor, saveCursor } from "./cursor.repository.js";
@@ -47,6 +48,8 @@ export async function runCatchUp(
   // the new company's changes as the old one's.
   const realmId = connection.realmId;
   const client = boundToRealm(deps.client, realmId);
+  // A plan change (Plus → Essentials) shows from this catch-up on.
+  await refreshCapabilities(client, shopId, realmId);
   const cursor = await findCursor(deps.db, shopId);
   const sameCompany = cursor?.realmId === connection.realmId;
   const startedAt = await databaseNow(deps.db);

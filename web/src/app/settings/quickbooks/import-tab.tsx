@@ -20,19 +20,21 @@ export function ImportTab() {
   }).data;
   const canManage = me ? canManageQuickBooks(me.role) : false;
   const connected = connection?.status === "connected";
+  const capabilities = connected ? connection.capabilities : undefined;
   return (
     <div className="space-y-8">
-      <WhereToStart canManage={canManage} />
+      <WhereToStart canManage={canManage} capabilities={capabilities} />
       {/* The Where-to-start checklist links here for the imports. */}
       <div id="imports" className="scroll-mt-4">
         <ImportsPanel
           connection={connection?.status ?? "unknown"}
           canRun={canManage}
           connectionHref={quickbooksTabPath("connection")}
+          capabilities={capabilities}
         />
       </div>
       <SyncPanel connected={connected} canManage={canManage} />
-      <DriftReport connected={connected} canManage={canManage} />
+      <DriftReport connected={connected} canManage={canManage} capabilities={capabilities} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { ImportCategorySchema } from "@app/shared";
+import { type Capabilities, ImportCategorySchema } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ImportCard } from "./import-card";
@@ -9,11 +9,23 @@ export interface ImportsPanelProps {
   canRun: boolean;
   /** Where to send the shop to connect QuickBooks. */
   connectionHref: string;
+  /** What the connected company can do; unknown until QuickBooks has answered. */
+  capabilities?: Capabilities;
 }
 
 /** The Import and Sync tab's imports: one card per category (Customers, Inventory, Non-inventory). */
-export function ImportsPanel({ connection, canRun, connectionHref }: ImportsPanelProps) {
+export function ImportsPanel({
+  connection,
+  canRun,
+  connectionHref,
+  capabilities,
+}: ImportsPanelProps) {
   const { t } = useTranslation("imports");
+  // Simple Start and Essentials have no inventory items: the Inventory card says so.
+  const noInventory =
+    capabilities && !capabilities.inventoryTracking
+      ? t("noInventory", { plan: t(`quickbooks:plans.${capabilities.plan}`) })
+      : undefined;
   const blockedReason =
     connection === "not_connected"
       ? t("notConnected.title")
@@ -50,7 +62,7 @@ export function ImportsPanel({ connection, canRun, connectionHref }: ImportsPane
             key={category}
             category={category}
             canRun={canRun}
-            blockedReason={blockedReason}
+            blockedReason={blockedReason ?? (category === "inventory" ? noInventory : undefined)}
           />
         ))}
       </div>

@@ -1,4 +1,4 @@
-import type { DriftAction, DriftQuery } from "@app/shared";
+import type { Capabilities, DriftAction, DriftQuery } from "@app/shared";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/button";
@@ -9,7 +9,16 @@ import { useDriftActions } from "./use-drift-actions";
 import { useSyncFormat } from "./use-sync-format";
 
 /** The drift report: asked for on demand (it reads every item from QuickBooks). */
-export function DriftReport({ connected, canManage }: { connected: boolean; canManage: boolean }) {
+export function DriftReport({
+  connected,
+  canManage,
+  capabilities,
+}: {
+  connected: boolean;
+  canManage: boolean;
+  /** Without inventory tracking the report says quantities are Shopmonkey's alone. */
+  capabilities?: Capabilities;
+}) {
   const { t } = useTranslation("sync");
   const headingId = useId();
   const fmt = useSyncFormat();
@@ -41,6 +50,11 @@ export function DriftReport({ connected, canManage }: { connected: boolean; canM
             {t("drift.title")}
           </h2>
           <p className="mt-1 text-sm text-slate-600">{t("drift.intro")}</p>
+          {capabilities && !capabilities.inventoryTracking ? (
+            <p role="note" className="mt-2 max-w-3xl text-sm text-sky-900">
+              {t("drift.noInventory", { plan: t(`quickbooks:plans.${capabilities.plan}`) })}
+            </p>
+          ) : null}
         </div>
         <Button
           variant="secondary"
