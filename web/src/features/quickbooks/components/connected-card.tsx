@@ -2,6 +2,7 @@ import type { Connection } from "@app/shared";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { QuickBooksMark } from "../../../components/ui/icons";
+import { LinkedCompanySummary } from "./linked-company";
 
 /** What is connected, by whom, since when, and until when the authorization lasts. */
 export function ConnectedCard({
@@ -59,6 +60,7 @@ export function ConnectedCard({
               <dd className="font-mono text-slate-900">{connection.realmId}</dd>
             </div>
           </dl>
+          <LinkedCompanySummary linked={connection.linkedCompany} />
         </div>
       </div>
       <div className="mt-6 border-t border-slate-100 pt-4">{actions}</div>

@@ -73,4 +73,90 @@ describe("the QuickBooks connection tab", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("stopped accepting");
     expect(screen.getByRole("button", { name: "Connect to QuickBooks" })).toBeTruthy();
   });
+
+  it("asks before switching to another company, in the owner's words, and switches on confirm", async () => {
+    const linkedCompany = {
+      realmId: "9341453050298531",
+      companyName: "Riverside Auto Parts",
+      parts: 300,
+      customers: 24,
+      vendors: 0,
+      categories: 6,
+    };
+    let state: Record<string, unknown> = connected({
+      linkedCompany,
+      pendingSwitch: {
+        realmId: "4620816365",
+        companyName: "Other Books",
+        expiresAt: inDays(0.02),
+      },
+    });
+    const server = fakeServer({
+      "GET /api/quickbooks/connection": () => json(state),
+      "POST /api/quickbooks/connection/switch": () => {
+        state = connected({
+          realmId: "4620816365",
+          companyName: "Other Books",
+          linkedCompany: {
+            ...linkedCompany,
+            realmId: "4620816365",
+            companyName: "Other Books",
+            parts: 0,
+            customers: 0,
+            categories: 0,
+          },
+        });
+        return json(state);
+      },
+    });
+    const user = userEvent.setup();
+    renderApp("/settings/quickbooks/connection");
+    const dialog = await screen.findByRole("alertdialog", { name: "Connect Other Books instead?" });
+    expect(dialog.textContent).toContain(
+      "Your 300 parts, 24 customers, and sales category mapping are linked to Riverside Auto Parts. Connecting Other Books will unlink them; your records stay.",
+    );
+    // The safe choice has the focus.
+    expect(document.activeElement?.textContent).toBe("Keep Riverside Auto Parts");
+    await user.click(within(dialog).getByRole("button", { name: "Connect Other Books" }));
+    expect(await screen.findByRole("heading", { name: "Other Books" })).toBeTruthy();
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(screen.getByText("Nothing is linked to a QuickBooks company yet.")).toBeTruthy();
+    expect(
+      server.mock.calls.some(
+        ([url, init]) => String(url).endsWith("/connection/switch") && init?.method === "POST",
+      ),
+    ).toBe(true);
+  });
+
+  it("keeps the current company when the owner says so", async () => {
+    let state: Record<string, unknown> = {
+      status: "not_connected",
+      linkedCompany: {
+        realmId: "9341453050298531",
+        companyName: "Riverside Auto Parts",
+        parts: 1,
+        customers: 0,
+        vendors: 0,
+        categories: 0,
+      },
+      pendingSwitch: { realmId: "4620816365", companyName: "Other Books", expiresAt: inDays(0.02) },
+    };
+    fakeServer({
+      "GET /api/quickbooks/connection": () => json(state),
+      "DELETE /api/quickbooks/connection/switch": () => {
+        const { pendingSwitch: _p, ...rest } = state;
+        state = rest;
+        return new Response(null, { status: 204 });
+      },
+    });
+    const user = userEvent.setup();
+    renderApp("/settings/quickbooks/connection");
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog.textContent).toContain(
+      "Your 1 part is linked to Riverside Auto Parts. Connecting Other Books will unlink it",
+    );
+    await user.keyboard("{Escape}");
+    expect(await screen.findByText(/Your 1 part is linked to Riverside Auto Parts/)).toBeTruthy();
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+  });
 });

@@ -12,6 +12,8 @@ import { useConnection } from "../api/get-connection";
 import { useDisconnect } from "../api/disconnect";
 import { type ConnectResult, useConnectPopup } from "../hooks/use-connect-popup";
 import { ConnectedCard } from "./connected-card";
+import { LinkedCompanySummary } from "./linked-company";
+import { SwitchCompanyDialog } from "./switch-company-dialog";
 
 /** Connection tab: connect through Intuit's consent popup, see the company, disconnect. */
 export function ConnectionTab() {
@@ -22,6 +24,8 @@ export function ConnectionTab() {
   const [confirming, setConfirming] = useState(false);
   const disconnect = useDisconnect();
   const { connect, pending } = useConnectPopup((result: ConnectResult) => {
+    // A different company waits for the owner's choice: the dialog below asks, no toast.
+    if (result.ok && result.confirm) return;
     if (result.ok) toast.success(t("toast.connected"));
     else
       toast.error(
@@ -50,21 +54,31 @@ export function ConnectionTab() {
     <p className="text-sm text-slate-600">{t("onlyAdmins")}</p>
   );
 
+  const switchDialog = <SwitchCompanyDialog connection={connection.data} canManage={canManage} />;
   if (connection.data.status === "not_connected") {
     return (
-      <EmptyState
-        tone="quickbooks"
-        icon={<LinkIcon />}
-        title={t("notConnected.title")}
-        action={connectButton}
-      >
-        {t("notConnected.body")}
-      </EmptyState>
+      <>
+        {switchDialog}
+        <EmptyState
+          tone="quickbooks"
+          icon={<LinkIcon />}
+          title={t("notConnected.title")}
+          action={connectButton}
+        >
+          {t("notConnected.body")}
+        </EmptyState>
+        {connection.data.linkedCompany ? (
+          <div className="mx-auto max-w-xl">
+            <LinkedCompanySummary linked={connection.data.linkedCompany} />
+          </div>
+        ) : null}
+      </>
     );
   }
 
   return (
     <>
+      {switchDialog}
       <ConnectedCard
         connection={connection.data}
         actions={

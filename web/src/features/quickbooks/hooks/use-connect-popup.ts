@@ -3,11 +3,13 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { startConnect } from "../api/start-connect";
 import { quickbooksKeys } from "../api/keys";
 
-export type ConnectResult = { ok: true } | { ok: false; reason: string };
+/** `confirm`: the consent was for another company than the shop's links; the owner decides. */
+export type ConnectResult = { ok: true; confirm?: boolean } | { ok: false; reason: string };
 
 interface OAuthMessage {
   type: "quickbooks:oauth";
   ok: boolean;
+  confirm?: boolean;
   reason?: string;
 }
 
@@ -45,7 +47,7 @@ export function useConnectPopup(onResult: (result: ConnectResult) => void) {
       if (event.origin !== window.location.origin || !isOAuthMessage(event.data)) return;
       finish(
         event.data.ok
-          ? { ok: true }
+          ? { ok: true, confirm: event.data.confirm === true }
           : { ok: false, reason: event.data.reason ?? "exchange_failed" },
       );
     };
@@ -67,7 +69,8 @@ export function useConnectPopup(onResult: (result: ConnectResult) => void) {
     popup.current = win;
     setPending(true);
     try {
-      const url = await startConnect();
+      // Our own /oauth/start (it binds this browser, then goes on to Intuit).
+      const url = new URL(await startConnect(), window.location.origin).toString();
       if (win) win.location.href = url;
       else window.location.href = url; // popups blocked: go there in this tab
     } catch {
