@@ -2,7 +2,8 @@ import type { DriftField, DriftFixRequest, DriftFixResponse, DriftFixResult } fr
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts, syncOwnWrites } from "../../db/schema/index.js";
-import type { QboClient } from "../../integrations/qbo/client.js";
+import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
+import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { QboError } from "../../integrations/qbo/errors.js";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "../imports/decimal.js";
@@ -24,10 +25,15 @@ export const ADJUSTMENT_UNSUPPORTED =
 
 /** Per part and field, take QuickBooks' value or push ours; every outcome is reported. */
 export async function fixDrift(
-  deps: Deps,
+  given: Deps,
   shopId: string,
   req: DriftFixRequest,
 ): Promise<DriftFixResponse> {
+  // The parts' refs are the connected company's: every read and push is held to it.
+  const deps = {
+    ...given,
+    client: boundToRealm(given.client, await currentRealm(given.db, shopId)),
+  };
   const found = await linkedParts(deps.db, shopId, req.partIds);
   const results: DriftFixResult[] = [];
   for (const id of req.partIds.filter((id) => !found.some((p) => p.id === id)))

@@ -2,7 +2,8 @@ import type { DriftField, DriftQuery, DriftReport, DriftRow } from "@app/shared"
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts } from "../../db/schema/index.js";
-import type { QboClient } from "../../integrations/qbo/client.js";
+import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
+import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { countRows, queryPages } from "../../integrations/qbo/pager.js";
 import { type QboItem, QboItemSchema } from "../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "../imports/decimal.js";
@@ -84,8 +85,9 @@ export async function driftReport(
   shopId: string,
   q: DriftQuery,
 ): Promise<DriftReport> {
+  const realmId = await currentRealm(deps.db, shopId);
   const [items, linked] = await Promise.all([
-    readAllItems(deps.client, shopId),
+    readAllItems(boundToRealm(deps.client, realmId), shopId),
     linkedParts(deps.db, shopId),
   ]);
   const search = q.search?.toLowerCase();

@@ -87,76 +87,72 @@ export function createQboClient(deps: {
     grantFor: (rejected?: string) => Promise<AccessGrant>,
     req: QboRequest,
   ): Promise<T> {
-    {
-      const isWrite = req.method === "POST" && req.path !== "query";
-      const requestId = isWrite ? (req.requestId ?? randomUUID()) : undefined;
-      const expect = <G extends { realmId: string }>(g: G): G => {
-        if (req.realmId !== undefined && g.realmId !== req.realmId) throw realmChanged();
-        return g;
-      };
-      let grant = expect(await grantFor());
-      let refreshed = false;
-      for (let attempt = 1; ; attempt++) {
-        let outcome: CallOutcome;
-        let failure: QboError;
-        try {
-          const res = await once(grant.realmId, grant.accessToken, req, requestId);
-          const kind = classifyStatus(res.status);
-          const body = parse(res.text);
-          const fault = (body as FaultBody | undefined)?.Fault;
-          if (kind === "ok" && !fault) return body as T;
-          if (kind === "unauthorized" && !refreshed) {
-            refreshed = true; // one forced refresh, then one more try
-            grant = expect(await grantFor(grant.accessToken));
-            attempt -= 1;
-            continue;
-          }
-          const first = fault?.Error?.[0];
-          const details = {
-            status: res.status,
-            code: first?.code,
-            detail: first?.Detail,
-            intuitTid: res.intuitTid,
-          };
-          if (kind === "ok" || kind === "client_error") {
-            throw new QboError(
-              first?.Message ?? `QuickBooks answered ${res.status}`,
-              "fault",
-              details,
-            );
-          }
-          if (kind === "unauthorized")
-            throw new QboError("QuickBooks refused our access token", "unauthorized", details);
-          outcome = kind;
-          failure = new QboError(
-            kind === "throttled"
-              ? "QuickBooks is throttling requests"
-              : "QuickBooks is unavailable",
-            kind === "throttled" ? "throttled" : "unavailable",
+    const isWrite = req.method === "POST" && req.path !== "query";
+    const requestId = isWrite ? (req.requestId ?? randomUUID()) : undefined;
+    const expect = <G extends { realmId: string }>(g: G): G => {
+      if (req.realmId !== undefined && g.realmId !== req.realmId) throw realmChanged();
+      return g;
+    };
+    let grant = expect(await grantFor());
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      let outcome: CallOutcome;
+      let failure: QboError;
+      try {
+        const res = await once(grant.realmId, grant.accessToken, req, requestId);
+        const kind = classifyStatus(res.status);
+        const body = parse(res.text);
+        const fault = (body as FaultBody | undefined)?.Fault;
+        if (kind === "ok" && !fault) return body as T;
+        if (kind === "unauthorized" && !refreshed) {
+          refreshed = true; // one forced refresh, then one more try
+          grant = expect(await grantFor(grant.accessToken));
+          attempt -= 1;
+          continue;
+        }
+        const first = fault?.Error?.[0];
+        const details = {
+          status: res.status,
+          code: first?.code,
+          detail: first?.Detail,
+          intuitTid: res.intuitTid,
+        };
+        if (kind === "ok" || kind === "client_error") {
+          throw new QboError(
+            first?.Message ?? `QuickBooks answered ${res.status}`,
+            "fault",
             details,
           );
-        } catch (err) {
-          if (err instanceof QboError) throw err;
-          const timedOut =
-            err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-          outcome = timedOut ? "timeout" : "network";
-          failure = new QboError("QuickBooks could not be reached", "unavailable", {});
         }
-        const decision = decideRetry({
-          attempt,
-          outcome,
-          isWrite,
-          hasRequestId: !!requestId,
-          maxAttempts,
-          random,
-        });
-        if (!decision.retry) throw failure;
-        deps.logger.warn(
-          { path: req.path, attempt, outcome, intuitTid: failure.details.intuitTid },
-          "retrying QuickBooks call",
+        if (kind === "unauthorized")
+          throw new QboError("QuickBooks refused our access token", "unauthorized", details);
+        outcome = kind;
+        failure = new QboError(
+          kind === "throttled" ? "QuickBooks is throttling requests" : "QuickBooks is unavailable",
+          kind === "throttled" ? "throttled" : "unavailable",
+          details,
         );
-        await sleep(decision.delayMs);
+      } catch (err) {
+        if (err instanceof QboError) throw err;
+        const timedOut =
+          err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+        outcome = timedOut ? "timeout" : "network";
+        failure = new QboError("QuickBooks could not be reached", "unavailable", {});
       }
+      const decision = decideRetry({
+        attempt,
+        outcome,
+        isWrite,
+        hasRequestId: !!requestId,
+        maxAttempts,
+        random,
+      });
+      if (!decision.retry) throw failure;
+      deps.logger.warn(
+        { path: req.path, attempt, outcome, intuitTid: failure.details.intuitTid },
+        "retrying QuickBooks call",
+      );
+      await sleep(decision.delayMs);
     }
   }
 
