@@ -487,9 +487,12 @@ describe.each(testBackends())("secrets and headers on %s", (backend) => {
         statuses[spec.path] = res.status;
         expect(res.status, spec.path).toBeLessThan(500);
       }
-      // The OAuth callback alone answers 400 here (no state); every other read succeeds.
+      // The OAuth pages alone answer 400 here (no state); every other read succeeds.
       const failing = Object.entries(statuses).filter(([, s]) => s !== 200);
-      expect(failing).toEqual([["/api/quickbooks/oauth/callback", 400]]);
+      expect(failing).toEqual([
+        ["/api/quickbooks/oauth/start", 400],
+        ["/api/quickbooks/oauth/callback", 400],
+      ]);
       harvest();
     });
 

@@ -57,6 +57,8 @@ export function oauthCallbackRouter(deps: service.ConnectionDeps): Router {
       path: "/api/quickbooks/oauth",
       maxAge: 10 * 60_000,
     });
+    // Like the landing page, the popup's first stop is never framed.
+    res.set("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
     res.redirect(302, bound.redirect);
   });
   router.get("/quickbooks/oauth/callback", async (req, res) => {
