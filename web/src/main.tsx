@@ -5,12 +5,12 @@ import { Providers } from "./app/providers";
 import { createAppRouter } from "./app/router";
 import "./i18n";
 import "./index.css";
-import { createQueryClient } from "./lib/query-client";
+import { createAppQueryClient } from "./app/query-client";
 import { getSession } from "./lib/session";
 
 // Read the #session fragment before the router sees (and keeps) the URL.
 getSession();
-const queryClient = createQueryClient();
+const queryClient = createAppQueryClient();
 const router = createAppRouter(queryClient);
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

@@ -1,5 +1,6 @@
 import { Outlet } from "react-router";
 import { useTranslation } from "react-i18next";
+import { ConnectionBanner } from "../features/quickbooks/components/connection-banner";
 import { Sidebar } from "./shell/sidebar";
 import { TopBar } from "./shell/top-bar";
 
@@ -21,6 +22,7 @@ export function Shell() {
         <TopBar />
         <main id={MAIN_ID} tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-8 sm:py-8">
           <div className="mx-auto max-w-6xl">
+            <ConnectionBanner />
             <Outlet />
           </div>
         </main>

@@ -24,6 +24,8 @@ export function fakeServer(routes: Record<string, Handler> = {}) {
     "POST /api/demo/session": () =>
       json({ token: "demo-token", expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() }),
     "GET /api/me": () => json(demoMe),
+    // The shell's connection banner asks on every page.
+    "GET /api/quickbooks/connection": () => json({ status: "not_connected" }),
     ...routes,
   };
   const mock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {

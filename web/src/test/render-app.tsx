@@ -4,11 +4,11 @@ import { render } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { Providers } from "../app/providers";
 import { createRoutes } from "../app/router";
-import { createQueryClient } from "../lib/query-client";
+import { createAppQueryClient } from "../app/query-client";
 
 /** The real routes, providers and shell, in memory, at `path`. */
 export function renderApp(path: string) {
-  const queryClient = createQueryClient();
+  const queryClient = createAppQueryClient();
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
   const utils = render(
     <Providers queryClient={queryClient}>

@@ -5,7 +5,6 @@ import { QuickBooksMark } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
 import { isQuickBooksTab, type QuickBooksTab } from "../../../features/quickbooks/tabs";
 import { AccountingTab } from "./accounting-tab";
-import { ConnectionBanner } from "../../../features/quickbooks/components/connection-banner";
 import { ConnectionTab } from "../../../features/quickbooks/components/connection-tab";
 import { ImportTab } from "./import-tab";
 import { QuickBooksTabs, tabId, TAB_PANEL_ID } from "./quickbooks-tabs";
@@ -25,7 +24,6 @@ export function QuickBooksSettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} icon={<QuickBooksMark />} />
-      <ConnectionBanner />
       <QuickBooksTabs selected={tab} />
       <div
         role="tabpanel"

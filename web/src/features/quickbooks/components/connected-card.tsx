@@ -49,12 +49,14 @@ export function ConnectedCard({
               <dt className="text-slate-500">{t("fields.connectedAt")}</dt>
               <dd className="font-medium text-slate-900">{date(connection.connectedAt)}</dd>
             </div>
-            <div>
-              <dt className="text-slate-500">{t("fields.expiresAt")}</dt>
-              <dd className="font-medium text-slate-900">
-                {date(connection.refreshTokenExpiresAt)}
-              </dd>
-            </div>
+            {healthy ? (
+              <div>
+                <dt className="text-slate-500">{t("fields.expiresAt")}</dt>
+                <dd className="font-medium text-slate-900">
+                  {date(connection.refreshTokenExpiresAt)}
+                </dd>
+              </div>
+            ) : null}
             <div className="sm:col-span-3">
               <dt className="text-slate-500">{t("fields.realmId")}</dt>
               <dd className="font-mono text-slate-900">{connection.realmId}</dd>

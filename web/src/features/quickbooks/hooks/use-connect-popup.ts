@@ -1,7 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { startConnect } from "../api/start-connect";
-import { quickbooksKeys } from "../api/keys";
 
 /** `confirm`: the consent was for another company than the shop's links; the owner decides. */
 export type ConnectResult = { ok: true; confirm?: boolean } | { ok: false; reason: string };
@@ -36,7 +35,8 @@ export function useConnectPopup(onResult: (result: ConnectResult) => void) {
     (result: ConnectResult | undefined) => {
       setPending(false);
       popup.current = null;
-      void queryClient.invalidateQueries({ queryKey: quickbooksKeys.all });
+      // A reconnect clears stale "needs reconnecting" states everywhere, not only here.
+      void queryClient.invalidateQueries();
       if (result) done.current(result);
     },
     [queryClient],
