@@ -6,7 +6,7 @@ import { useImport } from "../api/get-import";
 import { isLive } from "../api/live";
 import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
 import { ImportProgress } from "./import-progress";
-import { Modal } from "./modal";
+import { Dialog } from "../../../components/ui/dialog";
 import { RecordsTable } from "./records-table";
 
 /**
@@ -37,7 +37,7 @@ export function RecordsDialog({
       : t("records.title", { category, when: when(job.createdAt) });
   const live = isLive(job);
   return (
-    <Modal
+    <Dialog
       title={title}
       onClose={onClose}
       footer={
@@ -76,6 +76,6 @@ export function RecordsDialog({
           <RecordsTable jobId={jobId} />
         </div>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }
