@@ -71,6 +71,7 @@ test.describe("an owner sees QuickBooks changes arrive and fixes drift", () => {
     const row = table.getByRole("row").filter({ hasText: drifted });
     await expect(row).toBeVisible({ timeout: 15_000 });
     await expect(row.getByRole("cell").filter({ hasText: "(differs)" })).toHaveCount(1);
+    await expect(row).toContainText("$12.34"); // money as the app shows it, not "12.34"
     await expectNoAxeViolations(page);
     await capture(page, "sync-drift-report");
 
