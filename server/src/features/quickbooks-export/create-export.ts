@@ -19,7 +19,8 @@ async function plan(deps: ExportDeps, shopId: string, scope: ExportScope, opts: 
   const parts = await exportableParts(deps.db, shopId, scope.partIds);
   const items = await readAllItems(deps.qbo.client, shopId);
   const refs = await linkedRefs(deps.db, shopId);
-  return { planned: planExport(parts, items, refs, opts), items };
+  const linkByName = new Set(scope.linkByName ?? []);
+  return { planned: planExport(parts, items, refs, { ...opts, linkByName }), items };
 }
 
 export async function previewExport(
@@ -30,7 +31,7 @@ export async function previewExport(
   const { planned } = await plan(deps, shopId, scope, { linkExisting: true });
   const count = (p: PlannedPart["plan"]) => planned.filter((r) => r.plan === p).length;
   return {
-    items: planned.map(({ linkTo: _linkTo, ...row }) => row),
+    items: planned,
     counts: { create: count("create"), linkExisting: count("link_existing"), skip: count("skip") },
   };
 }
@@ -71,7 +72,7 @@ export async function createExport(
     for (const [seq, p] of planned.entries()) {
       let outcome: "pending" | "linked" | "skipped" = p.plan === "create" ? "pending" : "skipped";
       let reason = p.reason;
-      const item = p.linkTo ? itemById.get(p.linkTo) : undefined;
+      const item = p.linkTo ? itemById.get(p.linkTo.id) : undefined;
       if (p.plan === "link_existing" && item) {
         const done = await linkPart(tx, session.shopId, p.partId, item);
         outcome = done ? "linked" : "skipped";
@@ -89,7 +90,7 @@ export async function createExport(
         partNumber: p.partNumber,
         outcome,
         reason: reason ?? null,
-        quickBooksId: outcome === "linked" ? (p.linkTo ?? null) : null,
+        quickBooksId: outcome === "linked" ? (p.linkTo?.id ?? null) : null,
       });
     }
     for (let i = 0; i < values.length; i += 500)

@@ -1,3 +1,4 @@
+import type { ExportScope } from "@app/shared";
 import { quickbooksKeys } from "../../quickbooks/api/keys";
 
 /** The only place onboarding query keys are spelled (the situation's key is the tab's). */
@@ -5,8 +6,7 @@ export const onboardingKeys = {
   all: ["quickbooks", "onboarding"] as const,
   situation: quickbooksKeys.startingSituation,
   status: () => [...onboardingKeys.all, "status"] as const,
-  exportPreview: (partIds?: readonly string[]) =>
-    [...onboardingKeys.all, "export-preview", { partIds }] as const,
+  exportPreview: (scope: ExportScope) => [...onboardingKeys.all, "export-preview", scope] as const,
   exports: () => [...onboardingKeys.all, "exports"] as const,
   export: (id: string) => [...onboardingKeys.exports(), id] as const,
   exportRecords: (id: string) => [...onboardingKeys.export(id), "records"] as const,

@@ -53,9 +53,11 @@ describe("Export to QuickBooks", () => {
       job({ processed: 1 }),
       job({ status: "succeeded", processed: 3, created: 1, linked: 1, skipped: 1 }),
     ];
-    fakeServer({
-      "POST /api/quickbooks/exports/preview": () =>
-        json({
+    let linkOil = false;
+    const server = fakeServer({
+      "POST /api/quickbooks/exports/preview": ({ init }) => {
+        linkOil = bodyOf(init?.body).includes("p3");
+        return json({
           items: [
             {
               partId: "p1",
@@ -72,20 +74,36 @@ describe("Export to QuickBooks", () => {
               itemType: "Inventory",
               plan: "link_existing",
               skuTakenBy: [{ id: "9", name: "Spark plug (QB)" }],
+              linkTo: { id: "9", name: "Spark plug (QB)" },
             },
-            {
-              partId: "p3",
-              description: "Oil filter",
-              partNumber: "",
-              itemType: "NonInventory",
-              plan: "skip",
-              nameTakenBy: { id: "3", name: "Oil filter" },
-              skuTakenBy: [],
-              reason: 'QuickBooks already has an item named "Oil filter"',
-            },
+            linkOil
+              ? {
+                  partId: "p3",
+                  description: "Oil filter",
+                  partNumber: "",
+                  itemType: "NonInventory",
+                  plan: "link_existing",
+                  nameTakenBy: { id: "3", name: "Oil filter" },
+                  skuTakenBy: [],
+                  linkTo: { id: "3", name: "Oil filter" },
+                }
+              : {
+                  partId: "p3",
+                  description: "Oil filter",
+                  partNumber: "",
+                  itemType: "NonInventory",
+                  plan: "skip",
+                  nameTakenBy: { id: "3", name: "Oil filter" },
+                  skuTakenBy: [],
+                  canLinkByName: true,
+                  reason: 'QuickBooks already has an item named "Oil filter"',
+                },
           ],
-          counts: { create: 1, linkExisting: 1, skip: 1 },
-        }),
+          counts: linkOil
+            ? { create: 1, linkExisting: 2, skip: 0 }
+            : { create: 1, linkExisting: 1, skip: 1 },
+        });
+      },
       "POST /api/quickbooks/exports": () => json(job({}), 202),
       "GET /api/quickbooks/exports/e1": () => json(polls.length > 1 ? polls.shift() : polls[0]),
       "GET /api/quickbooks/exports/e1/records": () =>
@@ -105,16 +123,30 @@ describe("Export to QuickBooks", () => {
     expect(
       await screen.findByText("1 to create, 1 to link to an existing item, 1 skipped"),
     ).toBeTruthy();
+    // The button says what it does, with plurals (never "Create 1 parts").
+    expect(screen.getByRole("button", { name: "Create 1 part and link 1 part" })).toBeTruthy();
     const table = screen.getByRole("table");
-    expect(within(table).getByText("SKU already used by “Spark plug (QB)”")).toBeTruthy();
+    // A row that links says where to, not a warning.
+    expect(
+      within(table).getByText("Will be linked to “Spark plug (QB)” (same part number)"),
+    ).toBeTruthy();
+    expect(within(table).queryByText(/SKU already used/)).toBeNull();
     expect(
       within(table).getByText('QuickBooks already has an item named "Oil filter"'),
     ).toBeTruthy();
     const user = userEvent.setup();
-    await user.click(screen.getByRole("button", { name: "Create 2 parts in QuickBooks" }));
+    await user.click(within(table).getByRole("button", { name: "Link to “Oil filter” instead" }));
+    expect(
+      await screen.findByText("1 to create, 2 to link to existing items, 0 skipped"),
+    ).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Create 1 part and link 2 parts" }));
+    const started = server.mock.calls.find(
+      ([url, init]) => urlOf(url) === "/api/quickbooks/exports" && init?.method === "POST",
+    );
+    expect(JSON.parse(bodyOf(started?.[1]?.body))).toEqual({ linkByName: ["p3"] });
     expect(
       await screen.findByText(
-        "1 created, 1 linked to existing items, 1 skipped",
+        "1 created, 1 linked to an existing item, 1 skipped",
         {},
         { timeout: 3000 },
       ),
