@@ -70,6 +70,7 @@ export interface ItemRow {
   ReorderPoint?: number;
   InvStartDate?: string;
   AssetAccountRef?: { value: string };
+  PrefVendorRef?: { value: string };
 }
 
 export async function itemsIn(t: TestApp, shop: string): Promise<ItemRow[]> {

@@ -8,6 +8,7 @@ import * as repo from "./exports.repository.js";
 import { itemBody, today } from "./item-body.js";
 import { linkPart } from "./link.js";
 import { findPartsForBatch } from "./batch-parts.js";
+import { ensureQuickBooksVendors } from "./vendor-refs.js";
 
 export type RunExportDeps = ExportDeps & ImportsDeps & { logger: Logger };
 
@@ -48,6 +49,13 @@ export async function runExport(
       const pending = await repo.batchItems(deps.db, exportId, batch);
       const parts = await findPartsForBatch(deps.db, row.shopId, pending);
       accounts ??= await defaultItemAccounts(deps.qbo.client, row.shopId);
+      const vendorRefs = await ensureQuickBooksVendors(
+        deps.db,
+        deps.qbo.client,
+        row.shopId,
+        [...parts.values()].map((p) => p.vendorId),
+        log,
+      );
       const startDate = today();
       const requests = pending.flatMap((p) => {
         const part = parts.get(p.partId);
@@ -56,7 +64,12 @@ export async function runExport(
               {
                 bId: String(p.seq),
                 operation: "create",
-                Item: itemBody(part, accounts!, startDate),
+                Item: itemBody(
+                  part,
+                  accounts!,
+                  startDate,
+                  part.vendorId ? vendorRefs.get(part.vendorId) : undefined,
+                ),
               },
             ]
           : [];

@@ -9,6 +9,7 @@ import { defaultItemAccounts } from "./accounts.js";
 import type { ExportDeps } from "./create-export.js";
 import { itemBody, today } from "./item-body.js";
 import { linkPart } from "./link.js";
+import { ensureQuickBooksVendors } from "./vendor-refs.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,7 +27,15 @@ export async function createItemForPart(
   if (!row) throw notFound("Part");
   if (row.quickBooksItemRef) throw conflict("This part is already linked to a QuickBooks item");
   const accounts = await defaultItemAccounts(deps.qbo.client, shopId);
-  const body = itemBody(row, accounts, today());
+  const vendorRefs = await ensureQuickBooksVendors(deps.db, deps.qbo.client, shopId, [
+    row.vendorId,
+  ]);
+  const body = itemBody(
+    row,
+    accounts,
+    today(),
+    row.vendorId ? vendorRefs.get(row.vendorId) : undefined,
+  );
   const { InvStartDate: _date, ...stable } = body;
   const digest = createHash("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 12);
   let answer: { Item?: unknown };
