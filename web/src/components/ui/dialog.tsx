@@ -9,6 +9,11 @@ interface DialogProps {
   role?: "dialog" | "alertdialog";
   /** Where focus starts (default: the dialog itself, so its title is read first). */
   initialFocus?: RefObject<HTMLElement | null>;
+  /**
+   * Where focus goes back when what had it before is gone or disabled (a button that started
+   * a run is disabled while it runs, and the browser drops its focus to the body).
+   */
+  returnFocus?: RefObject<HTMLElement | null>;
   size?: "md" | "lg";
 }
 
@@ -29,6 +34,7 @@ export function Dialog({
   footer,
   role = "dialog",
   initialFocus,
+  returnFocus,
   size = "lg",
 }: DialogProps) {
   const titleId = useId();
@@ -47,9 +53,13 @@ export function Dialog({
     (initialFocus?.current ?? dialog).focus();
     return () => {
       if (typeof dialog.close === "function" && dialog.open) dialog.close();
-      const back =
-        previous?.isConnected && previous !== document.body && !previous.matches(":disabled")
-          ? previous
+      const usable = (el: HTMLElement | null | undefined): el is HTMLElement =>
+        !!el?.isConnected && el !== document.body && !el.matches(":disabled");
+      const fallback = returnFocus?.current;
+      const back = usable(previous)
+        ? previous
+        : usable(fallback)
+          ? fallback
           : document.querySelector<HTMLElement>("main");
       back?.focus();
     };
@@ -68,7 +78,8 @@ export function Dialog({
     const inside = [...ref.current.querySelectorAll<HTMLElement>(TABBABLE)].filter(
       (el) => !el.closest("[inert]") && el.getClientRects().length > 0,
     );
-    const all = inside.length > 0 ? inside : [...ref.current.querySelectorAll<HTMLElement>(TABBABLE)];
+    const all =
+      inside.length > 0 ? inside : [...ref.current.querySelectorAll<HTMLElement>(TABBABLE)];
     const first = all[0];
     const last = all[all.length - 1];
     if (!first || !last) {

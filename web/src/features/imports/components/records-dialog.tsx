@@ -1,3 +1,4 @@
+import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
@@ -18,8 +19,10 @@ export function RecordsDialog({
   onClose,
   onRunForReal,
   canRun,
+  returnFocus,
 }: {
   jobId: string;
+  returnFocus?: RefObject<HTMLElement | null>;
   onClose: () => void;
   onRunForReal?: () => void;
   canRun: boolean;
@@ -39,6 +42,7 @@ export function RecordsDialog({
   return (
     <Dialog
       title={title}
+      returnFocus={returnFocus}
       onClose={onClose}
       footer={
         <>
