@@ -173,6 +173,9 @@ export type ReconciliationProposal = z.infer<typeof ReconciliationProposalSchema
 
 export const QuantityWinnerSchema = z.enum(["shopmonkey", "quickbooks"]);
 export type QuantityWinner = z.infer<typeof QuantityWinnerSchema>;
+/** A matched pair's values the owner may keep from Shopmonkey (quantity has quantityFrom). */
+export const KeepableFieldSchema = z.enum(["name", "cost", "retailCost"]);
+export type KeepableField = z.infer<typeof KeepableFieldSchema>;
 
 export const ReconciliationApplySchema = z.strictObject({
   pairs: z
@@ -181,6 +184,11 @@ export const ReconciliationApplySchema = z.strictObject({
         partId: z.uuid(),
         quickBooksId: z.string().min(1).max(64),
         quantityFrom: QuantityWinnerSchema.default("quickbooks"),
+        /**
+         * Values where Shopmonkey's wins: written to the QuickBooks item before the import
+         * that follows reads it back. The rest take QuickBooks' values (the import's way).
+         */
+        keepShopmonkey: z.array(KeepableFieldSchema).max(3).default([]),
       }),
     )
     .max(5000),

@@ -164,9 +164,9 @@ describe("the reconciliation assistant", () => {
       proposed: [
         {
           part: side("p1", "Oil filter (SM)", "OF-1"),
-          item: item("i1", "Oil filter", "OF-1"),
+          item: { ...item("i1", "Oil filter", "OF-1"), purchaseCost: "3.25" },
           matchedBy: "sku",
-          differences: ["name", "quantity"],
+          differences: ["name", "quantity", "cost"],
         },
         {
           part: side("p2", "Brake pads", "BP"),
@@ -208,11 +208,30 @@ describe("the reconciliation assistant", () => {
     await user.click(
       await screen.findByRole("checkbox", { name: "Link Brake pads with Brake pad set" }),
     );
+    await user.click(screen.getByRole("button", { name: "Keep QuickBooks' values" }));
     await user.click(screen.getByRole("radio", { name: "Shopmonkey (4)" }));
+    // Oil filter: the name change is said in words, and Shopmonkey's can be kept.
+    expect(
+      screen.getByText(/Changes in Shopmonkey: name “Oil filter \(SM\)” → “Oil filter”/),
+    ).toBeTruthy();
+    await user.click(screen.getByRole("radio", { name: "Shopmonkey (“Oil filter (SM)”)" }));
+    expect(
+      screen.getByText(/Changes in QuickBooks: name “Oil filter” → “Oil filter \(SM\)”/),
+    ).toBeTruthy();
+    // …and its cost, which differs too ($5.00 here, $3.25 there): all of Shopmonkey's, in bulk.
+    expect(screen.getByRole("radio", { name: "QuickBooks ($3.25)" })).toHaveProperty(
+      "checked",
+      true,
+    );
+    await user.click(screen.getByRole("button", { name: "Keep Shopmonkey's values" }));
+    expect(screen.getByRole("radio", { name: "Shopmonkey ($5.00)" })).toHaveProperty(
+      "checked",
+      true,
+    );
     await user.selectOptions(screen.getByLabelText("Match Spark plug with"), "i5");
     expect(
       screen.getByText(
-        "2 pairs will be linked. 2 parts will be created in QuickBooks. 1 items will be imported.",
+        "2 pairs will be linked. 2 parts will be created in QuickBooks. 1 item will be imported.",
       ),
     ).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Apply" }));
@@ -222,8 +241,13 @@ describe("the reconciliation assistant", () => {
     );
     expect(JSON.parse(bodyOf(post?.[1]?.body))).toEqual({
       pairs: [
-        { partId: "p1", quickBooksId: "i1", quantityFrom: "shopmonkey" },
-        { partId: "p4", quickBooksId: "i5", quantityFrom: "quickbooks" },
+        {
+          partId: "p1",
+          quickBooksId: "i1",
+          quantityFrom: "shopmonkey",
+          keepShopmonkey: ["name", "cost"],
+        },
+        { partId: "p4", quickBooksId: "i5", quantityFrom: "quickbooks", keepShopmonkey: [] },
       ],
       importOnlyInQuickBooks: true,
       createOnlyInShopmonkey: true,
