@@ -8,6 +8,7 @@ import { useMe } from "../../session/api/get-me";
 import { apiFetch } from "../../../lib/api-client";
 import { quickbooksKeys } from "../api/keys";
 import { quickbooksTabPath } from "../tabs";
+import { AtAGlance } from "./at-a-glance";
 
 /** Import and Sync tab: composes the imports feature with who you are and the connection. */
 export function ImportTab() {
@@ -22,6 +23,7 @@ export function ImportTab() {
   const connected = connection?.status === "connected";
   return (
     <div className="space-y-8">
+      <AtAGlance connected={connected} />
       <WhereToStart canManage={canManage} />
       {/* The Where-to-start checklist links here for the imports. */}
       <div id="imports" className="scroll-mt-4">
