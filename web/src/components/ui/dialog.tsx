@@ -40,13 +40,12 @@ export function Dialog({
   const titleId = useId();
   const bodyId = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const fallback = returnFocus?.current;
     // jsdom has no showModal; the attribute shows it there (the keyboard handling is ours).
     if (typeof dialog.showModal === "function" && !dialog.open) dialog.showModal();
     else dialog.setAttribute("open", "");
@@ -55,7 +54,6 @@ export function Dialog({
       if (typeof dialog.close === "function" && dialog.open) dialog.close();
       const usable = (el: HTMLElement | null | undefined): el is HTMLElement =>
         !!el?.isConnected && el !== document.body && !el.matches(":disabled");
-      const fallback = returnFocus?.current;
       const back = usable(previous)
         ? previous
         : usable(fallback)
@@ -71,7 +69,7 @@ export function Dialog({
     if (e.key === "Escape") {
       e.preventDefault();
       e.stopPropagation();
-      onCloseRef.current();
+      onClose();
       return;
     }
     if (e.key !== "Tab" || !ref.current) return;
@@ -109,7 +107,7 @@ export function Dialog({
       onCancel={(e) => {
         // Another close request (not Escape, which onKeyDown handled): React stays in charge.
         e.preventDefault();
-        onCloseRef.current();
+        onClose();
       }}
       className={`fixed inset-0 m-auto max-h-[85vh] w-[calc(100%-2rem)] flex-col rounded-xl open:flex bg-white p-0 text-left shadow-xl backdrop:bg-navy-950/50 focus:outline-none ${
         size === "md" ? "max-w-md" : "max-w-3xl"

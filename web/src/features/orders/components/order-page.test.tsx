@@ -86,7 +86,8 @@ describe("the order page", () => {
     expect(within(panel).getByText(/already had an invoice numbered 1001/)).toBeTruthy();
     expect(within(panel).queryByText(/stock has not moved yet/)).toBeNull();
     const posts = server.mock.calls.filter(
-      ([url, init]) => init?.method === "POST" && String(url).startsWith("/api/orders"),
+      ([url, init]) =>
+        init?.method === "POST" && typeof url === "string" && url.startsWith("/api/orders"),
     );
     expect(posts).toHaveLength(1);
   });

@@ -62,8 +62,11 @@ describe("the drift report", () => {
     const wipers = screen.getByRole("rowheader", { name: /Wiper blades/ }).closest("tr")!;
     expect(within(wipers).getByText("$3.10")).toBeTruthy();
     await user.click(within(wipers).getByRole("button", { name: "Push Shopmonkey's value" }));
-    const post = server.mock.calls.find(([url]) => String(url).endsWith("/drift/fix"));
-    expect(JSON.parse(String(post?.[1]?.body))).toEqual({
+    const post = server.mock.calls.find(
+      ([url]) => typeof url === "string" && url.endsWith("/drift/fix"),
+    );
+    const body = post?.[1]?.body;
+    expect(JSON.parse(typeof body === "string" ? body : "{}")).toEqual({
       action: "push_shopmonkey",
       partIds: ["00000000-0000-4000-8000-000000000002"],
       fields: ["cost"],
