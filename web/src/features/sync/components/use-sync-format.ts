@@ -12,7 +12,8 @@ export function useSyncFormat() {
   const lang = i18n.resolvedLanguage ?? "en";
   const when = useCallback(
     (iso: string) =>
-      new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(
+      // Seconds: a change and the catch-up after it often fall in the same minute.
+      new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "medium" }).format(
         new Date(iso),
       ),
     [lang],
