@@ -2,7 +2,7 @@ import type { ExportJob, ReconciliationProposal } from "@app/shared";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeServer, json } from "../../../test/fake-server";
+import { demoMe, fakeServer, json } from "../../../test/fake-server";
 import { renderApp } from "../../../test/render-app";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -154,6 +154,17 @@ describe("Export to QuickBooks", () => {
     expect(
       await screen.findByText(/Skipped — QuickBooks already has an item with this name/),
     ).toBeTruthy();
+  });
+});
+
+describe("Export to QuickBooks for a technician", () => {
+  it("says who can export instead of loading forever", async () => {
+    fakeServer({ "GET /api/me": () => json({ ...demoMe, role: "technician" }) });
+    renderApp("/settings/quickbooks/export-to-quickbooks");
+    expect(
+      await screen.findByText(/Only owners and admins can create parts in QuickBooks/),
+    ).toBeTruthy();
+    expect(screen.queryByText("Loading…")).toBeNull();
   });
 });
 
