@@ -1,5 +1,12 @@
 import { actAs } from "./support/identity";
-import { connectQuickBooks, expectNoAxeViolations, capture } from "./support/quickbooks";
+import {
+  DEMO_REALM,
+  SANDBOX_URL,
+  accountantToken,
+  capture,
+  connectQuickBooks,
+  expectNoAxeViolations,
+} from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
 /** Inventory page → the Oil filter (OF-2045, linked to QuickBooks item 1): its quantity. */
@@ -19,10 +26,49 @@ async function oilFilterQuantity(page: Page): Promise<number> {
   return Number((await value.innerText()).replace(/[^\d.-]/g, ""));
 }
 
+/** The accountant's own calls to the demo company, as QuickBooks' UI would make them. */
+async function qbo<T>(token: string, method: "GET" | "POST", path: string, body?: object) {
+  const res = await fetch(`${SANDBOX_URL}/v3/company/${DEMO_REALM}/${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: "application/json",
+      "content-type": "application/json",
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+const qboOilFilters = async (token: string) =>
+  (await qbo<{ Item: { QtyOnHand: number } }>(token, "GET", "item/1")).Item.QtyOnHand;
+
+/** A new order of `quantity` Oil filters (OF-2045), saved and invoiced; returns its number. */
+async function invoiceOilFilters(page: Page, quantity: string): Promise<number> {
+  await page.goto("/orders/new");
+  await page.getByRole("combobox", { name: "Customer", exact: true }).selectOption({ index: 1 });
+  await page.getByRole("searchbox", { name: "Search parts" }).fill("OF-2045");
+  const partPicker = page.getByRole("combobox", { name: "Part for line 1" });
+  await expect(partPicker.locator("option", { hasText: "Oil filter" })).toHaveCount(1);
+  await partPicker.selectOption({ index: 1 });
+  await page.getByRole("textbox", { name: "Quantity of line 1" }).fill(quantity);
+  await page.getByRole("button", { name: "Save order" }).click();
+  const heading = page.getByRole("heading", { level: 1, name: /Order #\d+/ });
+  await expect(heading).toBeVisible();
+  const number = Number(/#(\d+)/.exec(await heading.innerText())?.[1]);
+  await page.getByRole("button", { name: "Invoice", exact: true }).click();
+  await page
+    .getByRole("alertdialog", { name: /Invoice order #\d+\?/ })
+    .getByRole("button", { name: "Invoice" })
+    .click();
+  return number;
+}
+
 test.describe("a manager invoices an order", () => {
   test.beforeEach(({ page }) => actAs(page, "demo-shop-invoicing"));
   test.use({ locale: "en-US" });
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
 
   test("map the categories, invoice an order with a linked part, see Sent and stock down once", async ({
     page,
@@ -81,7 +127,9 @@ test.describe("a manager invoices an order", () => {
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Save order" }).click();
 
-    await expect(page.getByRole("heading", { level: 1, name: /Order #\d+/ })).toBeVisible();
+    const heading = page.getByRole("heading", { level: 1, name: /Order #\d+/ });
+    await expect(heading).toBeVisible();
+    const orderNumber = Number(/#(\d+)/.exec(await heading.innerText())?.[1]);
     await page.getByRole("button", { name: "Invoice", exact: true }).click();
     const dialog = page.getByRole("alertdialog", { name: /Invoice order #\d+\?/ });
     await expect(dialog).toContainText("stock will go down for 1 part line");
@@ -97,5 +145,41 @@ test.describe("a manager invoices an order", () => {
     await expect(page.getByRole("table", { name: "Orders, newest first" })).toContainText("Sent");
 
     expect(await oilFilterQuantity(page)).toBe(before - 2);
+
+    // A bookkeeper already typed the next invoice number in QuickBooks (issue 17.1). The next
+    // order still reaches QuickBooks at once, once, as SM-<number>; stock moves once per side.
+    const token = await accountantToken();
+    const qboBefore = await qboOilFilters(token);
+    const next = String(orderNumber + 1);
+    await qbo(token, "POST", "invoice", {
+      DocNumber: next,
+      CustomerRef: { value: "1" },
+      Line: [
+        {
+          Amount: 50,
+          DetailType: "SalesItemLineDetail",
+          SalesItemLineDetail: { ItemRef: { value: "47" }, Qty: 1, UnitPrice: 50 },
+        },
+      ],
+    });
+    expect(await invoiceOilFilters(page, "1")).toBe(orderNumber + 1);
+    const sent = page.getByRole("region", { name: "QuickBooks" });
+    await expect(sent.getByText("Sent", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(sent.getByText(`Invoice no. SM-${next}`)).toBeVisible();
+    await expect(
+      sent.getByText(`QuickBooks already had an invoice numbered ${next}`, { exact: false }),
+    ).toBeVisible();
+    await expect(sent.getByRole("alert")).toHaveCount(0);
+    await capture(page, "order-renumbered");
+    for (const doc of [next, `SM-${next}`]) {
+      const found = await qbo<{ QueryResponse: { Invoice?: unknown[] } }>(
+        token,
+        "GET",
+        `query?query=${encodeURIComponent(`select * from Invoice where DocNumber = '${doc}'`)}`,
+      );
+      expect(found.QueryResponse.Invoice ?? [], `invoices numbered ${doc}`).toHaveLength(1);
+    }
+    expect(await qboOilFilters(token)).toBe(qboBefore - 1);
+    expect(await oilFilterQuantity(page)).toBe(before - 3);
   });
 });

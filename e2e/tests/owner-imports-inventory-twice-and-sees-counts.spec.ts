@@ -57,13 +57,28 @@ test.describe("an owner imports inventory twice and sees the counts", () => {
     await dialog.getByRole("button", { name: "Close" }).click();
 
     // Preview: nothing written, per-record reasons listed.
-    await runImport(page, "Customers", "Preview");
+    const customers = await runImport(page, "Customers", "Preview");
     const preview = page.getByRole("dialog", { name: "Preview of the Customers import" });
     await expect(preview.getByText("sub-customer (QuickBooks project)")).toBeVisible({
       timeout: 20_000,
     });
+    await expectNoAxeViolations(page);
     await capture(page, "import-preview");
-    await preview.getByRole("button", { name: "Close" }).click();
+
+    // Keyboard only: Tab and Shift+Tab never leave the dialog, Escape still closes it after
+    // tabbing around, and focus goes back to the Preview button.
+    const focusInside = () => preview.evaluate((d) => d.contains(document.activeElement));
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press("Tab");
+      expect(await focusInside()).toBe(true);
+    }
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Shift+Tab");
+      expect(await focusInside()).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await expect(preview).toBeHidden();
+    await expect(customers.getByRole("button", { name: "Preview" })).toBeFocused();
   });
 
   test("the same in French: « importés », « mis à jour »", async ({ page }) => {

@@ -53,7 +53,7 @@ test.describe("an owner sees QuickBooks changes arrive and fixes drift", () => {
     const name = await editItem(token, "2", { UnitPrice: 88.88 });
     const last = page.locator("section").filter({ hasText: "Last change received" });
     await expect(last.getByText(name).first()).toBeVisible({ timeout: 15_000 });
-    await expect(last.getByText(/Retail cost: .* → 88\.88/)).toBeVisible();
+    await expect(last.getByText(/Retail cost: .* → \$88\.88/)).toBeVisible();
     console.log(
       `measured: QuickBooks price change visible in the UI after ${Date.now() - started} ms`,
     );
@@ -71,6 +71,7 @@ test.describe("an owner sees QuickBooks changes arrive and fixes drift", () => {
     const row = table.getByRole("row").filter({ hasText: drifted });
     await expect(row).toBeVisible({ timeout: 15_000 });
     await expect(row.getByRole("cell").filter({ hasText: "(differs)" })).toHaveCount(1);
+    await expect(row).toContainText("$12.34"); // money as the app shows it, not "12.34"
     await expectNoAxeViolations(page);
     await capture(page, "sync-drift-report");
 

@@ -46,10 +46,22 @@ async function api(page: Page) {
   const { token } = (await session.json()) as { token: string };
   const headers = { authorization: `Bearer ${token}` };
   return {
-    addPart: async (description: string, partNumber: string, quantityAvailable: string) => {
+    addPart: async (
+      description: string,
+      partNumber: string,
+      quantityAvailable: string,
+      vendorName?: string,
+    ) => {
       const res = await page.request.post("/api/inventory", {
         headers,
-        data: { kind: "inventory", description, partNumber, quantityAvailable, retailCost: "9.5" },
+        data: {
+          kind: "inventory",
+          description,
+          partNumber,
+          quantityAvailable,
+          retailCost: "9.5",
+          ...(vendorName ? { vendorName } : {}),
+        },
       });
       expect(res.status()).toBe(201);
       return ((await res.json()) as { id: string }).id;
@@ -89,8 +101,10 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     const wiper = `Wiper blade ${TAG}`;
     const cabin = `Cabin filter ${TAG}`;
     const coolant = `Coolant ${TAG}`;
-    await bff.addPart(wiper, `WB-${TAG}`, "4");
-    await bff.addPart(cabin, `CF-${TAG}`, "2");
+    // Both parts have a vendor in Shopmonkey; QuickBooks' wiper item has none (issue 17.2).
+    const vendor = `WorldPac ${TAG}`;
+    await bff.addPart(wiper, `WB-${TAG}`, "4", vendor);
+    await bff.addPart(cabin, `CF-${TAG}`, "2", vendor);
     const token = await accountantToken();
     await qbo(token, "item", inventoryItem(wiper, `WB-${TAG}`, 6));
     await qbo(token, "item", inventoryItem(coolant, `CL-${TAG}`, 3));
@@ -151,6 +165,29 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
       await expect(row.getByRole("img", { name: /Synced with QuickBooks/ })).toBeVisible();
     }
     await capture(page, "reconcile-inventory-linked", false);
+    // The imports queued after Apply kept both vendors, and the part created in QuickBooks
+    // names the vendor there too.
+    for (const name of [wiper, cabin]) {
+      await rows
+        .filter({ has: page.getByRole("link", { name, exact: true }) })
+        .getByRole("link", { name, exact: true })
+        .click();
+      const shown = page
+        .locator("dl > div")
+        .filter({ has: page.getByText("Vendor", { exact: true }) });
+      await expect(shown.locator("dd")).toHaveText(vendor);
+      await page.goBack();
+    }
+    const vendors = await qbo<{ QueryResponse: { Vendor?: { Id: string }[] } }>(
+      token,
+      `query?query=${encodeURIComponent(`select * from Vendor where DisplayName = '${vendor}'`)}`,
+    );
+    const created = await qbo<{
+      QueryResponse: { Item?: { PrefVendorRef?: { value: string } }[] };
+    }>(token, `query?query=${encodeURIComponent(`select * from Item where Name = '${cabin}'`)}`);
+    expect(created.QueryResponse.Item?.[0]?.PrefVendorRef?.value).toBe(
+      vendors.QueryResponse.Vendor?.[0]?.Id,
+    );
     // And no twin in QuickBooks: one item per part.
     const items = await qbo<{ QueryResponse: { Item?: { Name: string }[] } }>(
       token,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DecimalStringSchema } from "./decimal.js";
+import { ImportCategorySchema } from "./imports.js";
 import { PageQuerySchema, QueryBooleanSchema, pageOf } from "./paging.js";
 import { type Role, canManageQuickBooks } from "./session.js";
 
@@ -89,7 +90,26 @@ export const StockMovementSchema = z.object({
   delta: z.string(),
   quantityAfter: z.string(),
   reason: z.enum(["import", "invoice", "manual", "quickbooks"]),
+  /**
+   * What a person reads: "Order #1001", "Inventory import, Nov 28, 8:52:14 PM UTC",
+   * "Changed in QuickBooks", or who edited the quantity. Never an internal id.
+   */
   reference: z.string().nullable(),
+  /** What `reference` names, so the app can say it in the reader's language. */
+  source: z
+    .discriminatedUnion("type", [
+      z.object({ type: z.literal("order"), number: z.number().int() }),
+      z.object({
+        type: z.literal("import"),
+        category: ImportCategorySchema,
+        startedAt: z.string(),
+      }),
+      z.object({ type: z.literal("quickbooks"), via: z.enum(["sync", "drift_report"]) }),
+      z.object({ type: z.literal("person"), name: z.string() }),
+    ])
+    .nullable(),
+  /** Where the reference opens in the app, if anywhere: the order that sold the stock. */
+  link: z.object({ type: z.literal("order"), id: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type StockMovement = z.infer<typeof StockMovementSchema>;

@@ -42,6 +42,11 @@ export const SupportRequestListSchema = z.object({ items: z.array(SupportRequest
 /** Which parts an export covers: the named ones, or every part not yet linked. */
 export const ExportScopeSchema = z.strictObject({
   partIds: z.array(z.uuid()).min(1).max(5000).optional(),
+  /**
+   * Parts skipped because QuickBooks has an item of their name (`canLinkByName`): link each to
+   * that item instead of skipping it.
+   */
+  linkByName: z.array(z.uuid()).max(5000).optional(),
 });
 export type ExportScope = z.infer<typeof ExportScopeSchema>;
 
@@ -58,6 +63,10 @@ export const ExportPreviewRowSchema = z.object({
   /** Existing QuickBooks items with the same name or SKU. */
   nameTakenBy: z.object({ id: z.string(), name: z.string() }).optional(),
   skuTakenBy: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** link_existing: the QuickBooks item the part will be linked to. */
+  linkTo: z.object({ id: z.string(), name: z.string() }).optional(),
+  /** A skip because of the name only: the part can be linked to `nameTakenBy` instead. */
+  canLinkByName: z.boolean().optional(),
   reason: z.string().optional(),
 });
 export type ExportPreviewRow = z.infer<typeof ExportPreviewRowSchema>;
@@ -164,6 +173,9 @@ export type ReconciliationProposal = z.infer<typeof ReconciliationProposalSchema
 
 export const QuantityWinnerSchema = z.enum(["shopmonkey", "quickbooks"]);
 export type QuantityWinner = z.infer<typeof QuantityWinnerSchema>;
+/** A matched pair's values the owner may keep from Shopmonkey (quantity has quantityFrom). */
+export const KeepableFieldSchema = z.enum(["name", "cost", "retailCost"]);
+export type KeepableField = z.infer<typeof KeepableFieldSchema>;
 
 export const ReconciliationApplySchema = z.strictObject({
   pairs: z
@@ -172,6 +184,11 @@ export const ReconciliationApplySchema = z.strictObject({
         partId: z.uuid(),
         quickBooksId: z.string().min(1).max(64),
         quantityFrom: QuantityWinnerSchema.default("quickbooks"),
+        /**
+         * Values where Shopmonkey's wins: written to the QuickBooks item before the import
+         * that follows reads it back. The rest take QuickBooks' values (the import's way).
+         */
+        keepShopmonkey: z.array(KeepableFieldSchema).max(3).default([]),
       }),
     )
     .max(5000),

@@ -71,7 +71,10 @@ export type QuickBooksSendStatus = z.infer<typeof QuickBooksSendStatusSchema>;
 export const OrderQuickBooksSchema = z.object({
   status: QuickBooksSendStatusSchema,
   invoiceId: z.string().optional(),
+  /** The invoice's number in QuickBooks (the order number, or SM-<number> after a collision). */
   docNumber: z.string().optional(),
+  /** A send QuickBooks refused as a duplicate number (6140): the number the next send uses. */
+  nextDocNumber: z.string().optional(),
   lastSentAt: z.string().optional(),
   /** Where the invoice opens in QuickBooks Online. */
   link: z.string().optional(),

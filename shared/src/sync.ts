@@ -82,6 +82,18 @@ export const DriftRowSchema = z.object({
   /** null when the item is gone from QuickBooks (deleted). */
   quickBooks: Values.nullable(),
   differences: z.array(DriftFieldSchema),
+  /** The fixes that can work for this row: only these are offered. */
+  fixes: z.object({
+    take_quickbooks: z.array(DriftFieldSchema),
+    push_shopmonkey: z.array(DriftFieldSchema),
+  }),
+  /** Differences a fix cannot resolve one way, and why (the app says it in words). */
+  blocked: z.array(
+    z.object({
+      field: DriftFieldSchema,
+      reason: z.enum(["item_gone", "quantity_push_unsupported"]),
+    }),
+  ),
 });
 export type DriftRow = z.infer<typeof DriftRowSchema>;
 

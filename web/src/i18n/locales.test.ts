@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildResources, LANGUAGES, resources } from ".";
+import i18n, { buildResources, LANGUAGES, resources } from ".";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -35,5 +35,23 @@ describe("translations", () => {
     expect(buildResources({ "./locales/fr/orders.json": { a: "b" } })).toEqual({
       fr: { orders: { a: "b" } },
     });
+  });
+
+  it("counts with i18next plurals in both languages: never “Create 1 parts”", () => {
+    const en = i18n.getFixedT("en", "onboarding");
+    const fr = i18n.getFixedT("fr", "onboarding");
+    expect(en("export.startCreate", { count: 1 })).toBe("Create 1 part in QuickBooks");
+    expect(en("export.startCreate", { count: 8 })).toBe("Create 8 parts in QuickBooks");
+    expect(fr("export.startCreate", { count: 1 })).toBe("Créer 1 pièce dans QuickBooks");
+    expect(fr("export.startCreate", { count: 8 })).toBe("Créer 8 pièces dans QuickBooks");
+    // A count beside a noun is a plural key everywhere; "(3)" after a title needs none.
+    for (const lng of LANGUAGES)
+      for (const [ns, tree] of Object.entries(resources[lng] as Record<string, Tree>))
+        for (const key of keys(tree)) {
+          const value = key.split(".").reduce<Tree | string>((t, k) => (t as Tree)[k] ?? "", tree);
+          if (typeof value !== "string" || !value.includes("{{count}}")) continue;
+          if (/\(\{\{count\}\}\)/.test(value)) continue;
+          expect(key, `${lng}/${ns}.json ${key}: "${value}"`).toMatch(/_(one|many|other)$/);
+        }
   });
 });

@@ -24,13 +24,16 @@ export function toPart(row: PartRow): Part {
   };
 }
 
-export function toStockMovement(row: MovementRow): StockMovement {
+export function toStockMovement(
+  row: MovementRow,
+  readable: Pick<StockMovement, "reference" | "source" | "link">,
+): StockMovement {
   return {
     id: row.id,
     delta: row.delta,
     quantityAfter: row.quantityAfter,
     reason: row.reason,
-    reference: row.reference,
+    ...readable,
     createdAt: row.createdAt.toISOString(),
   };
 }

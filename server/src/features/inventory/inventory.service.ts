@@ -11,6 +11,7 @@ import { notFound } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
 import { isUuid } from "../../lib/sql-text.js";
 import { toPart, toStockMovement } from "./inventory.mapper.js";
+import { lookUpReferences, readableReference } from "./movement-references.js";
 import * as movements from "./movements.repository.js";
 import { fieldsForCreate, fieldsForPatch } from "./part-fields.js";
 import * as repo from "./parts.repository.js";
@@ -89,7 +90,10 @@ export async function updatePart(
 export async function listMovements(deps: InventoryDeps, shopId: string, id: string) {
   await getPart(deps, shopId, id); // 404 for another shop's part, before reading its history
   const rows = await movements.listMovements(deps.db, shopId, id);
-  const list: StockMovementList = { items: rows.map(toStockMovement) };
+  const found = await lookUpReferences(deps.db, shopId, rows);
+  const list: StockMovementList = {
+    items: rows.map((row) => toStockMovement(row, readableReference(row, found))),
+  };
   return list;
 }
 

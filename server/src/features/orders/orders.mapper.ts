@@ -7,6 +7,10 @@ import {
 } from "@app/shared";
 import type { customers, orderLines, orders, parts } from "../../db/schema/index.js";
 import { normalize } from "../../lib/decimal.js";
+import { firstDocNumber, nextDocNumber } from "./quickbooks/doc-number.js";
+
+/** How a send refused by Intuit's "Duplicate Document Number" (6140) is recorded. */
+const DUPLICATE_NUMBER = "quickbooks_6140";
 
 export type OrderRow = typeof orders.$inferSelect;
 export type LineRow = typeof orderLines.$inferSelect;
@@ -50,7 +54,9 @@ export function toQuickBooks(o: OrderRow): OrderQuickBooks {
     out.invoiceId = o.qboInvoiceId;
     out.link = quickBooksInvoiceUrl(o.qboInvoiceId);
   }
-  if (o.qboDocNumber) out.docNumber = o.qboDocNumber;
+  if (o.qboDocNumber && o.qboInvoiceId) out.docNumber = o.qboDocNumber;
+  if (o.qboStatus === "failed" && o.qboErrorCode === DUPLICATE_NUMBER && !o.qboInvoiceId)
+    out.nextDocNumber = nextDocNumber(o.number, o.qboDocNumber ?? firstDocNumber(o.number));
   if (o.qboLastSentAt) out.lastSentAt = o.qboLastSentAt.toISOString();
   if (o.qboError && o.qboStatus === "failed")
     out.error = { message: o.qboError, ...(o.qboErrorCode ? { code: o.qboErrorCode } : {}) };

@@ -173,7 +173,7 @@ export async function qtyOnHand(client: QboClient, shop: string, itemId: string)
   return r.Item.QtyOnHand;
 }
 
-export async function invoicesNumbered(client: QboClient, shop: string, doc: number) {
+export async function invoicesNumbered(client: QboClient, shop: string, doc: number | string) {
   const r = await client.call<{
     QueryResponse: { Invoice?: { Id: string; SyncToken: string; Line: unknown[] }[] };
   }>(shop, {

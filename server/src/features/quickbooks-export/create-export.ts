@@ -21,7 +21,8 @@ async function plan(deps: ExportDeps, shopId: string, scope: ExportScope, opts: 
   const parts = await exportableParts(deps.db, shopId, scope.partIds);
   const items = await readAllItems(boundToRealm(deps.qbo.client, realmId), shopId);
   const refs = await linkedRefs(deps.db, shopId);
-  return { planned: planExport(parts, items, refs, opts), items, realmId };
+  const linkByName = new Set(scope.linkByName ?? []);
+  return { planned: planExport(parts, items, refs, { ...opts, linkByName }), items, realmId };
 }
 
 export async function previewExport(
@@ -32,7 +33,7 @@ export async function previewExport(
   const { planned } = await plan(deps, shopId, scope, { linkExisting: true });
   const count = (p: PlannedPart["plan"]) => planned.filter((r) => r.plan === p).length;
   return {
-    items: planned.map(({ linkTo: _linkTo, ...row }) => row),
+    items: planned,
     counts: { create: count("create"), linkExisting: count("link_existing"), skip: count("skip") },
   };
 }
@@ -74,7 +75,7 @@ export async function createExport(
     for (const [seq, p] of planned.entries()) {
       let outcome: "pending" | "linked" | "skipped" = p.plan === "create" ? "pending" : "skipped";
       let reason = p.reason;
-      const item = p.linkTo ? itemById.get(p.linkTo) : undefined;
+      const item = p.linkTo ? itemById.get(p.linkTo.id) : undefined;
       if (p.plan === "link_existing" && item) {
         const done = await linkPart(tx, session.shopId, realmId, p.partId, item);
         outcome = done ? "linked" : "skipped";
@@ -92,7 +93,7 @@ export async function createExport(
         partNumber: p.partNumber,
         outcome,
         reason: reason ?? null,
-        quickBooksId: outcome === "linked" ? (p.linkTo ?? null) : null,
+        quickBooksId: outcome === "linked" ? (p.linkTo?.id ?? null) : null,
       });
     }
     for (let i = 0; i < values.length; i += 500)

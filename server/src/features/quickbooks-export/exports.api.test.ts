@@ -68,6 +68,54 @@ describe.each(testBackends())("creating parts in QuickBooks on %s", (backend) =>
     expect(await itemsIn(t, shop)).toHaveLength(4);
   });
 
+  it("a part skipped for its name can be linked to that item instead: previewed, then done", async () => {
+    const shop = "by-name-shop";
+    await freshCompany(t, sandbox, shop);
+    const taken = await addItem(t, shop, { Name: "Brake pads" });
+    const pads = await addPart(t, shop, { description: "Brake pads" });
+    const fresh = await addPart(t, shop, { description: "Cabin filter" });
+    const preview = async (body: object) =>
+      ExportPreviewSchema.parse(
+        (
+          await request(t.app)
+            .post("/api/quickbooks/exports/preview")
+            .set("authorization", await auth(shop))
+            .send(body)
+            .expect(200)
+        ).body,
+      );
+    const before = await preview({});
+    expect(before.items.find((r) => r.partId === pads.id)).toMatchObject({
+      plan: "skip",
+      canLinkByName: true,
+      nameTakenBy: { id: taken, name: "Brake pads" },
+    });
+    const chosen = await preview({ linkByName: [pads.id] });
+    expect(chosen.items.find((r) => r.partId === pads.id)).toMatchObject({
+      plan: "link_existing",
+      linkTo: { id: taken, name: "Brake pads" },
+    });
+    expect(chosen.counts).toEqual({ create: 1, linkExisting: 1, skip: 0 });
+    await request(t.app)
+      .post("/api/quickbooks/exports/preview")
+      .set("authorization", await auth(shop))
+      .send({ linkByName: ["not-a-uuid"] })
+      .expect(400);
+
+    const started = await request(t.app)
+      .post("/api/quickbooks/exports")
+      .set("authorization", await auth(shop))
+      .send({ linkByName: [pads.id] })
+      .expect(202);
+    const job = await waitForExport(t, shop, started.body.id);
+    expect(job).toMatchObject({ status: "succeeded", created: 1, linked: 1, skipped: 0 });
+    const byId = new Map((await partsOf(t, shop)).map((p) => [p.id, p]));
+    expect(byId.get(pads.id)?.quickBooksItemRef).toBe(taken);
+    expect(byId.get(fresh.id)?.quickBooksItemRef).not.toBeNull();
+    // Linked, not created twice: one "Brake pads" in QuickBooks.
+    expect((await itemsIn(t, shop)).filter((i) => i.Name === "Brake pads")).toHaveLength(1);
+  });
+
   it("creates every part exactly once in batches of 30 despite failing calls, and links them", async () => {
     const shop = "bulk-shop";
     const realmId = await freshCompany(t, sandbox, shop);

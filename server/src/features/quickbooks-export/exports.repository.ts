@@ -21,6 +21,7 @@ export const EXPORTABLE_PART_COLUMNS = {
   retailCost: parts.retailCost,
   quantityAvailable: parts.quantityAvailable,
   criticalQuantity: parts.criticalQuantity,
+  vendorId: parts.vendorId,
 };
 
 export const BATCH_SIZE = 30;

@@ -35,7 +35,14 @@ export async function addPart(
 export async function addItem(
   t: TestApp,
   shop: string,
-  item: { Name: string; Sku?: string; Type?: "Inventory" | "NonInventory"; QtyOnHand?: number },
+  item: {
+    Name: string;
+    Sku?: string;
+    Type?: "Inventory" | "NonInventory";
+    QtyOnHand?: number;
+    UnitPrice?: number;
+    PurchaseCost?: number;
+  },
 ): Promise<string> {
   const type = item.Type ?? "Inventory";
   const body =
@@ -70,6 +77,7 @@ export interface ItemRow {
   ReorderPoint?: number;
   InvStartDate?: string;
   AssetAccountRef?: { value: string };
+  PrefVendorRef?: { value: string };
 }
 
 export async function itemsIn(t: TestApp, shop: string): Promise<ItemRow[]> {

@@ -11,6 +11,7 @@ export interface ExportablePart {
   retailCost: string;
   quantityAvailable: string | null;
   criticalQuantity: string | null;
+  vendorId: string | null;
 }
 
 /** Intuit's Item.Name limit (docs/quickbooks.md §4.1). */
@@ -33,6 +34,8 @@ export function itemBody(
   part: ExportablePart,
   accounts: ItemAccounts,
   startDate: string,
+  /** The part's vendor in QuickBooks (vendor-refs.ts), so the vendor survives the round trip. */
+  vendorRef?: string,
 ): Record<string, unknown> {
   const common = {
     Name: itemNameOf(part),
@@ -42,6 +45,7 @@ export function itemBody(
     PurchaseCost: Number(part.cost),
     IncomeAccountRef: ref(accounts.income),
     ExpenseAccountRef: ref(accounts.expense),
+    ...(vendorRef ? { PrefVendorRef: { value: vendorRef } } : {}),
   };
   if (part.kind !== "inventory") return { ...common, Type: "NonInventory" };
   return {

@@ -6,8 +6,6 @@ import { isMatchable, nameKey } from "./qbo-items.js";
 
 export interface PlannedPart extends ExportPreviewRow {
   plan: ExportPlan;
-  /** The existing item a link_existing plan links to. */
-  linkTo?: string;
 }
 
 export interface PlanOptions {
@@ -16,6 +14,8 @@ export interface PlanOptions {
    * matching rule). The reconciliation assistant turns it off: the user already decided.
    */
   linkExisting: boolean;
+  /** Parts the user chose to link to the QuickBooks item that has their name. */
+  linkByName?: ReadonlySet<string>;
 }
 
 const summary = (i: QboItem) => ({ id: i.Id, name: i.Name });
@@ -64,9 +64,17 @@ export function planExport(
           `Part number ${part.partNumber} matches more than one part or QuickBooks item; match it in the reconciliation assistant`,
         );
       const [item] = candidates;
-      if (item) return { ...row, plan: "link_existing", linkTo: item.Id };
+      if (item) return { ...row, plan: "link_existing", linkTo: summary(item) };
     }
-    if (nameTakenBy) return skip(`QuickBooks already has an item named "${nameTakenBy.Name}"`);
+    if (nameTakenBy) {
+      const linkable = isMatchable(nameTakenBy) && !linkedRefs.has(nameTakenBy.Id);
+      if (linkable && opts.linkByName?.has(part.id))
+        return { ...row, plan: "link_existing", linkTo: summary(nameTakenBy) };
+      return {
+        ...skip(`QuickBooks already has an item named "${nameTakenBy.Name}"`),
+        ...(linkable ? { canLinkByName: true } : {}),
+      };
+    }
     const ownName = nameKey(itemNameOf(part));
     if (namesInExport.has(ownName))
       return skip("Another part in this export has the same description");

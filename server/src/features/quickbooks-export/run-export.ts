@@ -10,6 +10,7 @@ import { itemBody, today } from "./item-body.js";
 import { linkPart } from "./link.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { findPartsForBatch } from "./batch-parts.js";
+import { ensureQuickBooksVendors } from "./vendor-refs.js";
 
 export type RunExportDeps = ExportDeps & ImportsDeps & { logger: Logger };
 
@@ -54,6 +55,14 @@ export async function runExport(
       const pending = await repo.batchItems(deps.db, exportId, batch);
       const parts = await findPartsForBatch(deps.db, row.shopId, pending);
       accounts ??= await defaultItemAccounts(client, row.shopId);
+      const vendorRefs = await ensureQuickBooksVendors(
+        deps.db,
+        client,
+        row.shopId,
+        realmId,
+        [...parts.values()].map((p) => p.vendorId),
+        log,
+      );
       const startDate = today();
       const requests = pending.flatMap((p) => {
         const part = parts.get(p.partId);
@@ -62,7 +71,12 @@ export async function runExport(
               {
                 bId: String(p.seq),
                 operation: "create",
-                Item: itemBody(part, accounts!, startDate),
+                Item: itemBody(
+                  part,
+                  accounts!,
+                  startDate,
+                  part.vendorId ? vendorRefs.get(part.vendorId) : undefined,
+                ),
               },
             ]
           : [];

@@ -11,6 +11,7 @@ import { itemBody, today } from "./item-body.js";
 import { boundToRealm } from "../../integrations/qbo/client.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { linkPart } from "./link.js";
+import { ensureQuickBooksVendors } from "./vendor-refs.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,7 +31,15 @@ export async function createItemForPart(
   const realmId = await currentRealm(deps.db, shopId);
   const client = boundToRealm(deps.qbo.client, realmId);
   const accounts = await defaultItemAccounts(client, shopId);
-  const body = itemBody(row, accounts, today());
+  const vendorRefs = await ensureQuickBooksVendors(deps.db, client, shopId, realmId, [
+    row.vendorId,
+  ]);
+  const body = itemBody(
+    row,
+    accounts,
+    today(),
+    row.vendorId ? vendorRefs.get(row.vendorId) : undefined,
+  );
   const { InvStartDate: _date, ...stable } = body;
   const digest = createHash("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 12);
   let answer: { Item?: unknown };

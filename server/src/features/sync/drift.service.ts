@@ -76,6 +76,32 @@ export function driftRow(part: LinkedPart, item: QboItem | undefined): DriftRow 
     shopmonkey,
     quickBooks,
     differences,
+    ...possibleFixes(differences, quickBooks !== null),
+  };
+}
+
+/**
+ * What the report may offer. A deleted item can take no fix. QuickBooks' quantity only moves
+ * through an inventory adjustment, which this app cannot make yet (pushQuantity is refused),
+ * so a quantity difference is offered as "take QuickBooks' value" only, with the reason.
+ */
+export function possibleFixes(
+  differences: DriftField[],
+  itemExists: boolean,
+): Pick<DriftRow, "fixes" | "blocked"> {
+  if (!itemExists)
+    return {
+      fixes: { take_quickbooks: [], push_shopmonkey: [] },
+      blocked: differences.map((field) => ({ field, reason: "item_gone" as const })),
+    };
+  return {
+    fixes: {
+      take_quickbooks: differences,
+      push_shopmonkey: differences.filter((f) => f !== "quantity"),
+    },
+    blocked: differences.includes("quantity")
+      ? [{ field: "quantity", reason: "quantity_push_unsupported" }]
+      : [],
   };
 }
 

@@ -33,18 +33,19 @@ export async function followItemFields(
       set[field] = next[field];
     }
   }
-  // The part is linked (applyItemChange found it by its ref), so it names its company.
+  // A vendor QuickBooks names is followed; an item without one never erases ours. The part is
+  // linked (applyItemChange found it by its ref), so it names its company.
   const realmId = part.quickBooksRealmId ?? "";
   const vendor = next.vendorRef
     ? await ensureVendor(tx, part.shopId, realmId, next.vendorRef)
     : null;
-  if ((vendor?.id ?? null) !== part.vendorId) {
+  if (vendor && vendor.id !== part.vendorId) {
     changes.push({
       field: "vendor",
       from: await vendorName(tx, part.vendorId),
-      to: vendor?.name ?? "",
+      to: vendor.name,
     });
-    set.vendorId = vendor?.id ?? null;
+    set.vendorId = vendor.id;
   }
   if (changes.length > 0)
     await tx

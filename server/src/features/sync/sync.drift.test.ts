@@ -72,6 +72,19 @@ describe.each(testBackends())("the drift report on %s", (backend) => {
     expect(bySearch.items.map((r) => r.quickBooksItemRef)).toEqual(["13"]);
   });
 
+  it("offers only the fixes that can work, and says why a quantity can't be pushed", async () => {
+    const rows = new Map((await drift(shopA)).items.map((r) => [r.quickBooksItemRef, r]));
+    expect(rows.get("12")).toMatchObject({
+      fixes: { take_quickbooks: ["quantity"], push_shopmonkey: [] },
+      blocked: [{ field: "quantity", reason: "quantity_push_unsupported" }],
+    });
+    expect(rows.get("11")).toMatchObject({
+      fixes: { take_quickbooks: ["retailCost"], push_shopmonkey: ["retailCost"] },
+      blocked: [],
+    });
+    expect(rows.get("13")?.fixes.push_shopmonkey).toEqual(["cost"]);
+  });
+
   it("says clearly that a quantity push needs inventory adjustments this company lacks", async () => {
     const part12 = await partOf(h, shopA, "12");
     const results = await fix(shopA, {

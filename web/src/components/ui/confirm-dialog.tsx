@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useRef } from "react";
 import { Button } from "./button";
+import { Dialog } from "./dialog";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -14,48 +15,23 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A modal question before an action that is hard to undo. Focus starts on Cancel (the safe
- * choice), Escape cancels, and focus returns to where it was when the dialog closes.
+ * A question before an action that is hard to undo, in the app's one Dialog: focus starts on
+ * Cancel (the safe choice), stays inside, Escape cancels, and focus returns where it was.
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, title, children, confirmLabel, cancelLabel, busy, tone = "danger" } = props;
-  const titleId = useId();
-  const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const { onCancel } = props;
-
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement as HTMLElement | null;
-    cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onCancel();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      previous?.focus();
-    };
-  }, [open, onCancel]);
-
   if (!open) return null;
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-navy-950/50 p-4">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        className="w-full max-w-md rounded-xl bg-white p-6 shadow-xl"
-      >
-        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-          {title}
-        </h2>
-        <div id={bodyId} className="mt-2 text-sm leading-6 text-slate-600">
-          {children}
-        </div>
-        <div className="mt-6 flex justify-end gap-3">
-          <Button ref={cancelRef} variant="secondary" onClick={onCancel} disabled={busy}>
+    <Dialog
+      role="alertdialog"
+      size="md"
+      title={title}
+      onClose={props.onCancel}
+      initialFocus={cancelRef}
+      footer={
+        <>
+          <Button ref={cancelRef} variant="secondary" onClick={props.onCancel} disabled={busy}>
             {cancelLabel}
           </Button>
           <Button
@@ -65,8 +41,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           >
             {confirmLabel}
           </Button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <div className="text-sm leading-6 text-slate-600">{children}</div>
+    </Dialog>
   );
 }

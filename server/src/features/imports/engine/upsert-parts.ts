@@ -57,7 +57,9 @@ export async function upsertParts(
       from input
       on conflict (shop_id, quickbooks_item_ref) do update set
         kind = excluded.kind, description = excluded.description, note = excluded.note,
-        part_number = excluded.part_number, vendor_id = excluded.vendor_id, cost = excluded.cost,
+        part_number = excluded.part_number,
+        -- An item without a vendor never erases the shop's own (issue 17.2).
+        vendor_id = coalesce(excluded.vendor_id, parts.vendor_id), cost = excluded.cost,
         retail_cost = excluded.retail_cost, quantity_available = excluded.quantity_available,
         critical_quantity = excluded.critical_quantity, updated_at = now()
       returning id, quickbooks_item_ref as ref, quantity_available, (xmax = 0) as inserted

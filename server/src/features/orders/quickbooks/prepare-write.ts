@@ -4,6 +4,7 @@ import { parts, type PendingQboWrite } from "../../../db/schema/index.js";
 import type { QboClient } from "../../../integrations/qbo/client.js";
 import type { LoadedOrder } from "../orders.mapper.js";
 import { ensureQuickBooksCustomer } from "./customer-link.js";
+import { firstDocNumber } from "./doc-number.js";
 import { invoiceLines, orderMarker, quantityDeltas, soldByItem } from "./invoice-body.js";
 import { invoiceQuantities, readInvoice } from "./quickbooks-invoice.js";
 import type { Mapped } from "./readiness.js";
@@ -34,7 +35,8 @@ export async function prepareWrite(
   const sold = soldByItem(loaded);
   const seq = order.qboWriteSeq + 1;
   const common = {
-    DocNumber: String(order.number),
+    // The number it has (or, after a collision, will have) in QuickBooks: see doc-number.ts.
+    DocNumber: order.qboDocNumber ?? firstDocNumber(order.number),
     CustomerRef: { value: customerRef },
     Line: invoiceLines(loaded, mapped),
     PrivateNote: orderMarker(order.id),

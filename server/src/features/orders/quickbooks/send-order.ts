@@ -5,6 +5,7 @@ import { currentRealm } from "../../quickbooks-links/realm.repository.js";
 import { QboError, isFault } from "../../../integrations/qbo/errors.js";
 import type { Logger } from "../../../lib/logger.js";
 import { loadOrder } from "../orders.repository.js";
+import { nextDocNumber } from "./doc-number.js";
 import { orderMarker } from "./invoice-body.js";
 import { prepareWrite } from "./prepare-write.js";
 import { type QboInvoice, findInvoiceByDocNumber, readInvoice } from "./quickbooks-invoice.js";
@@ -27,6 +28,13 @@ export type SendOutcome = "sent" | "failed" | "retry" | "busy" | "idle";
 
 /** Stale SyncToken (5010): someone edited the invoice in QuickBooks; read again and retry. */
 class RetryableSendError extends Error {}
+
+/** Another invoice in QuickBooks has our DocNumber (6140, and it is not ours). */
+class DocNumberTaken extends Error {
+  constructor(readonly docNumber: string) {
+    super(`QuickBooks already has an invoice numbered ${docNumber}`);
+  }
+}
 
 /**
  * Brings QuickBooks to the order's current revision, exactly once whatever fails. The write is
@@ -89,7 +97,17 @@ async function step(engine: SendDeps, shopId: string, orderId: string) {
     );
     pending = prepared.pending;
   }
-  const invoice = await write(deps, shopId, orderId, pending);
+  let invoice: QboInvoice;
+  try {
+    invoice = await write(deps, shopId, orderId, pending);
+  } catch (err) {
+    if (!(err instanceof DocNumberTaken)) throw err;
+    // Nothing was written: the next round creates the invoice under the next number.
+    const next = nextDocNumber(order.number, err.docNumber);
+    await repo.renumberRefusedWrite(deps.db, shopId, orderId, pending, next);
+    deps.logger.info({ shopId, orderId, taken: err.docNumber, next }, "invoice number taken");
+    return "again";
+  }
   await deps.afterQuickBooksWrite?.(orderId);
   const row = await repo.recordSent(deps.db, shopId, orderId, pending, invoice);
   deps.logger.info(
@@ -129,6 +147,7 @@ async function write(
       const found = await findInvoiceByDocNumber(deps.client, shopId, String(body.DocNumber));
       const ours = found.find((i) => i.PrivateNote?.includes(orderMarker(orderId)));
       if (ours) return ours;
+      throw new DocNumberTaken(String(body.DocNumber));
     }
     throw err;
   }

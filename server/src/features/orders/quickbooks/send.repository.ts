@@ -94,6 +94,20 @@ export async function dropRefusedWrite(
   });
 }
 
+/** Our DocNumber belongs to another invoice: forget the write and number the next one `next`. */
+export async function renumberRefusedWrite(
+  db: Db,
+  shopId: string,
+  id: string,
+  pending: PendingQboWrite,
+  next: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(orders).set({ qboPending: null, qboDocNumber: next }).where(byId(shopId, id));
+    await settleOwnWrites(tx, shopId, pending.reference, "failed");
+  });
+}
+
 export async function markFailed(
   db: Db,
   shopId: string,

@@ -178,4 +178,50 @@ describe.each(testBackends())("the reconciliation assistant on %s", (backend) =>
       { partId: ids.P4, reason: "The item is linked to another part" },
     ]);
   });
+
+  it("keeps Shopmonkey's name and price where the owner chose them; the rest follows QuickBooks", async () => {
+    const item = await addItem(t, shop, {
+      Name: "Air filter - Premium",
+      Sku: "AF-1",
+      UnitPrice: 10,
+      PurchaseCost: 4,
+    });
+    const part = await addPart(t, shop, {
+      description: "Air filter",
+      partNumber: "AF-1",
+      retailCost: "12.5",
+      cost: "5",
+      quantityAvailable: "0",
+    });
+    const pair = (await proposal()).proposed.find((p) => p.part.id === part.id);
+    expect(pair?.differences.sort()).toEqual(["cost", "name", "retailCost"]);
+    const res = await request(t.app)
+      .post("/api/quickbooks/reconciliation")
+      .set("authorization", await auth())
+      .send({
+        pairs: [{ partId: part.id, quickBooksId: item, keepShopmonkey: ["name", "retailCost"] }],
+        importOnlyInQuickBooks: true,
+        createOnlyInShopmonkey: false,
+      })
+      .expect(201);
+    expect(res.body).toMatchObject({ linked: 1, quantityNotes: [] });
+    const list = await request(t.app)
+      .get("/api/quickbooks/imports")
+      .set("authorization", await auth());
+    for (const job of list.body.items as { id: string }[]) await waitForJob(t, shop, job.id);
+    const after = (await partsOf(t, shop)).find((p) => p.id === part.id);
+    expect(after).toMatchObject({
+      description: "Air filter",
+      retailCost: "12.5",
+      cost: "4",
+      quickBooksItemRef: item,
+    });
+    const qb = (await itemsIn(t, shop)).find((i) => i.Id === item);
+    expect(qb).toMatchObject({ Name: "Air filter", UnitPrice: 12.5, PurchaseCost: 4 });
+    await request(t.app)
+      .post("/api/quickbooks/reconciliation")
+      .set("authorization", await auth())
+      .send({ pairs: [{ partId: part.id, quickBooksId: item, keepShopmonkey: ["size"] }] })
+      .expect(400);
+  });
 });

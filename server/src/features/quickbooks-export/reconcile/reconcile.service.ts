@@ -7,6 +7,7 @@ import { type ImportsDeps, startImport } from "../../imports/imports.service.js"
 import { isMatchable, readAllItems } from "../qbo-items.js";
 import { startExport } from "../exports.service.js";
 import type { RunExportDeps } from "../run-export.js";
+import { keepShopmonkeyValues } from "./keep-values.js";
 import { linkPairs } from "./link-pairs.js";
 import { type ShopPart, propose, toSideItem } from "./match.js";
 import { settleQuantities } from "./quantities.js";
@@ -50,6 +51,14 @@ export async function applyReconciliation(
     links.linkedIds,
     input.importOnlyInQuickBooks,
   );
+  // Before any import runs: it reads these items back, with the values the owner kept.
+  const keptNotes = await keepShopmonkeyValues(
+    deps.qbo.client,
+    session.shopId,
+    input.pairs,
+    links.linkedIds,
+    parts,
+  );
 
   // What remains Shopmonkey-only now: re-read, since the links above changed it.
   const after = propose(await shopParts(deps.db, session.shopId), items.map(toSideItem));
@@ -77,7 +86,7 @@ export async function applyReconciliation(
     linked: links.linked,
     alreadyLinked: links.alreadyLinked,
     skipped: links.skipped,
-    quantityNotes,
+    quantityNotes: [...quantityNotes, ...keptNotes],
     exportId: exportId ?? null,
     importsQueued: input.importOnlyInQuickBooks,
     createdBy: session.name,

@@ -8,6 +8,7 @@ import { useMe } from "../../../lib/auth/me";
 import { apiFetch } from "../../../lib/api-client";
 import { quickbooksKeys } from "../../../features/quickbooks/api/keys";
 import { quickbooksTabPath } from "../../../features/quickbooks/tabs";
+import { AtAGlance } from "./at-a-glance";
 
 /** Import and Sync tab: composes the imports feature with who you are and the connection. */
 export function ImportTab() {
@@ -23,6 +24,7 @@ export function ImportTab() {
   const capabilities = connected ? connection.capabilities : undefined;
   return (
     <div className="space-y-8">
+      <AtAGlance connected={connected} />
       <WhereToStart canManage={canManage} capabilities={capabilities} />
       {/* The Where-to-start checklist links here for the imports. */}
       <div id="imports" className="scroll-mt-4">

@@ -1,5 +1,5 @@
 import type { ImportCategory } from "@app/shared";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
@@ -33,6 +33,7 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
   const when = useFormatWhen();
   const reason = useReason();
   const [openJob, setOpenJob] = useState<string | undefined>();
+  const previewButton = useRef<HTMLButtonElement>(null);
   const items = jobs.data?.items;
   const live = items?.find(isLive);
   const last = items?.find((j) => !j.dryRun && !isLive(j));
@@ -105,6 +106,7 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
           {t("actions.run")}
         </Button>
         <Button
+          ref={previewButton}
           variant="secondary"
           disabled={disabled}
           aria-describedby={blockedReason ? whyId : undefined}
@@ -124,6 +126,7 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
         <RecordsDialog
           jobId={openJob}
           canRun={!blockedReason}
+          returnFocus={previewButton}
           onClose={() => setOpenJob(undefined)}
           onRunForReal={() => run(false)}
         />

@@ -93,6 +93,45 @@ describe("Import and Sync", () => {
 
     await waitFor(() => expect(toastText()).toContain("12 imported, 3 updated"), { timeout: 4000 });
     expect(card.getByText("Last run")).toBeTruthy();
+    // With seconds: two runs in the same minute read apart.
+    expect(card.getAllByText(/\d:\d{2}:\d{2}/).length).toBeGreaterThan(0);
+  });
+
+  it("ticks the checklist with the completion toast, not after its next poll", async () => {
+    let finished = false;
+    const status = () => ({
+      connected: true,
+      imported: { inventory: finished, nonInventory: false },
+      keepInSync: { inventory: false, nonInventory: false },
+      parts: { total: 0, linked: 0 },
+      accountingMapped: false,
+      exported: false,
+      reconciled: false,
+    });
+    importsServer({
+      inventoryStates: [
+        job({ status: "running", total: 41, processed: 20 }),
+        job({ status: "succeeded", total: 41, processed: 41, imported: 41 }),
+      ],
+      extra: {
+        "GET /api/quickbooks/starting-situation": () =>
+          json({ situation: "quickbooks_only", chosenAt: "2026-11-27T18:00:00.000Z" }),
+        "GET /api/quickbooks/onboarding/status": () => json(status()),
+      },
+    });
+    const user = userEvent.setup();
+    renderApp("/settings/quickbooks/import");
+    const steps = await screen.findByRole("region", { name: "Next steps" });
+    expect(await within(steps).findByText(/^1 of 4 steps done/)).toBeTruthy();
+    const card = await inventoryCard();
+    await user.click(await card.findByRole("button", { name: "Run one-time import" }));
+    await card.findByRole("progressbar", { name: "Importing Inventory" });
+    finished = true;
+    await waitFor(() => expect(toastText()).toContain("41 imported"), { timeout: 4000 });
+    // The status poll is every 10 s: within 2 s, only the refresh on completion can tick it.
+    expect(
+      await within(steps).findByText(/^2 of 4 steps done/, {}, { timeout: 2000 }),
+    ).toBeTruthy();
   });
 
   it("says it in French, with French plurals and skipped counts", async () => {

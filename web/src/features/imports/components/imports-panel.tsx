@@ -56,7 +56,8 @@ export function ImportsPanel({
           </p>
         </div>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-3">
+      {/* items-start: opening one card's history grows that card only, not its neighbours */}
+      <div className="grid items-start gap-4 lg:grid-cols-3">
         {ImportCategorySchema.options.map((category) => (
           <ImportCard
             key={category}

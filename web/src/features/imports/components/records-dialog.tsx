@@ -1,3 +1,4 @@
+import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
@@ -6,7 +7,7 @@ import { useImport } from "../api/get-import";
 import { isLive } from "../api/live";
 import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
 import { ImportProgress } from "./import-progress";
-import { Modal } from "../../../components/ui/modal";
+import { Dialog } from "../../../components/ui/dialog";
 import { RecordsTable } from "./records-table";
 
 /**
@@ -18,8 +19,10 @@ export function RecordsDialog({
   onClose,
   onRunForReal,
   canRun,
+  returnFocus,
 }: {
   jobId: string;
+  returnFocus?: RefObject<HTMLElement | null>;
   onClose: () => void;
   onRunForReal?: () => void;
   canRun: boolean;
@@ -37,8 +40,9 @@ export function RecordsDialog({
       : t("records.title", { category, when: when(job.createdAt) });
   const live = isLive(job);
   return (
-    <Modal
+    <Dialog
       title={title}
+      returnFocus={returnFocus}
       onClose={onClose}
       footer={
         <>
@@ -76,6 +80,6 @@ export function RecordsDialog({
           <RecordsTable jobId={jobId} />
         </div>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

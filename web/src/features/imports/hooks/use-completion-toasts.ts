@@ -1,4 +1,5 @@
 import type { ImportCategory, ImportJob } from "@app/shared";
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
@@ -7,7 +8,9 @@ import { useStartImport } from "../api/start-import";
 import { useReason, useSummary } from "./use-format";
 
 /**
- * Toasts once when a run this page watched ends: the counts, or the reason with a Retry.
+ * Toasts once when a run this page watched ends: the counts, or the reason with a Retry; and
+ * refreshes at once what the run changed, so the checklist ticks with the toast, not after
+ * its next 10 s poll.
  * A run is "watched" from the moment we start it (it may finish before the next list even
  * arrives) or see it live; pass the returned `watch` to useStartImport.
  */
@@ -16,6 +19,7 @@ export function useCompletionToasts(
   jobs: readonly ImportJob[] | undefined,
 ) {
   const { t } = useTranslation("imports");
+  const queryClient = useQueryClient();
   const summary = useSummary();
   const reason = useReason();
   const watched = useRef(new Set<string>());
@@ -45,6 +49,9 @@ export function useCompletionToasts(
         continue;
       }
       if (!watched.current.delete(job.id) || job.dryRun) continue;
+      // A finished import changes the checklist, the lists and keep-in-sync, all features of
+      // their own: refresh whatever is on screen now (only active queries refetch).
+      void queryClient.invalidateQueries();
       const category = t(`categories.${job.category}`);
       if (job.status === "succeeded") toast.success(summary(job), { description: category });
       else if (job.status === "canceled") toast.info(t("toast.canceled", { category }));
@@ -54,7 +61,7 @@ export function useCompletionToasts(
           duration: 15_000,
         });
     }
-  }, [jobs, summary, reason, t, retry]);
+  }, [jobs, summary, reason, t, retry, queryClient]);
 
   return watch;
 }

@@ -26,7 +26,8 @@ export function useFormatWhen() {
     (iso: string) =>
       new Intl.DateTimeFormat(i18n.resolvedLanguage ?? "en", {
         dateStyle: "medium",
-        timeStyle: "short",
+        // Seconds: two runs a minute apart (or in the same minute) must read apart.
+        timeStyle: "medium",
       }).format(new Date(iso)),
     [i18n.resolvedLanguage],
   );

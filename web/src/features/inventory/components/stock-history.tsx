@@ -1,4 +1,7 @@
+import type { StockMovement } from "@app/shared";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { Cell, DataTable } from "../../../components/ui/data-table";
 import { formatQuantity } from "../../../lib/format-decimal";
 import { usePartMovements } from "../api/get-part-movements";
@@ -8,7 +11,8 @@ export function StockHistory({ partId }: { partId: string }) {
   const { t, i18n } = useTranslation("inventory");
   const movements = usePartMovements(partId);
   const locale = i18n.resolvedLanguage ?? "en";
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  // Seconds: two moves in the same minute (an import, then an invoice) must read apart.
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
   const items = movements.data?.items ?? [];
   return (
     <section aria-labelledby="stock-history" className="mt-8">
@@ -40,11 +44,37 @@ export function StockHistory({ partId }: { partId: string }) {
                 {formatQuantity(m.delta, locale)}
               </Cell>
               <Cell align="end">{formatQuantity(m.quantityAfter, locale)}</Cell>
-              <Cell className="text-slate-600">{m.reference ?? "—"}</Cell>
+              <Cell className="text-slate-600">
+                {m.link ? (
+                  <Link to={`/orders/${m.link.id}`} className="font-medium text-navy-800 underline">
+                    {referenceText(m, t, when)}
+                  </Link>
+                ) : (
+                  referenceText(m, t, when)
+                )}
+              </Cell>
             </tr>
           ))}
         </DataTable>
       )}
     </section>
   );
+}
+
+/** The reference in the reader's language; the server's own words when it names nothing known. */
+function referenceText(m: StockMovement, t: TFunction, when: Intl.DateTimeFormat): string {
+  const source = m.source;
+  if (!source) return m.reference ?? "—";
+  switch (source.type) {
+    case "order":
+      return t("detail.references.order", { number: source.number });
+    case "import":
+      return t(`detail.references.import.${source.category}`, {
+        when: when.format(new Date(source.startedAt)),
+      });
+    case "quickbooks":
+      return t(`detail.references.quickbooks.${source.via}`);
+    case "person":
+      return source.name;
+  }
 }

@@ -1,21 +1,23 @@
-import { ExportPreviewSchema } from "@app/shared";
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { type ExportScope, ExportPreviewSchema } from "@app/shared";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "../../../lib/api-client";
 import { onboardingKeys } from "./keys";
 
-export const previewExport = (partIds?: readonly string[], signal?: AbortSignal) =>
+export const previewExport = (scope: ExportScope, signal?: AbortSignal) =>
   apiFetch("/api/quickbooks/exports/preview", {
     method: "POST",
-    body: partIds ? { partIds } : {},
+    body: scope,
     schema: ExportPreviewSchema,
     signal,
   });
 
-export const exportPreviewQueryOptions = (partIds?: readonly string[]) =>
+export const exportPreviewQueryOptions = (scope: ExportScope = {}) =>
   queryOptions({
-    queryKey: onboardingKeys.exportPreview(partIds),
-    queryFn: ({ signal }) => previewExport(partIds, signal),
+    queryKey: onboardingKeys.exportPreview(scope),
+    queryFn: ({ signal }) => previewExport(scope, signal),
+    // A changed choice re-plans; the table stays on screen meanwhile.
+    placeholderData: keepPreviousData,
   });
 
-export const useExportPreview = (enabled = true) =>
-  useQuery({ ...exportPreviewQueryOptions(), enabled });
+export const useExportPreview = (scope: ExportScope, enabled = true) =>
+  useQuery({ ...exportPreviewQueryOptions(scope), enabled });

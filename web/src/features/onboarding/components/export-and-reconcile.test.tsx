@@ -2,7 +2,7 @@ import type { ExportJob, ReconciliationProposal } from "@app/shared";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeServer, json } from "../../../test/fake-server";
+import { demoMe, fakeServer, json } from "../../../test/fake-server";
 import { renderApp } from "../../../test/render-app";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -53,9 +53,11 @@ describe("Export to QuickBooks", () => {
       job({ processed: 1 }),
       job({ status: "succeeded", processed: 3, created: 1, linked: 1, skipped: 1 }),
     ];
-    fakeServer({
-      "POST /api/quickbooks/exports/preview": () =>
-        json({
+    let linkOil = false;
+    const server = fakeServer({
+      "POST /api/quickbooks/exports/preview": ({ init }) => {
+        linkOil = bodyOf(init?.body).includes("p3");
+        return json({
           items: [
             {
               partId: "p1",
@@ -72,20 +74,36 @@ describe("Export to QuickBooks", () => {
               itemType: "Inventory",
               plan: "link_existing",
               skuTakenBy: [{ id: "9", name: "Spark plug (QB)" }],
+              linkTo: { id: "9", name: "Spark plug (QB)" },
             },
-            {
-              partId: "p3",
-              description: "Oil filter",
-              partNumber: "",
-              itemType: "NonInventory",
-              plan: "skip",
-              nameTakenBy: { id: "3", name: "Oil filter" },
-              skuTakenBy: [],
-              reason: 'QuickBooks already has an item named "Oil filter"',
-            },
+            linkOil
+              ? {
+                  partId: "p3",
+                  description: "Oil filter",
+                  partNumber: "",
+                  itemType: "NonInventory",
+                  plan: "link_existing",
+                  nameTakenBy: { id: "3", name: "Oil filter" },
+                  skuTakenBy: [],
+                  linkTo: { id: "3", name: "Oil filter" },
+                }
+              : {
+                  partId: "p3",
+                  description: "Oil filter",
+                  partNumber: "",
+                  itemType: "NonInventory",
+                  plan: "skip",
+                  nameTakenBy: { id: "3", name: "Oil filter" },
+                  skuTakenBy: [],
+                  canLinkByName: true,
+                  reason: 'QuickBooks already has an item named "Oil filter"',
+                },
           ],
-          counts: { create: 1, linkExisting: 1, skip: 1 },
-        }),
+          counts: linkOil
+            ? { create: 1, linkExisting: 2, skip: 0 }
+            : { create: 1, linkExisting: 1, skip: 1 },
+        });
+      },
       "POST /api/quickbooks/exports": () => json(job({}), 202),
       "GET /api/quickbooks/exports/e1": () => json(polls.length > 1 ? polls.shift() : polls[0]),
       "GET /api/quickbooks/exports/e1/records": () =>
@@ -105,16 +123,30 @@ describe("Export to QuickBooks", () => {
     expect(
       await screen.findByText("1 to create, 1 to link to an existing item, 1 skipped"),
     ).toBeTruthy();
+    // The button says what it does, with plurals (never "Create 1 parts").
+    expect(screen.getByRole("button", { name: "Create 1 part and link 1 part" })).toBeTruthy();
     const table = screen.getByRole("table");
-    expect(within(table).getByText("SKU already used by “Spark plug (QB)”")).toBeTruthy();
+    // A row that links says where to, not a warning.
+    expect(
+      within(table).getByText("Will be linked to “Spark plug (QB)” (same part number)"),
+    ).toBeTruthy();
+    expect(within(table).queryByText(/SKU already used/)).toBeNull();
     expect(
       within(table).getByText('QuickBooks already has an item named "Oil filter"'),
     ).toBeTruthy();
     const user = userEvent.setup();
-    await user.click(screen.getByRole("button", { name: "Create 2 parts in QuickBooks" }));
+    await user.click(within(table).getByRole("button", { name: "Link to “Oil filter” instead" }));
+    expect(
+      await screen.findByText("1 to create, 2 to link to existing items, 0 skipped"),
+    ).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Create 1 part and link 2 parts" }));
+    const started = server.mock.calls.find(
+      ([url, init]) => urlOf(url) === "/api/quickbooks/exports" && init?.method === "POST",
+    );
+    expect(JSON.parse(bodyOf(started?.[1]?.body))).toEqual({ linkByName: ["p3"] });
     expect(
       await screen.findByText(
-        "1 created, 1 linked to existing items, 1 skipped",
+        "1 created, 1 linked to an existing item, 1 skipped",
         {},
         { timeout: 3000 },
       ),
@@ -125,6 +157,17 @@ describe("Export to QuickBooks", () => {
   });
 });
 
+describe("Export to QuickBooks for a technician", () => {
+  it("says who can export instead of loading forever", async () => {
+    fakeServer({ "GET /api/me": () => json({ ...demoMe, role: "technician" }) });
+    renderApp("/settings/quickbooks/export-to-quickbooks");
+    expect(
+      await screen.findByText(/Only owners and admins can create parts in QuickBooks/),
+    ).toBeTruthy();
+    expect(screen.queryByText("Loading…")).toBeNull();
+  });
+});
+
 describe("the reconciliation assistant", () => {
   it("sends only the pairs the user confirmed, with the quantity to keep", async () => {
     const proposal: ReconciliationProposal = {
@@ -132,9 +175,9 @@ describe("the reconciliation assistant", () => {
       proposed: [
         {
           part: side("p1", "Oil filter (SM)", "OF-1"),
-          item: item("i1", "Oil filter", "OF-1"),
+          item: { ...item("i1", "Oil filter", "OF-1"), purchaseCost: "3.25" },
           matchedBy: "sku",
-          differences: ["name", "quantity"],
+          differences: ["name", "quantity", "cost"],
         },
         {
           part: side("p2", "Brake pads", "BP"),
@@ -176,11 +219,30 @@ describe("the reconciliation assistant", () => {
     await user.click(
       await screen.findByRole("checkbox", { name: "Link Brake pads with Brake pad set" }),
     );
+    await user.click(screen.getByRole("button", { name: "Keep QuickBooks' values" }));
     await user.click(screen.getByRole("radio", { name: "Shopmonkey (4)" }));
+    // Oil filter: the name change is said in words, and Shopmonkey's can be kept.
+    expect(
+      screen.getByText(/Changes in Shopmonkey: name “Oil filter \(SM\)” → “Oil filter”/),
+    ).toBeTruthy();
+    await user.click(screen.getByRole("radio", { name: "Shopmonkey (“Oil filter (SM)”)" }));
+    expect(
+      screen.getByText(/Changes in QuickBooks: name “Oil filter” → “Oil filter \(SM\)”/),
+    ).toBeTruthy();
+    // …and its cost, which differs too ($5.00 here, $3.25 there): all of Shopmonkey's, in bulk.
+    expect(screen.getByRole("radio", { name: "QuickBooks ($3.25)" })).toHaveProperty(
+      "checked",
+      true,
+    );
+    await user.click(screen.getByRole("button", { name: "Keep Shopmonkey's values" }));
+    expect(screen.getByRole("radio", { name: "Shopmonkey ($5.00)" })).toHaveProperty(
+      "checked",
+      true,
+    );
     await user.selectOptions(screen.getByLabelText("Match Spark plug with"), "i5");
     expect(
       screen.getByText(
-        "2 pairs will be linked. 2 parts will be created in QuickBooks. 1 items will be imported.",
+        "2 pairs will be linked. 2 parts will be created in QuickBooks. 1 item will be imported.",
       ),
     ).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Apply" }));
@@ -190,8 +252,13 @@ describe("the reconciliation assistant", () => {
     );
     expect(JSON.parse(bodyOf(post?.[1]?.body))).toEqual({
       pairs: [
-        { partId: "p1", quickBooksId: "i1", quantityFrom: "shopmonkey" },
-        { partId: "p4", quickBooksId: "i5", quantityFrom: "quickbooks" },
+        {
+          partId: "p1",
+          quickBooksId: "i1",
+          quantityFrom: "shopmonkey",
+          keepShopmonkey: ["name", "cost"],
+        },
+        { partId: "p4", quickBooksId: "i5", quantityFrom: "quickbooks", keepShopmonkey: [] },
       ],
       importOnlyInQuickBooks: true,
       createOnlyInShopmonkey: true,

@@ -1,4 +1,5 @@
-import { canManageQuickBooks } from "@app/shared";
+import { type ExportPreview, canManageQuickBooks } from "@app/shared";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
@@ -21,11 +22,17 @@ export function ExportPage() {
   const role = useMe().data?.role;
   const canManage = role ? canManageQuickBooks(role) : false;
   const [exportId, setExportId] = useState<string>();
-  const preview = useExportPreview(canManage && !exportId);
+  // Parts the owner chose to link to the QuickBooks item of their name instead of skipping.
+  const [linkByName, setLinkByName] = useState<string[]>([]);
+  const scope = linkByName.length > 0 ? { linkByName } : {};
+  const preview = useExportPreview(scope, canManage && !exportId);
   const job = useExport(exportId).data;
   const start = useStartExport();
   const counts = preview.data?.counts;
-  const toDo = counts ? counts.create + counts.linkExisting : 0;
+  const toggleLink = (partId: string) =>
+    setLinkByName((ids) =>
+      ids.includes(partId) ? ids.filter((id) => id !== partId) : [...ids, partId],
+    );
   return (
     <>
       <BackToImport label={t("export.back")} />
@@ -36,6 +43,10 @@ export function ExportPage() {
       />
       {job ? (
         <ExportResult job={job} />
+      ) : role && !canManage ? (
+        <p role="status" className="rounded-lg bg-slate-100 p-4 text-sm text-slate-700">
+          {t("export.notAllowed")}
+        </p>
       ) : preview.isPending ? (
         <PageLoading />
       ) : preview.isError ? (
@@ -49,28 +60,52 @@ export function ExportPage() {
       ) : (
         <div className="space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-slate-700">
-              {t("export.summary", {
-                create: counts?.create,
-                link: counts?.linkExisting,
-                skip: counts?.skip,
-              })}
-            </p>
-            <Button
-              disabled={toDo === 0 || start.isPending}
-              onClick={() =>
-                start.mutate(undefined, {
-                  onSuccess: (j) => setExportId(j.id),
-                  onError: (e) => toast.error(t("export.startFailed"), { description: e.message }),
-                })
-              }
-            >
-              {t("export.start", { count: toDo })}
-            </Button>
+            <p className="text-sm text-slate-700">{counts ? summary(t, counts) : null}</p>
+            {counts && counts.create + counts.linkExisting > 0 ? (
+              <Button
+                disabled={start.isPending || preview.isFetching}
+                onClick={() =>
+                  start.mutate(scope, {
+                    onSuccess: (j) => setExportId(j.id),
+                    onError: (e) =>
+                      toast.error(t("export.startFailed"), { description: e.message }),
+                  })
+                }
+              >
+                {startLabel(t, counts)}
+              </Button>
+            ) : null}
           </div>
-          <ExportPreviewTable rows={preview.data.items} />
+          <ExportPreviewTable
+            rows={preview.data.items}
+            linkByName={linkByName}
+            onToggleLink={toggleLink}
+          />
         </div>
       )}
     </>
   );
+}
+
+type Counts = ExportPreview["counts"];
+
+/** "1 to create, 8 to link to existing items, 2 skipped", each count with its own plural. */
+function summary(t: TFunction<"onboarding">, c: Counts): string {
+  return [
+    t("export.counts.create", { count: c.create }),
+    t("export.counts.link", { count: c.linkExisting }),
+    t("export.counts.skip", { count: c.skip }),
+  ].join(", ");
+}
+
+/** The button says what it will do: create, link, or both. */
+function startLabel(t: TFunction<"onboarding">, c: Counts): string {
+  if (c.create > 0 && c.linkExisting > 0)
+    return t("export.startBoth", {
+      create: t("export.partCount", { count: c.create }),
+      link: t("export.partCount", { count: c.linkExisting }),
+    });
+  return c.create > 0
+    ? t("export.startCreate", { count: c.create })
+    : t("export.startLink", { count: c.linkExisting });
 }

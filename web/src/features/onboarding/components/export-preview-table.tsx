@@ -8,17 +8,32 @@ const planStyle: Record<ExportPreviewRow["plan"], string> = {
   skip: "bg-amber-50 text-amber-900 ring-amber-200",
 };
 
-/** Each part and what the export will do with it; names and SKUs QuickBooks has are flagged. */
-export function ExportPreviewTable({ rows }: { rows: ExportPreviewRow[] }) {
+/**
+ * Each part and what the export will do with it. A link says which item it links to (not a
+ * warning); a skip says why, and a skip for the name alone offers to link to that item.
+ */
+export function ExportPreviewTable({
+  rows,
+  linkByName,
+  onToggleLink,
+}: {
+  rows: ExportPreviewRow[];
+  linkByName: readonly string[];
+  onToggleLink: (partId: string) => void;
+}) {
   const { t } = useTranslation("onboarding");
   const notes = (r: ExportPreviewRow) =>
-    [
-      r.reason,
-      r.nameTakenBy && !r.reason ? t("export.nameTaken", { name: r.nameTakenBy.name }) : undefined,
-      r.skuTakenBy.length > 0
-        ? t("export.skuTaken", { names: r.skuTakenBy.map((i) => `“${i.name}”`).join(", ") })
-        : undefined,
-    ].filter(Boolean);
+    r.plan === "link_existing" && r.linkTo
+      ? [t("export.willLink", { name: r.linkTo.name })]
+      : [
+          r.reason,
+          r.nameTakenBy && !r.reason
+            ? t("export.nameTaken", { name: r.nameTakenBy.name })
+            : undefined,
+          r.skuTakenBy.length > 0
+            ? t("export.skuTaken", { names: r.skuTakenBy.map((i) => `“${i.name}”`).join(", ") })
+            : undefined,
+        ].filter((n): n is string => !!n);
   return (
     <DataTable
       columns={[
@@ -47,6 +62,17 @@ export function ExportPreviewTable({ rows }: { rows: ExportPreviewRow[] }) {
                 {n}
               </span>
             ))}
+            {r.nameTakenBy && (r.canLinkByName || linkByName.includes(r.partId)) ? (
+              <button
+                type="button"
+                onClick={() => onToggleLink(r.partId)}
+                className="mt-1 text-left text-xs font-medium text-navy-800 underline underline-offset-2"
+              >
+                {linkByName.includes(r.partId)
+                  ? t("export.skipInstead")
+                  : t("export.linkByName", { name: r.nameTakenBy.name })}
+              </button>
+            ) : null}
           </Cell>
         </tr>
       ))}

@@ -15,7 +15,13 @@ export function ExportResult({ job }: { job: ExportJob }) {
         className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
       >
         {finished ? (
-          <p className="text-base font-semibold text-slate-900">{t("export.result", job)}</p>
+          <p className="text-base font-semibold text-slate-900">
+            {[
+              t("export.resultCounts.created", { count: job.created }),
+              t("export.resultCounts.linked", { count: job.linked }),
+              t("export.resultCounts.skipped", { count: job.skipped }),
+            ].join(", ")}
+          </p>
         ) : (
           <>
             <p className="text-sm font-medium text-slate-900">{t("export.running")}</p>
@@ -23,9 +29,11 @@ export function ExportResult({ job }: { job: ExportJob }) {
               className="mt-2 h-2 w-full"
               max={Math.max(job.total, 1)}
               value={job.processed}
-              aria-label={t("export.progress", job)}
+              aria-label={t("export.progress", { processed: job.processed, count: job.total })}
             />
-            <p className="mt-1 text-xs text-slate-600">{t("export.progress", job)}</p>
+            <p className="mt-1 text-xs text-slate-600">
+              {t("export.progress", { processed: job.processed, count: job.total })}
+            </p>
           </>
         )}
         {job.status === "failed" ? (

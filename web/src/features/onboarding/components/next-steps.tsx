@@ -65,7 +65,7 @@ export function NextSteps({
       {status ? (
         <>
           <p className="mt-4 text-sm text-slate-600" aria-live="polite">
-            {t("nextSteps.progress", { done, total: steps.length })}
+            {t("nextSteps.progress", { done, count: steps.length })}
           </p>
           <ol className="mt-1 divide-y divide-slate-100">
             {steps.map((s) => (
@@ -74,7 +74,10 @@ export function NextSteps({
           </ol>
           {situation === "brand_new" && status.parts.total > 0 ? (
             <p className="text-xs text-slate-600">
-              {t("nextSteps.hints.createParts", status.parts)}
+              {t("nextSteps.hints.createParts", {
+                linked: status.parts.linked,
+                count: status.parts.total,
+              })}
             </p>
           ) : null}
           <p className="mt-3 rounded-lg bg-slate-50 p-3 text-sm text-slate-700">

@@ -1,13 +1,38 @@
-import type { ProposedPair, QuantityWinner } from "@app/shared";
+import type { KeepableField, ProposedPair, QuantityWinner } from "@app/shared";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { formatMoney, formatQuantity } from "../../../lib/format-decimal";
 
 export interface PairChoice {
   confirmed: boolean;
   quantityFrom: QuantityWinner;
+  /** Values where Shopmonkey's wins; every other differing value takes QuickBooks'. */
+  keepShopmonkey: KeepableField[];
 }
 
-/** A proposed pair: confirm or reject it, see what differs, and pick the quantity to keep. */
+type Choosable = KeepableField | "quantity";
+/** The values a pair can differ in that the owner chooses between, in reading order. */
+export const CHOOSABLE: Choosable[] = ["name", "cost", "retailCost", "quantity"];
+
+export const winnerOf = (choice: PairChoice, field: Choosable): QuantityWinner =>
+  field === "quantity"
+    ? choice.quantityFrom
+    : choice.keepShopmonkey.includes(field)
+      ? "shopmonkey"
+      : "quickbooks";
+
+/** The same choice with `field` taken from `side`. */
+export function choose(choice: PairChoice, field: Choosable, side: QuantityWinner): PairChoice {
+  if (field === "quantity") return { ...choice, quantityFrom: side };
+  const rest = choice.keepShopmonkey.filter((f) => f !== field);
+  return { ...choice, keepShopmonkey: side === "shopmonkey" ? [...rest, field] : rest };
+}
+
+/**
+ * A proposed pair: confirm or reject it, see each value that differs on both sides, and keep
+ * Shopmonkey's or QuickBooks' (QuickBooks' by default: the import that follows reads it). What
+ * will change on each side is said in words: "Name: “Oil filter” → “Oil Filter - Standard”".
+ */
 export function PairRow({
   pair,
   choice,
@@ -17,11 +42,38 @@ export function PairRow({
   choice: PairChoice;
   onChange: (c: PairChoice) => void;
 }) {
-  const { t } = useTranslation("onboarding");
-  const qtyName = useId();
+  const { t, i18n } = useTranslation("onboarding");
+  const groupId = useId();
+  const lang = i18n.resolvedLanguage ?? "en";
   const { part, item } = pair;
   const fields = pair.differences.map((f) => t(`reconcile.fields.${f}`)).join(", ");
-  const showQuantity = choice.confirmed && pair.differences.includes("quantity");
+  const choosable = CHOOSABLE.filter((f) => pair.differences.includes(f));
+  const values: Record<Choosable, [string | null, string | null]> = {
+    name: [part.description, item.name],
+    cost: [part.cost, item.purchaseCost],
+    retailCost: [part.retailCost, item.unitPrice],
+    quantity: [part.quantity, item.quantity],
+  };
+  const shown = (f: Choosable, v: string | null) =>
+    v === null
+      ? "—"
+      : f === "name"
+        ? `“${v}”`
+        : f === "quantity"
+          ? formatQuantity(v, lang)
+          : formatMoney(v, lang);
+  const change = (f: Choosable, from: string | null, to: string | null) =>
+    t("reconcile.change", {
+      field: t(`reconcile.fields.${f}`),
+      from: shown(f, from),
+      to: shown(f, to),
+    });
+  const inShopmonkey = choosable
+    .filter((f) => winnerOf(choice, f) === "quickbooks")
+    .map((f) => change(f, values[f][0], values[f][1]));
+  const inQuickBooks = choosable
+    .filter((f) => winnerOf(choice, f) === "shopmonkey")
+    .map((f) => change(f, values[f][1], values[f][0]));
   return (
     <li className="grid gap-2 py-3 sm:grid-cols-[auto_1fr_1fr] sm:items-start sm:gap-4">
       <input
@@ -44,27 +96,41 @@ export function PairRow({
           {t(`reconcile.matchedBy.${pair.matchedBy}`)} ·{" "}
           {fields ? t("reconcile.differs", { fields }) : t("reconcile.same")}
         </p>
+        {choice.confirmed && inShopmonkey.length > 0 ? (
+          <p className="mt-1 text-xs text-slate-800">
+            {t("reconcile.willChange.shopmonkey", { changes: inShopmonkey.join("; ") })}
+          </p>
+        ) : null}
+        {choice.confirmed && inQuickBooks.length > 0 ? (
+          <p className="mt-1 text-xs text-slate-800">
+            {t("reconcile.willChange.quickbooks", { changes: inQuickBooks.join("; ") })}
+          </p>
+        ) : null}
       </div>
-      {showQuantity ? (
-        <fieldset className="text-sm">
-          <legend className="text-xs font-medium text-slate-700">
-            {t("reconcile.keepQuantity", { part: part.description })}
-          </legend>
-          {(["quickbooks", "shopmonkey"] as const).map((side) => (
-            <label key={side} className="mr-4 inline-flex items-center gap-1.5">
-              <input
-                type="radio"
-                name={qtyName}
-                checked={choice.quantityFrom === side}
-                onChange={() => onChange({ ...choice, quantityFrom: side })}
-                className="accent-navy-800"
-              />
-              {t(`reconcile.quantityFrom.${side}`, {
-                qty: side === "quickbooks" ? item.quantity : part.quantity,
-              })}
-            </label>
+      {choice.confirmed && choosable.length > 0 ? (
+        <div className="space-y-2 text-sm">
+          {choosable.map((f) => (
+            <fieldset key={f}>
+              <legend className="text-xs font-medium text-slate-700">
+                {t(`reconcile.keep.${f}`, { part: part.description })}
+              </legend>
+              {(["quickbooks", "shopmonkey"] as const).map((side) => (
+                <label key={side} className="mr-4 inline-flex items-center gap-1.5">
+                  <input
+                    type="radio"
+                    name={`${groupId}-${f}`}
+                    checked={winnerOf(choice, f) === side}
+                    onChange={() => onChange(choose(choice, f, side))}
+                    className="accent-navy-800"
+                  />
+                  {t(`reconcile.quantityFrom.${side}`, {
+                    value: shown(f, values[f][side === "quickbooks" ? 1 : 0]),
+                  })}
+                </label>
+              ))}
+            </fieldset>
           ))}
-        </fieldset>
+        </div>
       ) : null}
     </li>
   );

@@ -1,10 +1,10 @@
-import type { ReconciliationProposal, ReconciliationRun } from "@app/shared";
+import type { QuantityWinner, ReconciliationProposal, ReconciliationRun } from "@app/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/button";
 import { useApplyReconciliation } from "../api/apply-reconciliation";
 import { AmbiguousGroupRow } from "./ambiguous-group";
-import { type PairChoice, PairRow } from "./pair-row";
+import { CHOOSABLE, type PairChoice, PairRow, choose } from "./pair-row";
 import { ReconcileSection, SideRow } from "./reconcile-section";
 
 /** Confirm pairs, match ambiguous ones by hand, choose what else happens, preview, apply. */
@@ -23,7 +23,10 @@ export function ReconcileForm({
   const apply = useApplyReconciliation();
   const [choices, setChoices] = useState<Record<string, PairChoice>>(() =>
     Object.fromEntries(
-      proposal.proposed.map((p) => [p.part.id, { confirmed: true, quantityFrom: "quickbooks" }]),
+      proposal.proposed.map((p) => [
+        p.part.id,
+        { confirmed: true, quantityFrom: "quickbooks", keepShopmonkey: [] },
+      ]),
     ),
   );
   const [manual, setManual] = useState<Record<string, string>>({});
@@ -44,11 +47,13 @@ export function ReconcileForm({
             partId: p.part.id,
             quickBooksId: p.item.id,
             quantityFrom: choices[p.part.id]?.quantityFrom ?? "quickbooks",
+            keepShopmonkey: choices[p.part.id]?.keepShopmonkey ?? [],
           })),
           ...manualPairs.map(([partId, quickBooksId]) => ({
             partId,
             quickBooksId,
             quantityFrom: "quickbooks" as const,
+            keepShopmonkey: [],
           })),
         ],
         importOnlyInQuickBooks: importRest,
@@ -57,8 +62,36 @@ export function ReconcileForm({
       { onSuccess: onApplied, onError: (e) => onFailed(e.message) },
     );
 
+  /** Bulk: every differing value of every proposed pair from one side. */
+  const keepAll = (side: QuantityWinner) =>
+    setChoices((all) => {
+      const next = { ...all };
+      for (const p of proposal.proposed) {
+        const current = next[p.part.id];
+        if (!current) continue;
+        next[p.part.id] = CHOOSABLE.filter((f) => p.differences.includes(f)).reduce(
+          (acc, f) => choose(acc, f, side),
+          current,
+        );
+      }
+      return next;
+    });
+  const anyDiffers = proposal.proposed.some((p) =>
+    CHOOSABLE.some((f) => p.differences.includes(f)),
+  );
+
   return (
     <div className="space-y-4">
+      {anyDiffers ? (
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" onClick={() => keepAll("shopmonkey")}>
+            {t("reconcile.keepAll.shopmonkey")}
+          </Button>
+          <Button variant="secondary" onClick={() => keepAll("quickbooks")}>
+            {t("reconcile.keepAll.quickbooks")}
+          </Button>
+        </div>
+      ) : null}
       <ReconcileSection
         title={t("reconcile.proposed", { count: proposal.proposed.length })}
         count={proposal.proposed.length}
@@ -67,7 +100,13 @@ export function ReconcileForm({
           <PairRow
             key={p.part.id}
             pair={p}
-            choice={choices[p.part.id] ?? { confirmed: false, quantityFrom: "quickbooks" }}
+            choice={
+              choices[p.part.id] ?? {
+                confirmed: false,
+                quantityFrom: "quickbooks",
+                keepShopmonkey: [],
+              }
+            }
             onChange={(c) => setChoices((all) => ({ ...all, [p.part.id]: c }))}
           />
         ))}
@@ -133,11 +172,11 @@ export function ReconcileForm({
           {t("reconcile.createOnlyShopmonkey")}
         </label>
         <p className="text-sm text-slate-700" aria-live="polite">
-          {t("reconcile.preview", {
-            pairs: confirmed.length + manualPairs.length,
-            create: toCreate,
-            import: toImport,
-          })}
+          {[
+            t("reconcile.previewCounts.pairs", { count: confirmed.length + manualPairs.length }),
+            t("reconcile.previewCounts.create", { count: toCreate }),
+            t("reconcile.previewCounts.import", { count: toImport }),
+          ].join(" ")}
         </p>
         <Button disabled={!canApply || apply.isPending} onClick={submit}>
           {apply.isPending ? t("reconcile.applying") : t("reconcile.apply")}

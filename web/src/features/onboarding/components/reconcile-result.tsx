@@ -14,11 +14,11 @@ export function ReconcileResult({ run }: { run: ReconciliationRun }) {
       className="space-y-2 rounded-xl border border-emerald-200 bg-emerald-50 p-5 text-sm text-slate-900"
     >
       <p className="text-base font-semibold">
-        {t("reconcile.result", {
-          linked: run.linked,
-          already: run.alreadyLinked,
-          skipped: run.skipped.length,
-        })}
+        {[
+          t("reconcile.resultCounts.linked", { count: run.linked }),
+          t("reconcile.resultCounts.already", { count: run.alreadyLinked }),
+          t("reconcile.resultCounts.skipped", { count: run.skipped.length }),
+        ].join(", ")}
       </p>
       {run.skipped.map((s) => (
         <p key={s.partId}>{s.reason}</p>
@@ -29,7 +29,12 @@ export function ReconcileResult({ run }: { run: ReconciliationRun }) {
       {job ? (
         <p>
           {exportDone
-            ? t("reconcile.exported", job)
+            ? t("reconcile.exported", {
+                counts: [
+                  t("export.resultCounts.created", { count: job.created }),
+                  t("export.resultCounts.skipped", { count: job.skipped }),
+                ].join(", "),
+              })
             : t("reconcile.exporting", { processed: job.processed, total: job.total })}
         </p>
       ) : null}

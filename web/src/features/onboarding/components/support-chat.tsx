@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
-import { Modal } from "../../../components/ui/modal";
+import { Dialog } from "../../../components/ui/dialog";
 import { useSendSupportRequest } from "../api/send-support-request";
 
 const ChatIcon = () => (
@@ -38,7 +38,7 @@ export function SupportChat() {
         {t("support.open")}
       </Button>
       {open ? (
-        <Modal
+        <Dialog
           title={t("support.title")}
           onClose={close}
           footer={
@@ -96,7 +96,7 @@ export function SupportChat() {
               />
             </div>
           )}
-        </Modal>
+        </Dialog>
       ) : null}
     </>
   );

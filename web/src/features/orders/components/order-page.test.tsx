@@ -57,6 +57,41 @@ describe("the order page", () => {
     expect(server.mock.calls.some(([, init]) => init?.method === "POST")).toBe(true);
   });
 
+  it("a duplicate number: says QuickBooks refused, that its stock waits, and offers the new number", async () => {
+    let current = order({
+      status: "failed",
+      nextDocNumber: "SM-1001",
+      error: {
+        code: "quickbooks_6140",
+        message: "QuickBooks refused the invoice: Duplicate Document Number Error",
+      },
+    });
+    const server = fakeServer({
+      [`GET /api/orders/${ID}`]: () => json(current),
+      [`POST /api/orders/${ID}/quickbooks`]: () => {
+        current = order({ status: "sent", invoiceId: "130", docNumber: "SM-1001" });
+        return json(current);
+      },
+    });
+    renderApp(`/orders/${ID}`);
+    const panel = await screen.findByRole("region", { name: "QuickBooks" });
+    expect(within(panel).getByText(/QuickBooks refused the invoice, so nothing/)).toBeTruthy();
+    expect(within(panel).queryByText(/did not reach/)).toBeNull();
+    expect(within(panel).getByRole("alert").textContent).toContain("already has this number");
+    expect(within(panel).getByText(/QuickBooks' stock has not moved yet/)).toBeTruthy();
+    await userEvent
+      .setup()
+      .click(within(panel).getByRole("button", { name: "Send with number SM-1001" }));
+    expect(await within(panel).findByText(/Invoice no\. SM-1001/)).toBeTruthy();
+    expect(within(panel).getByText(/already had an invoice numbered 1001/)).toBeTruthy();
+    expect(within(panel).queryByText(/stock has not moved yet/)).toBeNull();
+    const posts = server.mock.calls.filter(
+      ([url, init]) =>
+        init?.method === "POST" && typeof url === "string" && url.startsWith("/api/orders"),
+    );
+    expect(posts).toHaveLength(1);
+  });
+
   it("says when invoicing drove a part below zero", async () => {
     fakeServer({
       [`GET /api/orders/${ID}`]: () =>

@@ -13,7 +13,23 @@ const KNOWN_ERRORS = new Set([
   "quickbooks_not_connected",
   "quickbooks_reconnect_required",
   "quickbooks_unavailable",
+  "quickbooks_6140",
 ]);
+/** Failures where we never called QuickBooks (the setup was not ready). */
+const NOT_SENT = new Set([
+  "accounting_not_configured",
+  "quickbooks_not_connected",
+  "quickbooks_reconnect_required",
+]);
+
+/** Why the last send failed: QuickBooks answered "no", never answered, or was never asked. */
+function failureKind(code: string | undefined): "refused" | "unreached" | "not_sent" {
+  if (code === "quickbooks_unavailable") return "unreached";
+  return code && NOT_SENT.has(code) ? "not_sent" : "refused";
+}
+
+/** Until QuickBooks holds the invoice, its quantities of the sold items have not moved. */
+const STOCK_WAITS = new Set(["not_sent", "pending", "failed"]);
 
 /** The order's QuickBooks panel: where the invoice stands, and Send / Re-send / Retry. */
 export function QuickBooksPanel({ order }: { order: Order }) {
@@ -23,7 +39,9 @@ export function QuickBooksPanel({ order }: { order: Order }) {
   const qb = order.quickBooks;
   const action =
     qb.status === "failed"
-      ? t("quickbooks.retry")
+      ? qb.nextDocNumber
+        ? t("quickbooks.sendWithNumber", { doc: qb.nextDocNumber })
+        : t("quickbooks.retry")
       : qb.status === "out_of_date"
         ? t("quickbooks.resend")
         : qb.status === "not_sent"
@@ -34,6 +52,14 @@ export function QuickBooksPanel({ order }: { order: Order }) {
       ? t(`quickbooks.errors.${qb.error.code}`)
       : qb.error.message
     : null;
+  const explain =
+    qb.status === "failed"
+      ? t(`quickbooks.explain.failed_${failureKind(qb.error?.code)}`)
+      : t(`quickbooks.explain.${qb.status}`);
+  const linkedStockLines = order.lines.filter((l) => l.tracksStock && l.quickBooksItemRef).length;
+  const stockWaits =
+    order.status === "invoiced" && STOCK_WAITS.has(qb.status) && linkedStockLines > 0;
+  const renumbered = qb.docNumber && qb.docNumber !== String(order.number);
 
   return (
     <section
@@ -48,7 +74,12 @@ export function QuickBooksPanel({ order }: { order: Order }) {
         </h2>
         <QuickBooksBadge status={qb.status} />
       </div>
-      <p className="mt-2 text-sm text-slate-700">{t(`quickbooks.explain.${qb.status}`)}</p>
+      <p className="mt-2 text-sm text-slate-700">{explain}</p>
+      {stockWaits ? (
+        <p className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("quickbooks.stockWaits", { count: linkedStockLines })}
+        </p>
+      ) : null}
       {qb.docNumber && qb.invoiceId ? (
         <p className="mt-2 text-sm">
           {t("quickbooks.docNumber", { doc: qb.docNumber })}
@@ -65,6 +96,11 @@ export function QuickBooksPanel({ order }: { order: Order }) {
               </a>
             </>
           ) : null}
+        </p>
+      ) : null}
+      {renumbered ? (
+        <p className="mt-1 text-xs text-slate-600">
+          {t("quickbooks.renumbered", { number: order.number, doc: qb.docNumber })}
         </p>
       ) : null}
       {qb.lastSentAt ? (

@@ -1,7 +1,6 @@
 import { ConnectionSchema } from "@app/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../../../lib/api-client";
-import { quickbooksKeys } from "./keys";
 
 /** The owner confirms the waiting company: it becomes the shop's, old links become history. */
 export const confirmSwitch = () =>

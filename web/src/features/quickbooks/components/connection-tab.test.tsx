@@ -123,7 +123,8 @@ describe("the QuickBooks connection tab", () => {
     expect(screen.getByText("Nothing is linked to a QuickBooks company yet.")).toBeTruthy();
     expect(
       server.mock.calls.some(
-        ([url, init]) => String(url).endsWith("/connection/switch") && init?.method === "POST",
+        ([url, init]) =>
+          typeof url === "string" && url.endsWith("/connection/switch") && init?.method === "POST",
       ),
     ).toBe(true);
   });

@@ -1,4 +1,4 @@
-import type { Capabilities, DriftAction, DriftQuery } from "@app/shared";
+import type { Capabilities, DriftAction, DriftField, DriftQuery } from "@app/shared";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/button";
@@ -30,7 +30,13 @@ export function DriftReport({
   const actions = useDriftActions(clear);
   if (!connected) return null;
   const rows = drift.data?.items ?? [];
-  const act = (action: DriftAction, ids: string[]) => actions.run(action, ids);
+  const act = (action: DriftAction, ids: string[], fields: DriftField[]) =>
+    actions.run(action, ids, fields);
+  // Bulk: each action on the fields some selected row can take it for (the rest stay as they are).
+  const chosen = rows.filter((r) => selected.has(r.partId));
+  const bulkFields = (action: DriftAction) => [...new Set(chosen.flatMap((r) => r.fixes[action]))];
+  const bulkIds = (action: DriftAction) =>
+    chosen.filter((r) => r.fixes[action].length > 0).map((r) => r.partId);
   const select = (id: string, on: boolean) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -93,19 +99,35 @@ export function DriftReport({
               <span className="font-medium text-slate-900">
                 {t("drift.bulk", { count: selected.size })}
               </span>
-              <Button
-                disabled={actions.pending}
-                onClick={() => act("take_quickbooks", [...selected])}
-              >
-                {t("drift.take")}
-              </Button>
-              <Button
-                variant="secondary"
-                disabled={actions.pending}
-                onClick={() => act("push_shopmonkey", [...selected])}
-              >
-                {t("drift.push")}
-              </Button>
+              {bulkIds("take_quickbooks").length > 0 ? (
+                <Button
+                  disabled={actions.pending}
+                  onClick={() =>
+                    act(
+                      "take_quickbooks",
+                      bulkIds("take_quickbooks"),
+                      bulkFields("take_quickbooks"),
+                    )
+                  }
+                >
+                  {t("drift.take")}
+                </Button>
+              ) : null}
+              {bulkIds("push_shopmonkey").length > 0 ? (
+                <Button
+                  variant="secondary"
+                  disabled={actions.pending}
+                  onClick={() =>
+                    act(
+                      "push_shopmonkey",
+                      bulkIds("push_shopmonkey"),
+                      bulkFields("push_shopmonkey"),
+                    )
+                  }
+                >
+                  {t("drift.push")}
+                </Button>
+              ) : null}
             </div>
           ) : null}
           {drift.data && rows.length === 0 ? (

@@ -10,7 +10,7 @@ interface Props {
   selected: ReadonlySet<string>;
   onSelect: (partId: string, on: boolean) => void;
   onSelectAll: (on: boolean) => void;
-  onAction: (action: DriftAction, partIds: string[]) => void;
+  onAction: (action: DriftAction, partIds: string[], fields: DriftField[]) => void;
   disabled: boolean;
   canManage: boolean;
 }
@@ -76,11 +76,11 @@ export function DriftTable({
                 >
                   <span className="block">
                     <span className="sr-only">{t("drift.ours")}: </span>
-                    {fmt.number(row.shopmonkey[f])}
+                    {fmt.value(f, row.shopmonkey[f])}
                   </span>
                   <span className="block text-xs font-normal text-slate-600">
                     <span className="sr-only">{t("drift.theirs")}: </span>
-                    {row.quickBooks ? fmt.number(row.quickBooks[f]) : t("drift.gone")}
+                    {row.quickBooks ? fmt.value(f, row.quickBooks[f]) : t("drift.gone")}
                   </span>
                   {differs ? <span className="sr-only"> {t("drift.differs")}</span> : null}
                 </Cell>
@@ -88,29 +88,58 @@ export function DriftTable({
             })}
             {canManage ? (
               <Cell>
-                <div className="flex flex-col gap-1">
-                  <button
-                    type="button"
-                    disabled={disabled || !row.quickBooks}
-                    onClick={() => onAction("take_quickbooks", [row.partId])}
-                    className="text-left text-xs font-medium text-navy-900 underline underline-offset-2 disabled:opacity-60"
-                  >
-                    {t("drift.take")}
-                  </button>
-                  <button
-                    type="button"
-                    disabled={disabled || !row.quickBooks}
-                    onClick={() => onAction("push_shopmonkey", [row.partId])}
-                    className="text-left text-xs font-medium text-navy-900 underline underline-offset-2 disabled:opacity-60"
-                  >
-                    {t("drift.push")}
-                  </button>
-                </div>
+                <RowFixes row={row} disabled={disabled} onAction={onAction} />
               </Cell>
             ) : null}
           </tr>
         ))}
       </DataTable>
+    </div>
+  );
+}
+
+const LINK =
+  "text-left text-xs font-medium text-navy-900 underline underline-offset-2 disabled:opacity-60";
+
+/** Only the fixes that can work for this row, and in words why another cannot. */
+function RowFixes({
+  row,
+  disabled,
+  onAction,
+}: {
+  row: DriftRow;
+  disabled: boolean;
+  onAction: Props["onAction"];
+}) {
+  const { t } = useTranslation("sync");
+  const { take_quickbooks: take, push_shopmonkey: push } = row.fixes;
+  return (
+    <div className="flex max-w-56 flex-col gap-1">
+      {take.length > 0 ? (
+        <button
+          type="button"
+          disabled={disabled}
+          onClick={() => onAction("take_quickbooks", [row.partId], take)}
+          className={LINK}
+        >
+          {t("drift.take")}
+        </button>
+      ) : null}
+      {push.length > 0 ? (
+        <button
+          type="button"
+          disabled={disabled}
+          onClick={() => onAction("push_shopmonkey", [row.partId], push)}
+          className={LINK}
+        >
+          {t("drift.push")}
+        </button>
+      ) : null}
+      {row.blocked.map((b) => (
+        <p key={b.field} className="text-xs text-slate-600">
+          {t(`drift.blocked.${b.reason}`, { field: t(`drift.columns.${b.field}`) })}
+        </p>
+      ))}
     </div>
   );
 }

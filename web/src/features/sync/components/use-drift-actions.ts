@@ -1,4 +1,4 @@
-import type { DriftAction, DriftFixResult } from "@app/shared";
+import type { DriftAction, DriftField, DriftFixResult } from "@app/shared";
 import type { TFunction } from "i18next";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,9 +20,9 @@ export function useDriftActions(onDone: () => void) {
   const { t } = useTranslation("sync");
   const { mutate, isPending } = useFixDrift();
   const run = useCallback(
-    (action: DriftAction, partIds: string[]) =>
+    (action: DriftAction, partIds: string[], fields: DriftField[]) =>
       mutate(
-        { action, partIds },
+        { action, partIds, fields },
         {
           onSuccess: ({ results }) => {
             report(t, results);

@@ -1,6 +1,10 @@
 import type { SyncFieldChange } from "@app/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { formatMoney, formatQuantity } from "../../../lib/format-decimal";
+
+/** Drift and change fields that are amounts of money (the rest are quantities or text). */
+const MONEY = new Set(["cost", "retailCost"]);
 
 /** Dates, numbers and field changes in the reader's language. */
 export function useSyncFormat() {
@@ -8,17 +12,21 @@ export function useSyncFormat() {
   const lang = i18n.resolvedLanguage ?? "en";
   const when = useCallback(
     (iso: string) =>
-      new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(
+      // Seconds: a change and the catch-up after it often fall in the same minute.
+      new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "medium" }).format(
         new Date(iso),
       ),
     [lang],
   );
   // Display only: the exact decimal string stays the value we send and compare.
   const number = useCallback(
-    (value: string | null) =>
-      value === null
-        ? "—"
-        : new Intl.NumberFormat(lang, { maximumFractionDigits: 4 }).format(Number(value)),
+    (value: string | null) => (value === null ? "—" : formatQuantity(value, lang)),
+    [lang],
+  );
+  /** A field's value as the rest of the app shows it: "$28.50" for money, "2.5" for stock. */
+  const value = useCallback(
+    (field: string, v: string | null) =>
+      v === null ? "—" : MONEY.has(field) ? formatMoney(v, lang) : formatQuantity(v, lang),
     [lang],
   );
   const change = useCallback(
@@ -26,11 +34,11 @@ export function useSyncFormat() {
       const numeric = ["cost", "retailCost", "quantity"].includes(c.field);
       return t("change", {
         field: t(`fields.${c.field}`, { defaultValue: c.field }),
-        from: numeric ? number(c.from) : c.from || "—",
-        to: numeric ? number(c.to) : c.to || "—",
+        from: numeric ? value(c.field, c.from) : c.from || "—",
+        to: numeric ? value(c.field, c.to) : c.to || "—",
       });
     },
-    [t, number],
+    [t, value],
   );
-  return { when, number, change };
+  return { when, number, value, change };
 }
