@@ -49,7 +49,7 @@ export async function runCatchUp(
   const realmId = connection.realmId;
   const client = boundToRealm(deps.client, realmId);
   // A plan change (Plus → Essentials) shows from this catch-up on.
-  await refreshCapabilities(client, shopId, realmId);
+  await refreshCapabilities(deps.client, shopId, realmId);
   const cursor = await findCursor(deps.db, shopId);
   const sameCompany = cursor?.realmId === connection.realmId;
   const startedAt = await databaseNow(deps.db);
