@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeServer } from "../test/fake-server";
+import { demoMe, fakeServer, json } from "../test/fake-server";
 import { renderApp } from "../test/render-app";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -24,6 +24,18 @@ describe("the shell", () => {
     expect(screen.getByRole("link", { name: "Skip to main content" }).getAttribute("href")).toBe(
       "#main-content",
     );
+  });
+
+  it("names a demo shop in the top bar as the switcher does, in the reader's language", async () => {
+    fakeServer({
+      "GET /api/me": () => json({ ...demoMe, shopId: "other-shop", shopName: "other-shop" }),
+    });
+    const user = userEvent.setup();
+    renderApp("/settings/quickbooks/connection");
+    const banner = await screen.findByRole("banner");
+    expect(await within(banner).findByText("Other shop", { selector: "p" })).toBeTruthy();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "fr");
+    expect(await within(banner).findByText("Autre atelier", { selector: "p" })).toBeTruthy();
   });
 
   it("switches to French, and the QuickBooks tab reads « Importer et synchroniser »", async () => {
