@@ -1,18 +1,35 @@
+import { canEditOrders } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { Navigate, useParams } from "react-router";
 import { ListError } from "../../../components/ui/list-error";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
+import { useRole } from "../../../lib/auth/use-role";
 import { useOrder } from "../api/get-order";
 import { draftOf, emptyLine } from "../hooks/order-draft";
 import { OrderEditor } from "./order-editor";
 
+/** Technicians read only: the server answers 403 anyway, the page says so before any typing. */
+function Forbidden() {
+  const { t } = useTranslation("orders");
+  return (
+    <p role="alert" className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900">
+      {t("editor.forbidden")}
+    </p>
+  );
+}
+
 export function NewOrderPage() {
   const { t } = useTranslation("orders");
+  const role = useRole();
   return (
     <>
       <PageHeader title={t("editor.newTitle")} description={t("editor.newDescription")} />
-      <OrderEditor initial={{ customerId: "", lines: [emptyLine("part")] }} />
+      {role !== undefined && !canEditOrders(role) ? (
+        <Forbidden />
+      ) : (
+        <OrderEditor initial={{ customerId: "", lines: [emptyLine("part")] }} />
+      )}
     </>
   );
 }
@@ -21,6 +38,7 @@ export function EditOrderPage() {
   const { orderId = "" } = useParams();
   const { t } = useTranslation("orders");
   const order = useOrder(orderId);
+  const role = useRole();
   if (order.isPending) return <PageLoading />;
   if (order.isError)
     return (
@@ -36,7 +54,11 @@ export function EditOrderPage() {
   return (
     <>
       <PageHeader title={t("editor.editTitle", { number: order.data.number })} />
-      <OrderEditor initial={draftOf(order.data)} orderId={orderId} />
+      {role !== undefined && !canEditOrders(role) ? (
+        <Forbidden />
+      ) : (
+        <OrderEditor initial={draftOf(order.data)} orderId={orderId} />
+      )}
     </>
   );
 }

@@ -118,4 +118,13 @@ describe("the order page", () => {
     expect(screen.queryByRole("button", { name: "Invoice" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Send to QuickBooks" })).toBeNull();
   });
+
+  it("tells a technician who opens the new-order page directly that it is read-only", async () => {
+    fakeServer({ "GET /api/me": () => json({ ...demoMe, role: "technician" }) });
+    renderApp("/orders/new");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Only the shop's owners, admins and managers can create or edit orders.",
+    );
+    expect(screen.queryByRole("button", { name: /save/i })).toBeNull();
+  });
 });
