@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PageQuerySchema, QueryBooleanSchema, pageOf } from "./paging.js";
+import { QBO_APP_URL } from "./session.js";
 
 export const CustomerSchema = z.object({
   id: z.string(),
@@ -29,9 +30,9 @@ export type CustomerListQuery = z.infer<typeof CustomerListQuerySchema>;
 export const CustomerListSchema = pageOf(CustomerSchema);
 export type CustomerList = z.infer<typeof CustomerListSchema>;
 
-/** Where a linked customer opens in QuickBooks Online. */
-export const quickBooksCustomerUrl = (ref: string): string =>
-  `https://app.qbo.intuit.com/app/customerdetail?nameId=${encodeURIComponent(ref)}`;
+/** Where a linked customer opens in QuickBooks Online (`appUrl`: Me.quickBooksAppUrl). */
+export const quickBooksCustomerUrl = (ref: string, appUrl = QBO_APP_URL): string =>
+  `${appUrl}/customerdetail?nameId=${encodeURIComponent(ref)}`;
 
 /** Any string: a malformed id is answered 404 like a missing customer, not 400 (docs/api.md). */
 export const CustomerIdParamsSchema = z.object({ id: z.string() });

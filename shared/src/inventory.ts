@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DecimalStringSchema } from "./decimal.js";
 import { ImportCategorySchema } from "./imports.js";
 import { PageQuerySchema, QueryBooleanSchema, pageOf } from "./paging.js";
-import { type Role, canManageQuickBooks } from "./session.js";
+import { QBO_APP_URL, type Role, canManageQuickBooks } from "./session.js";
 
 export const PartKindSchema = z.enum(["inventory", "non_inventory"]);
 export type PartKind = z.infer<typeof PartKindSchema>;
@@ -121,9 +121,9 @@ export const canEditParts = (role: Role): boolean => role !== "technician";
 /** Cutting a part's QuickBooks link changes what invoices post to, so it is a QuickBooks setting. */
 export const canUnlinkParts = canManageQuickBooks;
 
-/** Where a linked item opens in QuickBooks Online. */
-export const quickBooksItemUrl = (ref: string): string =>
-  `https://app.qbo.intuit.com/app/item?itemId=${encodeURIComponent(ref)}`;
+/** Where a linked item opens in QuickBooks Online (`appUrl`: Me.quickBooksAppUrl). */
+export const quickBooksItemUrl = (ref: string, appUrl = QBO_APP_URL): string =>
+  `${appUrl}/item?itemId=${encodeURIComponent(ref)}`;
 
 /** Any string: a malformed id is answered 404 like a missing part, not 400 (docs/api.md). */
 export const PartIdParamsSchema = z.object({ id: z.string() });

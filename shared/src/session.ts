@@ -14,6 +14,9 @@ export const SessionClaimsSchema = z.object({
 export type SessionClaims = z.infer<typeof SessionClaimsSchema>;
 
 /** What the SPA learns about who is using it (no secrets). */
+/** QuickBooks Online's own web app (production companies). */
+export const QBO_APP_URL = "https://app.qbo.intuit.com/app";
+
 export const MeSchema = z.object({
   shopId: z.string(),
   shopName: z.string(),
@@ -21,6 +24,11 @@ export const MeSchema = z.object({
   name: z.string(),
   role: RoleSchema,
   demoMode: z.boolean(),
+  /**
+   * Base of the QuickBooks Online app the links open ("Open in QuickBooks"): Intuit's, Intuit's
+   * sandbox app for sandbox companies, or the offline sandbox's pages.
+   */
+  quickBooksAppUrl: z.string().default(QBO_APP_URL),
 });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -4,6 +4,7 @@
  */
 import express, { type NextFunction, type Request, type Response } from "express";
 import { adminRoutes } from "./admin.js";
+import { appPages } from "./app-pages.js";
 import { apiRouter } from "./api-router.js";
 import { sendJson } from "./api-respond.js";
 import { errors, QboError } from "./errors.js";
@@ -46,6 +47,7 @@ export function createSandboxApp(
   app.use(authorizeRoutes(state));
   app.use(tokenRoutes(state));
   app.use("/_sandbox", adminRoutes(state));
+  app.use("/app", appPages(state));
   app.use("/v3/company/:realmId", apiRouter(state));
   app.use((req, res) => {
     if (req.path.startsWith("/v3/"))

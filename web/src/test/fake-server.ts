@@ -13,6 +13,8 @@ export const demoMe: Me = {
   name: "Dana Owner",
   role: "owner",
   demoMode: true,
+  // Demo mode talks to the offline sandbox, whose pages stand in for QuickBooks' app.
+  quickBooksAppUrl: "http://127.0.0.1:4010/app",
 };
 
 /**

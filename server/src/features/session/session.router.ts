@@ -20,6 +20,7 @@ export function meRouter(deps: AppDeps): Router {
       name: s.name,
       role: s.role,
       demoMode: deps.demoMode,
+      quickBooksAppUrl: deps.qbo.config.appBaseUrl,
     };
     res.json(me);
   });

@@ -122,7 +122,8 @@ describe("hostile QuickBooks names are rendered as text", () => {
     expect(screen.getByText("javascript:alert(1)")).toBeTruthy();
     const open = screen.getByRole("link", { name: /Open in QuickBooks/ });
     expect(open.getAttribute("href")).toBe(
-      "https://app.qbo.intuit.com/app/item?itemId=javascript%3Aalert(1)",
+      // The demo's company lives in the offline sandbox: the link opens its stand-in page.
+      "http://127.0.0.1:4010/app/item?itemId=javascript%3Aalert(1)",
     );
     expectNoInjectedMarkup();
   });

@@ -8,6 +8,7 @@ import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
 import { QuickBooksLinkIcon } from "../../../components/ui/quickbooks-link-icon";
 import { ApiError } from "../../../lib/api-client";
+import { useMe } from "../../../lib/auth/me";
 import { useCustomer } from "../api/get-customer";
 import { customerName } from "../hooks/customer-name";
 
@@ -26,6 +27,7 @@ function Back() {
 
 export function CustomerPage() {
   const { t } = useTranslation("customers");
+  const me = useMe().data;
   const customer = useCustomer(useParams().customerId ?? "");
   if (customer.isPending) return <PageLoading />;
   if (customer.isError) {
@@ -77,7 +79,7 @@ export function CustomerPage() {
           <QuickBooksLinkIcon label={t("synced", { ref })} />
           <span className="font-mono">{ref}</span>
           <a
-            href={quickBooksCustomerUrl(ref)}
+            href={quickBooksCustomerUrl(ref, me?.quickBooksAppUrl)}
             target="_blank"
             rel="noreferrer"
             className="font-medium text-qb-700 hover:underline"
