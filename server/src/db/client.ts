@@ -33,6 +33,9 @@ export interface Database {
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
+/** Advisory-lock key that serialises migrations across processes ("QBOM"). */
+const MIGRATION_LOCK = 0x51424f4d;
+
 /** PGlite under `dir` (or in memory when dir is undefined), else PostgreSQL at `url`. */
 export async function openDatabase(opts: { url?: string; pgliteDir?: string }): Promise<Database> {
   if (opts.url) return openPostgres(opts.url);
@@ -51,7 +54,20 @@ function openPostgres(url: string): Database {
     db,
     kind: "postgres",
     boss: { connectionString: url },
-    migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
+    migrate: async () => {
+      // Several processes booting at once on one PostgreSQL would race to apply the same
+      // migration; the first takes the lock and migrates, the others wait and find it done.
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+      } finally {
+        await client
+          .query("select pg_advisory_unlock($1)", [MIGRATION_LOCK])
+          .catch(() => undefined);
+        client.release();
+      }
+    },
     ping: async () => void (await pool.query("select 1")),
     close: () => pool.end(),
   };
