@@ -26,17 +26,16 @@ describe.each(testBackends())("QuickBooks changes through webhooks on %s", (back
   }, 60_000);
   afterAll(async () => h.close());
 
-  it("brings a price and a quantity changed in QuickBooks to the part within seconds", async () => {
+  it("brings a price and a quantity changed in QuickBooks to the part by webhook", async () => {
     const before = await partOf(h, shop, "1");
     const qty = Number(before.quantityAvailable) + 7;
-    const started = Date.now();
     await changeItem(h, shop, "1", { UnitPrice: 42.5, PurchaseCost: 19.25, QtyOnHand: qty });
     const after = await waitFor("the part to follow QuickBooks", async () => {
       const p = await partOf(h, shop, "1");
       return p.retailCost === "42.5" && Number(p.quantityAvailable) === qty && p;
     });
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(5_000);
+    // No stopwatch (a busy machine makes any latency long): only the webhook can bring it
+    // before waitFor gives up: the catch-up (hourly in this harness) is never called here.
     expect(after.cost).toBe("19.25");
     const moves = await quickbooksMovements(h, before.id);
     expect(moves.map((m) => m.delta)).toEqual(["7"]);

@@ -113,11 +113,7 @@ describe("Export to QuickBooks", () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Create 2 parts in QuickBooks" }));
     expect(
-      await screen.findByText(
-        "1 created, 1 linked to existing items, 1 skipped",
-        {},
-        { timeout: 3000 },
-      ),
+      await screen.findByText("1 created, 1 linked to existing items, 1 skipped"),
     ).toBeTruthy();
     expect(
       await screen.findByText(/Skipped — QuickBooks already has an item with this name/),
