@@ -47,8 +47,24 @@ export const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/**
+ * Outside demo mode the token key must come from the operator: a key generated into DATA_DIR
+ * differs per container and per replica, and every stored Intuit token would be unreadable
+ * in the next one (QuickBooks calls and even Disconnect failed for every shop).
+ */
+const ConfigSchema = EnvSchema.superRefine((env, ctx) => {
+  if (env.SESSION_SECRET !== undefined && env.TOKEN_ENCRYPTION_KEY === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["TOKEN_ENCRYPTION_KEY"],
+      message:
+        "required when SESSION_SECRET is set (outside demo mode): the same 32-byte base64 key " +
+        "for every process and restart, e.g. from `openssl rand -base64 32`",
+    });
+});
+
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = EnvSchema.safeParse(source);
+  const result = ConfigSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

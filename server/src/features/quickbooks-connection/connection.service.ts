@@ -98,7 +98,8 @@ export async function disconnect(deps: ConnectionDeps, shopId: string): Promise<
   const stored = await deps.qbo.store.read(shopId);
   if (!stored || stored.status === "disconnected") return;
   try {
-    await revokeToken(deps.qbo.config, stored.tokens.refreshToken);
+    // An unreadable token (sealed under another key) has nothing left to revoke.
+    if (stored.tokens.refreshToken) await revokeToken(deps.qbo.config, stored.tokens.refreshToken);
   } catch (err) {
     // Forgetting our copy still ends the connection for this shop; Intuit expires the rest.
     deps.logger.warn(
