@@ -126,7 +126,7 @@ function contender(dir: string) {
     next: async () => {
       const { value, done } = await lines.next();
       if (done) throw new Error("the contender exited");
-      return value as string;
+      return value;
     },
   };
 }

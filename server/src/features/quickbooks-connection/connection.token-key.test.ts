@@ -18,10 +18,13 @@ describe.each(testBackends())("stored tokens this process cannot read, on %s", (
   let sandbox: RunningSandbox;
   let t: TestApp;
   const shop = "shop-other-key";
-  const as = async (method: "get" | "delete", path: string) =>
-    request(t.app)
-      [method](path)
-      .set("authorization", `Bearer ${await t.token(shop)}`);
+  const as = async (method: "get" | "delete", path: string) => {
+    const agent = request(t.app);
+    return (method === "get" ? agent.get(path) : agent.delete(path)).set(
+      "authorization",
+      `Bearer ${await t.token(shop)}`,
+    );
+  };
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();

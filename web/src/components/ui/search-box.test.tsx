@@ -21,30 +21,30 @@ function setup(value = "") {
 }
 
 describe("the search box", () => {
-  it("searches once, 300 ms after the last keystroke, for the whole word", () => {
+  it("searches once, 300 ms after the last keystroke, for the whole word", async () => {
     const { onSearch, type, wait } = setup();
     type("brake");
-    wait(299);
+    await wait(299);
     expect(onSearch).not.toHaveBeenCalled();
-    wait(1);
+    await wait(1);
     expect(onSearch.mock.calls).toEqual([["brake"]]);
   });
 
-  it("starts the wait over on every keystroke, so a short pause is not a search", () => {
+  it("starts the wait over on every keystroke, so a short pause is not a search", async () => {
     const { onSearch, type, wait } = setup();
     type("br");
-    wait(250);
+    await wait(250);
     type("ake ");
-    wait(250);
+    await wait(250);
     expect(onSearch).not.toHaveBeenCalled();
-    wait(50);
+    await wait(50);
     expect(onSearch.mock.calls).toEqual([["brake"]]); // trimmed
   });
 
-  it("does not search again for what is already applied", () => {
+  it("does not search again for what is already applied", async () => {
     const { onSearch, type, wait } = setup("brake");
     type(" ");
-    wait(1000);
+    await wait(1000);
     expect(onSearch).not.toHaveBeenCalled();
   });
 });
