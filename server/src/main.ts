@@ -11,6 +11,7 @@ import { startSyncWorker } from "./features/sync/sync.worker.js";
 import { startImportWorker } from "./jobs/import-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
 import { createLogger } from "./lib/logger.js";
+import { startWatchdog } from "./lib/watchdog.js";
 import { surviveDatabaseOutages } from "./db/unavailable.js";
 
 // A local .env (never committed) may override defaults; real environment variables win.
@@ -18,6 +19,12 @@ const dotenv = join(dirname(fileURLToPath(import.meta.url)), "../../.env");
 if (existsSync(dotenv)) process.loadEnvFile(dotenv);
 const env = parseEnv();
 const logger = createLogger({ level: env.LOG_LEVEL });
+// A stuck main thread answers nothing, /healthz included: a separate thread watches it.
+const watchdog = startWatchdog({
+  logger,
+  warnAfterMs: env.EVENT_LOOP_WARN_SECONDS * 1000,
+  exitAfterMs: env.EVENT_LOOP_EXIT_SECONDS * 1000,
+});
 const here = dirname(fileURLToPath(import.meta.url));
 
 const deps = await buildDeps(env, logger, {
@@ -91,6 +98,7 @@ async function shutdown(signal: string): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await deps.qbo.close().catch((err: unknown) => logger.error({ err }, "limiter close failed"));
   await deps.database.close();
+  await watchdog.stop();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

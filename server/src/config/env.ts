@@ -43,6 +43,10 @@ export const EnvSchema = z.object({
   SYNC_CATCH_UP_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
   /** How often the sync scheduler looks for due catch-ups, reconnects and leftover webhook work. */
   SYNC_TICK_SECONDS: z.coerce.number().min(0.2).max(3600).default(10),
+  /** A main thread stuck this long is reported (from a watchdog thread; /healthz can't answer). */
+  EVENT_LOOP_WARN_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  /** …and this long ends the process (SIGKILL) for its supervisor to restart; 0 = never. */
+  EVENT_LOOP_EXIT_SECONDS: z.coerce.number().min(0).max(86400).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
