@@ -236,17 +236,31 @@ export async function commitPage(
   return rows[0];
 }
 
-/** The last step, in the same transaction as the deferred Sku matches it counts. */
+/** Rows read from QuickBooks so far (committed pages). */
+export async function rowsRead(db: Db, jobId: string): Promise<number> {
+  const [row] = await db
+    .select({ processed: importJobs.processed })
+    .from(importJobs)
+    .where(eq(importJobs.id, jobId));
+  return row?.processed ?? 0;
+}
+
+/**
+ * The last step, in the same transaction as the deferred Sku matches it counts. With a
+ * `failure`, the run ends failed (what it wrote stays; running it again completes it).
+ */
 export async function finishJob(
   tx: Db,
   jobId: string,
   workerId: string,
   counts: Counts,
+  failure?: { errorCode: string; errorMessage: string },
 ): Promise<void> {
   const rows = await tx
     .update(importJobs)
     .set({
-      status: "succeeded",
+      status: failure ? "failed" : "succeeded",
+      ...(failure ?? {}),
       finishedAt: sql`now()`,
       workerId: null,
       // What QuickBooks actually returned (the count(*) may have moved while we read).

@@ -167,11 +167,35 @@ async function drive(
       return "released";
     }
   }
+  // Pages are read by position: a record that leaves the list mid-run (made inactive, deleted)
+  // shifts every later page by one, and the record that slid back onto an already-read page
+  // is never seen, while every count still agrees with itself. So: as many rows as counted at
+  // the start, and as many as QuickBooks counts now, or the company changed during the import.
+  const countNow = await countRows(deps.client, job.shopId, source.from);
   await deps.db.transaction(async (tx) => {
     const records = await handler.finish(tx);
     await insertRecords(tx, job.id, job.shopId, records);
     await clearCandidates(tx, job.id);
-    await jobs.finishJob(tx, job.id, workerId, tally(records));
+    const read = await jobs.rowsRead(tx, job.id);
+    const changed = read !== total || countNow !== read;
+    if (changed)
+      log(deps, job).warn({ total, read, countNow }, "the company changed during the import");
+    await jobs.finishJob(
+      tx,
+      job.id,
+      workerId,
+      tally(records),
+      changed ? COMPANY_CHANGED : undefined,
+    );
   });
   return "finished";
 }
+
+const COMPANY_CHANGED = {
+  errorCode: "company_changed",
+  errorMessage:
+    "The company changed in QuickBooks during the import, so some records may have been missed. Run it again.",
+};
+
+const log = (deps: ImportEngineDeps, job: ImportJobRow) =>
+  deps.logger.child({ importJobId: job.id, category: job.category, dryRun: job.dryRun });
