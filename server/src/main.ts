@@ -11,6 +11,7 @@ import { startSyncWorker } from "./features/sync/sync.worker.js";
 import { startImportWorker } from "./jobs/import-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
 import { createLogger } from "./lib/logger.js";
+import { storageGuard } from "./lib/storage.js";
 import { startWatchdog } from "./lib/watchdog.js";
 import { surviveDatabaseOutages } from "./db/unavailable.js";
 
@@ -39,6 +40,10 @@ const importWorker = await startImportWorker({
   logger,
   leaseSeconds: env.IMPORT_LEASE_SECONDS,
   pageSize: env.IMPORT_PAGE_SIZE,
+  // PGlite spins instead of failing on a full disk; PostgreSQL's disk is its server's.
+  ...(deps.database.kind === "pglite"
+    ? { storage: storageGuard(env.DATA_DIR, () => env.STORAGE_MIN_FREE_MB * 1024 * 1024) }
+    : {}),
 });
 deps.importQueue = importWorker;
 // QuickBooks → Shopmonkey: webhook work and the periodic change-data-capture catch-up.

@@ -43,6 +43,8 @@ export const EnvSchema = z.object({
   SYNC_CATCH_UP_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
   /** How often the sync scheduler looks for due catch-ups, reconnects and leftover webhook work. */
   SYNC_TICK_SECONDS: z.coerce.number().min(0.2).max(3600).default(10),
+  /** The embedded database's disk: imports pause (storage_full) while less than this is free. */
+  STORAGE_MIN_FREE_MB: z.coerce.number().min(0).max(1_000_000).default(64),
   /** A main thread stuck this long is reported (from a watchdog thread; /healthz can't answer). */
   EVENT_LOOP_WARN_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   /** …and this long ends the process (SIGKILL) for its supervisor to restart; 0 = never. */

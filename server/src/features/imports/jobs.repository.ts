@@ -152,6 +152,19 @@ export async function setTotal(db: Db, id: string, workerId: string, total: numb
 }
 
 /** Shutdown: give the job back with an expired lease so the next process resumes it at once. */
+/** Gives the job back like releaseJob, saying why it waits (shown until a page is written). */
+export async function pauseJob(
+  db: Db,
+  id: string,
+  workerId: string,
+  why: { errorCode: string; errorMessage: string },
+): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({ ...why, workerId: null, leaseExpiresAt: sql`now() - interval '1 second'` })
+    .where(and(eq(importJobs.id, id), eq(importJobs.workerId, workerId)));
+}
+
 export async function releaseJob(db: Db, id: string, workerId: string): Promise<void> {
   await db
     .update(importJobs)
@@ -217,6 +230,9 @@ export async function commitPage(
     .update(importJobs)
     .set({
       nextPage: p.pageIndex + 1,
+      // A page written: whatever paused the run (storage_full) is over.
+      errorCode: null,
+      errorMessage: null,
       processed: sql`${importJobs.processed} + ${p.rows}`,
       imported: sql`${importJobs.imported} + ${p.counts.imported}`,
       updated: sql`${importJobs.updated} + ${p.counts.updated}`,

@@ -4,6 +4,7 @@ import type { ImportJobRow } from "../../../db/schema/index.js";
 import type { QboClient } from "../../../integrations/qbo/client.js";
 import { countRows, queryPages } from "../../../integrations/qbo/pager.js";
 import type { Logger } from "../../../lib/logger.js";
+import type { StorageGuard } from "../../../lib/storage.js";
 import * as jobs from "../jobs.repository.js";
 import { type RecordOutcome, insertRecords, tally } from "../records.repository.js";
 import { processCustomersPage } from "./customers.js";
@@ -22,6 +23,8 @@ export interface ImportEngineDeps {
   pageSize: number;
   /** Pages requested ahead of the one being written (Intuit allows 10 calls in flight). */
   prefetch: number;
+  /** The embedded database's disk: a page is only written while it has room (PGlite only). */
+  storage?: StorageGuard;
 }
 
 export type RunResult = "finished" | "released" | "lost" | "not_claimed";
@@ -140,6 +143,14 @@ async function drive(
   for (let next = await firstPage; !next.done; next = await pages.next()) {
     const page = next.value;
     if (isLost()) throw new jobs.LostLease();
+    if (deps.storage && !deps.storage.hasRoom()) {
+      // Paused, not failed: the job says why and goes back to the sweep, which tries again
+      // until space returns; it then resumes at this page (nothing of it was written).
+      log(deps, job).warn({ freeBytes: deps.storage.freeBytes() }, "import paused: storage full");
+      await jobs.pauseJob(deps.db, job.id, workerId, STORAGE_FULL);
+      await pages.return(undefined);
+      return "released";
+    }
     const { cancelRequested } = await deps.db.transaction(async (tx) => {
       const records = await handler.page(tx, page.rows, page.index);
       await insertRecords(tx, job.id, job.shopId, records);
@@ -190,6 +201,12 @@ async function drive(
   });
   return "finished";
 }
+
+const STORAGE_FULL = {
+  errorCode: "storage_full",
+  errorMessage:
+    "The server's disk is full. The import is paused and resumes by itself once space is freed.",
+};
 
 const COMPANY_CHANGED = {
   errorCode: "company_changed",
