@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -77,21 +78,22 @@ function release(path: string): () => void {
   };
 }
 
-/** Creates `path` holding `holder`, atomically; false if it exists. */
+/**
+ * Creates `path` holding `holder`, atomically and already written (a hard link of a private
+ * file: another process never sees it empty); false if it exists.
+ */
 function create(path: string, holder: string): boolean {
-  let fd: number;
+  const own = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(own, holder);
   try {
-    fd = openSync(path, "wx");
+    linkSync(own, path);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
-  }
-  try {
-    writeSync(fd, holder);
   } finally {
-    closeSync(fd);
+    rmSync(own, { force: true });
   }
-  return true;
 }
 
 function readHolder(path: string): Holder | undefined {
@@ -104,7 +106,7 @@ function readHolder(path: string): Holder | undefined {
   }
   const [pid, start] = text.split(/\s+/);
   const n = Number(pid);
-  // Unreadable (a crash while writing it): nobody can be holding it.
+  // Unreadable (never written whole: files are linked in complete): nobody holds it.
   if (!Number.isInteger(n) || n <= 0) return undefined;
   return start ? { pid: n, start } : { pid: n };
 }
