@@ -3,8 +3,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Ceilings for a stuck test, not speed targets: tests wait for outcomes, and under load
+    // (`pnpm test:stress`) a 10 s integration test can take 40.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     pool: "forks",
   },
 });

@@ -20,5 +20,8 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     restoreMocks: true,
+    // A ceiling for a stuck test, not a speed target: under load (`pnpm test:stress`) a test
+    // that takes 2 s alone can take 10.
+    testTimeout: 60_000,
   },
 });

@@ -69,6 +69,10 @@ function apiRouters(deps: AppDeps): Router[] {
   ];
 }
 
+/** Paths that name a file, never an SPA route. */
+const STATIC_FILE =
+  /\.(?:js|mjs|css|map|json|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|webmanifest)$/i;
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -122,8 +126,14 @@ export function createApp(deps: AppDeps): Express {
   if (deps.webDistDir && existsSync(join(deps.webDistDir, "index.html"))) {
     const dist = deps.webDistDir;
     app.use(express.static(dist, { index: false, maxAge: "1h" }));
-    // History fallback: every non-API GET renders the SPA, which owns the routing.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dist, "index.html")));
+    // History fallback: every non-API GET renders the SPA, which owns the routing. A missing
+    // file is a 404, not the SPA's HTML: a stale tab asking for an old build's chunk must fail
+    // as a missing script (which the SPA's loader reports), not parse HTML as JavaScript.
+    app.get(/^\/(?!api\/).*/, (req, res) => {
+      if (req.path.startsWith("/assets/") || STATIC_FILE.test(req.path))
+        return void res.status(404).type("text/plain").send("Not found");
+      res.sendFile(join(dist, "index.html"));
+    });
   }
   app.use(errorHandler(deps.logger));
   return app;

@@ -16,9 +16,8 @@ export async function buildDeps(
   overrides: Partial<AppDeps> = {},
 ): Promise<AppDeps> {
   const demoMode = isDemoMode(env);
-  const needsDemoSecrets =
-    env.SESSION_SECRET === undefined || env.TOKEN_ENCRYPTION_KEY === undefined;
-  const demo = needsDemoSecrets ? loadOrCreateDemoSecrets(env.DATA_DIR) : undefined;
+  // Only demo mode generates secrets; parseEnv requires both everywhere else.
+  const demo = demoMode ? loadOrCreateDemoSecrets(env.DATA_DIR) : undefined;
   const sessionSecret = env.SESSION_SECRET ?? demo?.sessionSecret ?? "";
   const tokenKey = env.TOKEN_ENCRYPTION_KEY ?? demo?.tokenEncryptionKey ?? "";
   const database =

@@ -11,6 +11,8 @@ import { startSyncWorker } from "./features/sync/sync.worker.js";
 import { startImportWorker } from "./jobs/import-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
 import { createLogger } from "./lib/logger.js";
+import { storageGuard } from "./lib/storage.js";
+import { startWatchdog } from "./lib/watchdog.js";
 import { surviveDatabaseOutages } from "./db/unavailable.js";
 
 // A local .env (never committed) may override defaults; real environment variables win.
@@ -18,6 +20,12 @@ const dotenv = join(dirname(fileURLToPath(import.meta.url)), "../../.env");
 if (existsSync(dotenv)) process.loadEnvFile(dotenv);
 const env = parseEnv();
 const logger = createLogger({ level: env.LOG_LEVEL });
+// A stuck main thread answers nothing, /healthz included: a separate thread watches it.
+const watchdog = startWatchdog({
+  logger,
+  warnAfterMs: env.EVENT_LOOP_WARN_SECONDS * 1000,
+  exitAfterMs: env.EVENT_LOOP_EXIT_SECONDS * 1000,
+});
 const here = dirname(fileURLToPath(import.meta.url));
 
 const deps = await buildDeps(env, logger, {
@@ -32,6 +40,10 @@ const importWorker = await startImportWorker({
   logger,
   leaseSeconds: env.IMPORT_LEASE_SECONDS,
   pageSize: env.IMPORT_PAGE_SIZE,
+  // PGlite spins instead of failing on a full disk; PostgreSQL's disk is its server's.
+  ...(deps.database.kind === "pglite"
+    ? { storage: storageGuard(env.DATA_DIR, () => env.STORAGE_MIN_FREE_MB * 1024 * 1024) }
+    : {}),
 });
 deps.importQueue = importWorker;
 // QuickBooks → Shopmonkey: webhook work and the periodic change-data-capture catch-up.
@@ -91,6 +103,7 @@ async function shutdown(signal: string): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await deps.qbo.close().catch((err: unknown) => logger.error({ err }, "limiter close failed"));
   await deps.database.close();
+  await watchdog.stop();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -3,10 +3,17 @@ import { z } from "zod";
 export const RoleSchema = z.enum(["owner", "admin", "manager", "technician"]);
 export type Role = z.infer<typeof RoleSchema>;
 
+/**
+ * A shop or user id from the session: plain ASCII, the way Shopmonkey's ids look. Anything
+ * else is refused (401): a NUL cannot be stored (it was a 500), and lone surrogates turned
+ * into the same text once stored, merging tenants.
+ */
+const PlainId = z.string().regex(/^[A-Za-z0-9_.:@|-]{1,64}$/, "must be a plain id");
+
 /** Claims of the short-lived JWT (HS256) the Shopmonkey shell hands the embedded app. */
 export const SessionClaimsSchema = z.object({
-  shop: z.string().min(1).max(64),
-  sub: z.string().min(1).max(64),
+  shop: PlainId,
+  sub: PlainId,
   name: z.string().max(200),
   role: RoleSchema,
   exp: z.number().int(),

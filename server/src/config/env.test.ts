@@ -25,4 +25,14 @@ describe("configuration", () => {
       /PORT[\s\S]*QBO_ENVIRONMENT/,
     );
   });
+
+  it("refuses to start outside demo mode without TOKEN_ENCRYPTION_KEY (never one per data directory)", () => {
+    const secret = "s".repeat(32);
+    expect(() => parseEnv({ SESSION_SECRET: secret })).toThrow(/TOKEN_ENCRYPTION_KEY: required/);
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(
+      parseEnv({ SESSION_SECRET: secret, TOKEN_ENCRYPTION_KEY: key }).TOKEN_ENCRYPTION_KEY,
+    ).toBe(key);
+    expect(parseEnv({}).TOKEN_ENCRYPTION_KEY).toBeUndefined(); // demo mode generates its own
+  });
 });

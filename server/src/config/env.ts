@@ -43,12 +43,34 @@ export const EnvSchema = z.object({
   SYNC_CATCH_UP_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
   /** How often the sync scheduler looks for due catch-ups, reconnects and leftover webhook work. */
   SYNC_TICK_SECONDS: z.coerce.number().min(0.2).max(3600).default(10),
+  /** The embedded database's disk: imports pause (storage_full) while less than this is free. */
+  STORAGE_MIN_FREE_MB: z.coerce.number().min(0).max(1_000_000).default(64),
+  /** A main thread stuck this long is reported (from a watchdog thread; /healthz can't answer). */
+  EVENT_LOOP_WARN_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  /** …and this long ends the process (SIGKILL) for its supervisor to restart; 0 = never. */
+  EVENT_LOOP_EXIT_SECONDS: z.coerce.number().min(0).max(86400).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/**
+ * Outside demo mode the token key must come from the operator: a key generated into DATA_DIR
+ * differs per container and per replica, and every stored Intuit token would be unreadable
+ * in the next one (QuickBooks calls and even Disconnect failed for every shop).
+ */
+const ConfigSchema = EnvSchema.superRefine((env, ctx) => {
+  if (env.SESSION_SECRET !== undefined && env.TOKEN_ENCRYPTION_KEY === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["TOKEN_ENCRYPTION_KEY"],
+      message:
+        "required when SESSION_SECRET is set (outside demo mode): the same 32-byte base64 key " +
+        "for every process and restart, e.g. from `openssl rand -base64 32`",
+    });
+});
+
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = EnvSchema.safeParse(source);
+  const result = ConfigSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

@@ -30,10 +30,23 @@ export function toAppError(err: unknown): AppError {
   return new AppError(500, "internal_error", "Something went wrong on our side");
 }
 
+/** The client went away before sending its whole body (body-parser's "request.aborted"). */
+const clientAborted = (err: unknown): boolean =>
+  typeof err === "object" && err !== null && (err as { type?: unknown }).type === "request.aborted";
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const appError = toAppError(err);
     const log = (req as { log?: Logger }).log ?? logger;
+    if (clientAborted(err)) {
+      // Nobody is left to answer, and nothing failed on our side: not a 500, not an error.
+      log.info(
+        { method: req.method, path: req.originalUrl.split("?")[0] },
+        "client aborted the request",
+      );
+      if (!res.headersSent) res.status(400).end();
+      return;
+    }
+    const appError = toAppError(err);
     if (appError.status >= 500) log.error({ err }, "request failed");
     const body: ApiErrorBody = {
       error: {

@@ -5,6 +5,7 @@ import { takeStaleJobs } from "../features/imports/jobs.repository.js";
 import { type ImportEngineDeps, runImport } from "../features/imports/engine/run-import.js";
 import type { QboClient } from "../integrations/qbo/client.js";
 import type { Logger } from "../lib/logger.js";
+import type { StorageGuard } from "../lib/storage.js";
 import { every } from "./every.js";
 
 export const IMPORT_QUEUE = "quickbooks-import";
@@ -21,7 +22,7 @@ export interface ImportWorker extends ImportQueue {
   stop(): Promise<void>;
 }
 
-interface WorkerDeps {
+export interface WorkerDeps {
   db: Db;
   boss: PgBoss;
   client: QboClient;
@@ -31,6 +32,8 @@ interface WorkerDeps {
   /** Imports run at once by this process; each holds a page transaction only briefly. */
   concurrency?: number;
   prefetch?: number;
+  /** The embedded database's disk (PGlite): imports pause while it is nearly full. */
+  storage?: StorageGuard;
 }
 
 export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker> {
@@ -49,6 +52,7 @@ export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker>
     leaseSeconds: deps.leaseSeconds,
     pageSize: deps.pageSize,
     prefetch: deps.prefetch ?? 4,
+    ...(deps.storage ? { storage: deps.storage } : {}),
   };
   const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopping = false;

@@ -13,6 +13,11 @@ export class Sleeper {
     });
   }
 
+  /** Sleeps in progress (tests wait for a request to be hanging before they act). */
+  get inProgress(): number {
+    return this.pending.size;
+  }
+
   cancelAll(): void {
     for (const [timer, resolve] of this.pending) {
       clearTimeout(timer);

@@ -29,6 +29,8 @@ export interface SandboxStats {
   maxInFlight: number;
   throttled: number;
   tokenRefreshes: number;
+  /** Requests per route, e.g. "GET /item/:id". */
+  byPath: Record<string, number>;
 }
 
 export const stats = (sandbox: RunningSandbox, realmId: string) =>

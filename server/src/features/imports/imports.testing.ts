@@ -5,12 +5,12 @@ import {
   ImportRecordsPageSchema,
 } from "@app/shared";
 import request from "supertest";
-import { startImportWorker } from "../../jobs/import-worker.js";
+import { type WorkerDeps, startImportWorker } from "../../jobs/import-worker.js";
 import { startJobQueue } from "../../jobs/queue.js";
 import type { TestApp } from "../../testing/test-app.js";
 
 /** Starts pg-boss and the import worker beside a test app, as main.ts does. */
-export async function startWorker(t: TestApp) {
+export async function startWorker(t: TestApp, extra: Pick<Partial<WorkerDeps>, "storage"> = {}) {
   const queue = await startJobQueue(t.deps.database, t.deps.logger);
   const worker = await startImportWorker({
     db: t.deps.db,
@@ -19,6 +19,7 @@ export async function startWorker(t: TestApp) {
     logger: t.deps.logger,
     leaseSeconds: t.deps.env.IMPORT_LEASE_SECONDS,
     pageSize: t.deps.env.IMPORT_PAGE_SIZE,
+    ...extra,
   });
   t.deps.importQueue = worker;
   return {

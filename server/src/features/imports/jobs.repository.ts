@@ -153,6 +153,19 @@ export async function setTotal(db: Db, id: string, workerId: string, total: numb
 }
 
 /** Shutdown: give the job back with an expired lease so the next process resumes it at once. */
+/** Gives the job back like releaseJob, saying why it waits (shown until a page is written). */
+export async function pauseJob(
+  db: Db,
+  id: string,
+  workerId: string,
+  why: { errorCode: string; errorMessage: string },
+): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({ ...why, workerId: null, leaseExpiresAt: sql`now() - interval '1 second'` })
+    .where(and(eq(importJobs.id, id), eq(importJobs.workerId, workerId)));
+}
+
 export async function releaseJob(db: Db, id: string, workerId: string): Promise<void> {
   await db
     .update(importJobs)
@@ -218,6 +231,9 @@ export async function commitPage(
     .update(importJobs)
     .set({
       nextPage: p.pageIndex + 1,
+      // A page written: whatever paused the run (storage_full) is over.
+      errorCode: null,
+      errorMessage: null,
       processed: sql`${importJobs.processed} + ${p.rows}`,
       imported: sql`${importJobs.imported} + ${p.counts.imported}`,
       updated: sql`${importJobs.updated} + ${p.counts.updated}`,
@@ -237,17 +253,31 @@ export async function commitPage(
   return rows[0];
 }
 
-/** The last step, in the same transaction as the deferred Sku matches it counts. */
+/** Rows read from QuickBooks so far (committed pages). */
+export async function rowsRead(db: Db, jobId: string): Promise<number> {
+  const [row] = await db
+    .select({ processed: importJobs.processed })
+    .from(importJobs)
+    .where(eq(importJobs.id, jobId));
+  return row?.processed ?? 0;
+}
+
+/**
+ * The last step, in the same transaction as the deferred Sku matches it counts. With a
+ * `failure`, the run ends failed (what it wrote stays; running it again completes it).
+ */
 export async function finishJob(
   tx: Db,
   jobId: string,
   workerId: string,
   counts: Counts,
+  failure?: { errorCode: string; errorMessage: string },
 ): Promise<void> {
   const rows = await tx
     .update(importJobs)
     .set({
-      status: "succeeded",
+      status: failure ? "failed" : "succeeded",
+      ...(failure ?? {}),
       finishedAt: sql`now()`,
       workerId: null,
       // What QuickBooks actually returned (the count(*) may have moved while we read).

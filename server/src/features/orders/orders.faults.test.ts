@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import request from "supertest";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { customers, orders } from "../../db/schema/index.js";
 import { createQboClient } from "../../integrations/qbo/client.js";
 import { createLimiter } from "../../integrations/qbo/limiter.js";
@@ -19,8 +19,6 @@ import {
 } from "./orders.testing.js";
 import { type SendDeps, sendOrder } from "./quickbooks/send-order.js";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Sends driven by hand (no worker), so each test decides what fails where; every sendOrder
  * call below is what one run of the pg-boss job does.
@@ -34,6 +32,10 @@ describe.each(testBackends())("exactly once on both sides when things fail, on %
   });
   afterAll(() => h.close());
   beforeEach(() => admin(h.sandbox, "DELETE", "/faults"));
+
+  /** Until the sandbox has finished every delayed or hanging request (our client gave up on them). */
+  const sandboxSettled = () =>
+    vi.waitFor(() => expect(h.sandbox.state.sleeper.inProgress).toBe(0), { timeout: 20_000 });
 
   /** An invoiced order of 2 linked oil filters, queued to send (the customer already linked). */
   async function invoicedOrder(shop: string) {
@@ -86,7 +88,7 @@ describe.each(testBackends())("exactly once on both sides when things fail, on %
     });
     await admin(h.sandbox, "POST", "/faults", { realmId: s.realmId, latencyMs: 800 });
     expect(await sendOrder({ ...deps, client: impatient }, "f-late", s.order.id)).toBe("retry");
-    await sleep(1200); // both attempts land at QuickBooks meanwhile
+    await sandboxSettled(); // both attempts have landed at QuickBooks
     await admin(h.sandbox, "DELETE", "/faults");
     expect(await qtyOnHand(h.t.deps.qbo.client, "f-late", ITEMS.oilFilter)).toBe(46);
     expect(await sendOrder(deps, "f-late", s.order.id)).toBe("sent");
@@ -109,7 +111,7 @@ describe.each(testBackends())("exactly once on both sides when things fail, on %
       timeoutMs: 400,
     });
     expect(await sendOrder({ ...deps, client: impatient }, "f-hang", s.order.id)).toBe("retry");
-    await sleep(500);
+    await sandboxSettled(); // the hang ended without a write
     await admin(h.sandbox, "DELETE", "/faults");
     expect(await invoicesNumbered(h.t.deps.qbo.client, "f-hang", s.order.number)).toHaveLength(0);
     expect(await sendOrder(deps, "f-hang", s.order.id)).toBe("sent");

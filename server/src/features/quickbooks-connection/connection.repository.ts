@@ -57,22 +57,52 @@ export async function setStatus(db: Db, shopId: string, status: Row["status"]): 
     .where(eq(quickBooksConnections.shopId, shopId));
 }
 
-/** The token manager's store: decrypts on read, seals on write, locks the row to refresh. */
+/**
+ * The token manager's store: decrypts on read, seals on write, locks the row to refresh.
+ *
+ * Tokens sealed under another key (the key was changed, or a replica was started without the
+ * shared one) cannot be read back: the connection then needs reconnecting, which is recorded,
+ * instead of every QuickBooks call failing with a 500. Disconnect still works (nothing to revoke).
+ */
 export function connectionTokenStore(db: Db, cipher: Cipher): TokenStore {
-  const toStored = (row: Row): StoredConnection => ({
-    realmId: row.realmId,
-    status: row.status,
-    tokens: {
-      accessToken: cipher.decrypt(row.accessTokenSealed),
-      refreshToken: cipher.decrypt(row.refreshTokenSealed),
-      accessTokenExpiresAt: row.accessTokenExpiresAt,
-      refreshTokenExpiresAt: row.refreshTokenExpiresAt,
-    },
-  });
+  const toStored = (row: Row): StoredConnection => {
+    let tokens: StoredConnection["tokens"];
+    try {
+      tokens = {
+        accessToken: cipher.decrypt(row.accessTokenSealed),
+        refreshToken: cipher.decrypt(row.refreshTokenSealed),
+        accessTokenExpiresAt: row.accessTokenExpiresAt,
+        refreshTokenExpiresAt: row.refreshTokenExpiresAt,
+      };
+    } catch {
+      const unreadable = { accessToken: "", refreshToken: "" };
+      return {
+        realmId: row.realmId,
+        status: row.status === "disconnected" ? row.status : "needs_reconnect",
+        tokens: {
+          ...unreadable,
+          accessTokenExpiresAt: new Date(0),
+          refreshTokenExpiresAt: new Date(0),
+        },
+      };
+    }
+    return { realmId: row.realmId, status: row.status, tokens };
+  };
+  /** Records what reading found: a connected row whose tokens can't be read needs reconnecting. */
+  const noteUnreadable = async (
+    tx: Db,
+    row: Row | undefined,
+    stored: StoredConnection | undefined,
+  ) => {
+    if (row?.status === "connected" && stored?.status === "needs_reconnect")
+      await setStatus(tx, row.shopId, "needs_reconnect");
+  };
   return {
     read: async (shopId) => {
       const row = await findConnection(db, shopId);
-      return row && toStored(row);
+      const stored = row && toStored(row);
+      await noteUnreadable(db, row, stored);
+      return stored;
     },
     withLock: (shopId, fn) =>
       db.transaction(async (tx) => {
@@ -81,7 +111,9 @@ export function connectionTokenStore(db: Db, cipher: Cipher): TokenStore {
           .from(quickBooksConnections)
           .where(eq(quickBooksConnections.shopId, shopId))
           .for("update");
-        return fn(row && toStored(row), async (tokens) => {
+        const stored = row && toStored(row);
+        await noteUnreadable(tx, row, stored);
+        return fn(stored, async (tokens) => {
           await tx
             .update(quickBooksConnections)
             .set({ ...sealed(cipher, tokens), lastRefreshedAt: new Date(), updatedAt: new Date() })
@@ -175,18 +207,38 @@ export async function savePendingSwitch(
   return before;
 }
 
-const toPending = (cipher: Cipher, row: PendingRow): PendingSwitch => ({
-  realmId: row.realmId,
-  companyName: row.companyName,
-  requestedBy: row.requestedBy,
-  expiresAt: row.expiresAt,
-  tokens: {
-    accessToken: cipher.decrypt(row.accessTokenSealed),
-    refreshToken: cipher.decrypt(row.refreshTokenSealed),
-    accessTokenExpiresAt: row.accessTokenExpiresAt,
-    refreshTokenExpiresAt: row.refreshTokenExpiresAt,
-  },
-});
+/** A grant sealed under another key reads as expired and empty: nothing to use or revoke. */
+function toPending(cipher: Cipher, row: PendingRow): PendingSwitch {
+  const base = {
+    realmId: row.realmId,
+    companyName: row.companyName,
+    requestedBy: row.requestedBy,
+  };
+  try {
+    return {
+      ...base,
+      expiresAt: row.expiresAt,
+      tokens: {
+        accessToken: cipher.decrypt(row.accessTokenSealed),
+        refreshToken: cipher.decrypt(row.refreshTokenSealed),
+        accessTokenExpiresAt: row.accessTokenExpiresAt,
+        refreshTokenExpiresAt: row.refreshTokenExpiresAt,
+      },
+    };
+  } catch {
+    const never = new Date(0);
+    return {
+      ...base,
+      expiresAt: never,
+      tokens: {
+        accessToken: "",
+        refreshToken: "",
+        accessTokenExpiresAt: never,
+        refreshTokenExpiresAt: never,
+      },
+    };
+  }
+}
 
 export async function findPendingSwitch(
   db: Db,

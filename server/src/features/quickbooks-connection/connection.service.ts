@@ -240,6 +240,8 @@ async function readCompanyName(
 }
 
 async function revoke(deps: ConnectionDeps, refreshToken: string, shopId: string): Promise<void> {
+  // An unreadable token (sealed under another key) has nothing left to revoke.
+  if (!refreshToken) return;
   try {
     await revokeToken(deps.qbo.config, refreshToken);
   } catch (err) {

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
+  parts,
   quickBooksConnections,
   syncPending,
   syncWebhookDeliveries,
@@ -45,23 +46,35 @@ export async function firstDelivery(db: Db, digest: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/**
+ * Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement (3 per row here),
+ * and one webhook body can name tens of thousands of entities.
+ */
+const INSERT_CHUNK = 5_000;
+
 /** One row per (shop, entity, id); a repeat only bumps its version so the worker re-reads. */
 export async function addPending(
   db: Db,
   rows: readonly { shopId: string; realmId: string; entity: string; entityId: string }[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insert(syncPending)
-    .values([...rows])
-    .onConflictDoUpdate({
-      target: [syncPending.shopId, syncPending.entity, syncPending.entityId],
-      set: {
-        version: sql`${syncPending.version} + 1`,
-        receivedAt: sql`now()`,
-        realmId: sql`excluded.realm_id`,
-      },
-    });
+  // One body can name an entity twice (Create + Update of one item, a Merge, our sandbox's two
+  // edits in one batch), and one INSERT … ON CONFLICT DO UPDATE cannot touch a row twice.
+  const unique = [
+    ...new Map(rows.map((r) => [JSON.stringify([r.shopId, r.entity, r.entityId]), r])).values(),
+  ];
+  for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+    await db
+      .insert(syncPending)
+      .values(unique.slice(i, i + INSERT_CHUNK))
+      .onConflictDoUpdate({
+        target: [syncPending.shopId, syncPending.entity, syncPending.entityId],
+        set: {
+          version: sql`${syncPending.version} + 1`,
+          receivedAt: sql`now()`,
+          realmId: sql`excluded.realm_id`,
+        },
+      });
+  }
 }
 
 export const takePending = (db: Db, shopId: string, limit: number): Promise<PendingChange[]> =>
@@ -90,6 +103,45 @@ export async function finishPending(db: Db, shopId: string, p: PendingChange): P
         eq(syncPending.version, p.version),
       ),
     );
+}
+
+/** Done with all of these (each at the version that was taken), in one statement. */
+export async function finishPendingMany(
+  db: Db,
+  shopId: string,
+  done: readonly PendingChange[],
+): Promise<void> {
+  if (done.length === 0) return;
+  await db
+    .delete(syncPending)
+    .where(
+      and(
+        eq(syncPending.shopId, shopId),
+        or(
+          ...done.map((p) =>
+            and(
+              eq(syncPending.entity, p.entity),
+              eq(syncPending.entityId, p.entityId),
+              eq(syncPending.version, p.version),
+            ),
+          ),
+        ),
+      ),
+    );
+}
+
+/** Which of these QuickBooks item ids a part of the shop is linked to. */
+export async function linkedItemRefs(
+  db: Db,
+  shopId: string,
+  itemRefs: readonly string[],
+): Promise<Set<string>> {
+  if (itemRefs.length === 0) return new Set();
+  const rows = await db
+    .select({ ref: parts.quickBooksItemRef })
+    .from(parts)
+    .where(and(eq(parts.shopId, shopId), inArray(parts.quickBooksItemRef, [...new Set(itemRefs)])));
+  return new Set(rows.flatMap((r) => (r.ref === null ? [] : [r.ref])));
 }
 
 export async function deferPending(db: Db, shopId: string, p: PendingChange): Promise<void> {

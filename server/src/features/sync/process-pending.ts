@@ -4,7 +4,13 @@ import { QboError } from "../../integrations/qbo/errors.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import type { Logger } from "../../lib/logger.js";
 import { applyItemChange } from "./apply-item.js";
-import { deferPending, finishPending, takePending } from "./pending.repository.js";
+import {
+  deferPending,
+  finishPending,
+  finishPendingMany,
+  linkedItemRefs,
+  takePending,
+} from "./pending.repository.js";
 import { databaseNow, readItem } from "./read-item.js";
 
 export interface SyncDeps {
@@ -13,25 +19,42 @@ export interface SyncDeps {
   logger: Logger;
 }
 
-const BATCH = 50;
+/** Rows taken at once: unlinked ones are dropped together, linked ones read one by one. */
+const BATCH = 500;
 /** A change that keeps waiting on an own write is given up after this many tries (CDC remains). */
 const MAX_WAITS = 30;
 
 /**
  * Works through a shop's pending changes: re-read each item, apply it, drop the row if no
  * newer event arrived meanwhile. Returns how many still wait (own writes landing).
+ *
+ * An item no part is linked to is dropped without reading it: a webhook can name thousands of
+ * items we never imported, and each read spends the company's QuickBooks quota (10,000 unknown
+ * ids were ~20 minutes of it).
  */
 export async function processPending(deps: SyncDeps, shopId: string): Promise<{ waiting: number }> {
   const log = deps.logger.child({ component: "sync", shopId });
-  const seen = new Set<string>();
+  // Rows left in place this run at the version read (waiting on an own write): skipped until
+  // the next run. A row whose version moved on (a new event) is not in here and is read again.
+  const deferred = new Set<string>();
+  const key = (p: { entity: string; entityId: string; version: number }) =>
+    `${p.entity}:${p.entityId}:${p.version}`;
   let waiting = 0;
   for (;;) {
-    const batch = (await takePending(deps.db, shopId, BATCH + seen.size)).filter(
-      (p) => !seen.has(`${p.entity}:${p.entityId}:${p.version}`),
+    const batch = (await takePending(deps.db, shopId, BATCH + deferred.size)).filter(
+      (p) => !deferred.has(key(p)),
     );
     if (batch.length === 0) return { waiting };
-    for (const p of batch) {
-      seen.add(`${p.entity}:${p.entityId}:${p.version}`);
+    const linked = await linkedItemRefs(
+      deps.db,
+      shopId,
+      batch.map((p) => p.entityId),
+    );
+    const unlinked = batch.filter((p) => !linked.has(p.entityId));
+    await finishPendingMany(deps.db, shopId, unlinked);
+    if (unlinked.length > 0)
+      log.debug({ items: unlinked.length }, "changes to unlinked items dropped unread");
+    for (const p of batch.filter((b) => linked.has(b.entityId))) {
       const realmId = p.realmId ?? (await currentRealm(deps.db, shopId));
       const readStartedAt = await databaseNow(deps.db);
       let change;
@@ -49,6 +72,7 @@ export async function processPending(deps: SyncDeps, shopId: string): Promise<{ 
         : "unchanged";
       if (outcome === "wait" && p.attempts + 1 < MAX_WAITS) {
         waiting++;
+        deferred.add(key(p));
         await deferPending(deps.db, shopId, p);
         continue;
       }

@@ -136,14 +136,11 @@ describe.each(testBackends())("the linked-part policy on %s", (backend) => {
     const start = Number(part.quantityAvailable);
     await changeItemQuietly(h, shop, "7", { UnitPrice: 123.45, QtyOnHand: start - 4 });
     expect((await partOf(h, shop, "7")).retailCost).not.toBe("123.45");
-    const t0 = Date.now();
     await h.sync.catchUp(shop);
     const after = await waitFor("the catch-up to apply the change", async () => {
       const p = await partOf(h, shop, "7");
       return p.retailCost === "123.45" && p;
     });
-    const elapsed = Date.now() - t0;
-    expect(elapsed).toBeLessThan(5_000);
     expect(Number(after.quantityAvailable)).toBe(start - 4);
     expect((await quickbooksMovements(h, part.id)).map((m) => m.delta)).toEqual(["-4"]);
     const [cursor] = await h.t.deps.db

@@ -185,11 +185,12 @@ export async function changeItemQuietly(
   id: string,
   fields: Record<string, unknown>,
 ) {
+  // With no URL registered the sandbox drops events as they happen (nothing is queued to be
+  // sent once the URL is back), so there is no batching window to wait out.
   await admin(h.sandbox, "PUT", "/webhook", { url: null });
   try {
     return await changeItem(h, shop, id, fields);
   } finally {
-    await new Promise((r) => setTimeout(r, 300)); // past the sandbox's batching window
     await admin(h.sandbox, "PUT", "/webhook", { url: h.webhookUrl, verifierToken: VERIFIER });
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSharedLimiter } from "./shared-limiter.js";
 
 const base = process.env.DATABASE_URL;
@@ -60,8 +60,9 @@ function postgresSuite(base: string) {
       const sorted = [...starts].sort((x, y) => x - y);
       for (let i = 0; i + 8 < sorted.length; i++)
         expect(sorted[i + 8]! - sorted[i]!).toBeGreaterThanOrEqual(950);
-      // ...while staying near the limit, not crawling.
-      expect(took).toBeLessThan(4500);
+      // How near the limit it stays is measured by `pnpm bench`, not asserted here: on a busy
+      // machine every transaction is slow, and a stopwatch would fail good code.
+      console.info(`[shared-limiter] 24 calls at 8 per second took ${took} ms`);
     });
 
     it("frees a dead process's in-flight slots at once, not after their lease", async () => {
@@ -71,22 +72,26 @@ function postgresSuite(base: string) {
       let release: () => void = () => undefined;
       const hung = new Promise<void>((r) => (release = r));
       // Two calls that never finish hold both slots...
-      const stuck = [dying.run("realm-y", () => hung), dying.run("realm-y", () => hung)];
-      await sleep(200);
+      let holding = 0;
+      const hold = () => {
+        holding += 1;
+        return hung;
+      };
+      const stuck = [dying.run("realm-y", hold), dying.run("realm-y", hold)];
+      await vi.waitFor(() => expect(holding).toBe(2), { timeout: 20_000 });
       let ran = false;
       const waiting = survivor.run("realm-y", async () => void (ran = true));
-      await sleep(300);
+      await sleep(300); // the survivor polls meanwhile, and must keep waiting
       expect(ran).toBe(false);
       // ...until their process goes away (its connections close, as on SIGKILL).
+      // Their lease (45 s) outlasts this test's own timeout, so finishing at all means "at once".
       await dying.close();
-      const began = Date.now();
       await waiting;
       expect(ran).toBe(true);
-      expect(Date.now() - began).toBeLessThan(2000);
       release();
       await Promise.allSettled(stuck);
       await survivor.close();
-    });
+    }, 40_000);
   });
 }
 

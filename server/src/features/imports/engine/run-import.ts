@@ -5,6 +5,7 @@ import { type QboClient, boundToRealm } from "../../../integrations/qbo/client.j
 import { countRows, queryPages } from "../../../integrations/qbo/pager.js";
 import type { Logger } from "../../../lib/logger.js";
 import { currentRealm } from "../../quickbooks-links/realm.repository.js";
+import type { StorageGuard } from "../../../lib/storage.js";
 import * as jobs from "../jobs.repository.js";
 import { type RecordOutcome, insertRecords, tally } from "../records.repository.js";
 import { processCustomersPage } from "./customers.js";
@@ -23,6 +24,8 @@ export interface ImportEngineDeps {
   pageSize: number;
   /** Pages requested ahead of the one being written (Intuit allows 10 calls in flight). */
   prefetch: number;
+  /** The embedded database's disk: a page is only written while it has room (PGlite only). */
+  storage?: StorageGuard;
 }
 
 export type RunResult = "finished" | "released" | "lost" | "not_claimed";
@@ -152,6 +155,14 @@ async function drive(
   for (let next = await firstPage; !next.done; next = await pages.next()) {
     const page = next.value;
     if (isLost()) throw new jobs.LostLease();
+    if (deps.storage && !deps.storage.hasRoom()) {
+      // Paused, not failed: the job says why and goes back to the sweep, which tries again
+      // until space returns; it then resumes at this page (nothing of it was written).
+      log(deps, job).warn({ freeBytes: deps.storage.freeBytes() }, "import paused: storage full");
+      await jobs.pauseJob(deps.db, job.id, workerId, STORAGE_FULL);
+      await pages.return(undefined);
+      return "released";
+    }
     const { cancelRequested } = await deps.db.transaction(async (tx) => {
       const records = await handler.page(tx, page.rows, page.index);
       await insertRecords(tx, job.id, job.shopId, records);
@@ -179,11 +190,41 @@ async function drive(
       return "released";
     }
   }
+  // Pages are read by position: a record that leaves the list mid-run (made inactive, deleted)
+  // shifts every later page by one, and the record that slid back onto an already-read page
+  // is never seen, while every count still agrees with itself. So: as many rows as counted at
+  // the start, and as many as QuickBooks counts now, or the company changed during the import.
+  const countNow = await countRows(deps.client, job.shopId, source.from);
   await deps.db.transaction(async (tx) => {
     const records = await handler.finish(tx);
     await insertRecords(tx, job.id, job.shopId, records);
     await clearCandidates(tx, job.id);
-    await jobs.finishJob(tx, job.id, workerId, tally(records));
+    const read = await jobs.rowsRead(tx, job.id);
+    const changed = read !== total || countNow !== read;
+    if (changed)
+      log(deps, job).warn({ total, read, countNow }, "the company changed during the import");
+    await jobs.finishJob(
+      tx,
+      job.id,
+      workerId,
+      tally(records),
+      changed ? COMPANY_CHANGED : undefined,
+    );
   });
   return "finished";
 }
+
+const STORAGE_FULL = {
+  errorCode: "storage_full",
+  errorMessage:
+    "The server's disk is full. The import is paused and resumes by itself once space is freed.",
+};
+
+const COMPANY_CHANGED = {
+  errorCode: "company_changed",
+  errorMessage:
+    "The company changed in QuickBooks during the import, so some records may have been missed. Run it again.",
+};
+
+const log = (deps: ImportEngineDeps, job: ImportJobRow) =>
+  deps.logger.child({ importJobId: job.id, category: job.category, dryRun: job.dryRun });

@@ -91,7 +91,7 @@ describe("Import and Sync", () => {
       true,
     );
 
-    await waitFor(() => expect(toastText()).toContain("12 imported, 3 updated"), { timeout: 4000 });
+    await waitFor(() => expect(toastText()).toContain("12 imported, 3 updated"));
     expect(card.getByText("Last run")).toBeTruthy();
     // With seconds: two runs in the same minute read apart.
     expect(card.getAllByText(/\d:\d{2}:\d{2}/).length).toBeGreaterThan(0);
@@ -154,9 +154,7 @@ describe("Import and Sync", () => {
       (await screen.findByRole("heading", { name: "Inventaire" })).closest("section")!,
     );
     await user.click(card.getByRole("button", { name: "Exécuter une importation unique" }));
-    await waitFor(() => expect(toastText()).toContain("12 importés, 1 mis à jour, 2 ignorés"), {
-      timeout: 4000,
-    });
+    await waitFor(() => expect(toastText()).toContain("12 importés, 1 mis à jour, 2 ignorés"));
     expect(i18n.t("imports:summary.imported", { count: 0 })).toBe("0 importé");
     expect(i18n.t("imports:summary.updated", { count: 3 })).toBe("3 mis à jour");
   });
@@ -178,11 +176,7 @@ describe("Import and Sync", () => {
     const card = await inventoryCard();
     await user.click(card.getByRole("button", { name: "Run one-time import" }));
     expect(
-      await screen.findByText(
-        "Inventory import failed: QuickBooks needs to be reconnected.",
-        {},
-        { timeout: 4000 },
-      ),
+      await screen.findByText("Inventory import failed: QuickBooks needs to be reconnected."),
     ).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Retry" }));
     await waitFor(() =>

@@ -1,5 +1,5 @@
 import type { Part, PartList } from "@app/shared";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import i18n from "../../../i18n";
@@ -82,30 +82,33 @@ describe("the inventory list", () => {
     expect(seen.at(-1)?.get("page")).toBe("2");
 
     await user.selectOptions(screen.getByRole("combobox", { name: "QuickBooks" }), "linked");
-    await vi.waitFor(() => expect(router.state.location.search).toBe("?linked=true"));
-    await vi.waitFor(() => expect(screen.queryByText("Valve stem")).toBeNull());
+    await waitFor(() => expect(router.state.location.search).toBe("?linked=true"));
+    await waitFor(() => expect(screen.queryByText("Valve stem")).toBeNull());
     expect(seen.at(-1)?.get("page")).toBe("1"); // a new filter starts over at page 1
 
     await user.click(screen.getByRole("checkbox", { name: "Low stock only" }));
-    await vi.waitFor(() => expect(router.state.location.search).toBe("?linked=true&lowStock=true"));
+    await waitFor(() => expect(router.state.location.search).toBe("?linked=true&lowStock=true"));
 
     const header = screen.getByRole("columnheader", { name: /Cost/ });
     expect(header.getAttribute("aria-sort")).toBe("none");
     await user.click(within(header).getByRole("button"));
-    await vi.waitFor(() => expect(seen.at(-1)?.get("sort")).toBe("cost"));
+    await waitFor(() => expect(seen.at(-1)?.get("sort")).toBe("cost"));
     expect(screen.getByRole("columnheader", { name: /^Cost/ }).getAttribute("aria-sort")).toBe(
       "ascending",
     );
   });
 
-  it("debounces the search box into one request", async () => {
+  it("asks the server for what was typed in the search box, and says when nothing matches", async () => {
+    // How long the box waits after the last keystroke is the SearchBox's own test (fake
+    // timers); here, what the user sees: the typed words reach the server and the result shows.
     const seen = serve(() => []);
     const user = userEvent.setup();
-    renderApp("/inventory");
+    const { router } = renderApp("/inventory");
     await screen.findByRole("heading", { name: "No parts yet" });
     await user.type(screen.getByRole("searchbox", { name: "Search parts" }), "brake");
+    await waitFor(() => expect(router.state.location.search).toBe("?search=brake"));
+    await waitFor(() => expect(seen.at(-1)?.get("search")).toBe("brake"));
     expect(await screen.findByRole("heading", { name: "No parts match" })).toBeTruthy();
-    expect(seen.filter((q) => q.has("search")).map((q) => q.get("search"))).toEqual(["brake"]);
   });
 
   it("says when the list could not load, and retries", async () => {
@@ -117,9 +120,9 @@ describe("the inventory list", () => {
     });
     const user = userEvent.setup();
     renderApp("/inventory");
-    const alert = await screen.findByRole("alert", {}, { timeout: 8000 });
+    const alert = await screen.findByRole("alert");
     expect(within(alert).getByText("The parts could not be loaded")).toBeTruthy();
     await user.click(within(alert).getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("link", { name: "Brake pads" })).toBeTruthy();
-  }, 15_000);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Part } from "@app/shared";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeServer, json } from "../../../test/fake-server";
@@ -54,7 +54,7 @@ describe("the part form", () => {
     await user.type(cost, "12,50"); // a French decimal comma is accepted
     await user.type(screen.getByRole("textbox", { name: "Quantity available" }), "2.25");
     await user.click(screen.getByRole("button", { name: "Save" }));
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe(`/inventory/${created.id}`));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/inventory/${created.id}`));
     expect(bodies).toEqual([
       expect.objectContaining({
         description: "Cabin filter",

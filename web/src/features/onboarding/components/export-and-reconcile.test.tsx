@@ -145,11 +145,7 @@ describe("Export to QuickBooks", () => {
     );
     expect(JSON.parse(bodyOf(started?.[1]?.body))).toEqual({ linkByName: ["p3"] });
     expect(
-      await screen.findByText(
-        "1 created, 1 linked to an existing item, 1 skipped",
-        {},
-        { timeout: 3000 },
-      ),
+      await screen.findByText("1 created, 1 linked to an existing item, 1 skipped"),
     ).toBeTruthy();
     expect(
       await screen.findByText(/Skipped — QuickBooks already has an item with this name/),

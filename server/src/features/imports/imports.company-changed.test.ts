@@ -1,0 +1,97 @@
+import type { ImportJob } from "@app/shared";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { updateEntity } from "../../qbo-sandbox/entity-operations.js";
+import { writeCtx } from "../../qbo-sandbox/state.js";
+import { connectShop } from "../../testing/connect.js";
+import { type RunningSandbox, admin, startTestSandbox } from "../../testing/sandbox.js";
+import { type TestApp, createTestApp } from "../../testing/test-app.js";
+import { testBackends } from "../../testing/test-database.js";
+import { runImportToEnd, startWorker, waitForJob } from "./imports.testing.js";
+
+const ITEMS = 120;
+const PAGE = 10;
+
+/**
+ * Imports page by position. An item made inactive after its page was read shifts every later
+ * page back by one, and the item that slid onto the read page is never seen: the run must not
+ * end "succeeded" with counts that agree with themselves.
+ */
+describe.each(testBackends())("an import while the company changes, on %s", (backend) => {
+  let sandbox: RunningSandbox;
+  let t: TestApp;
+  let stop: () => Promise<void>;
+  let realmId: string;
+  const shop = "shop-moving";
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    t = await createTestApp(backend, {
+      QBO_SANDBOX_URL: sandbox.url,
+      IMPORT_PAGE_SIZE: String(PAGE),
+    });
+    ({ realmId } = await admin<{ realmId: string }>(sandbox, "POST", "/companies", {
+      seed: "moving",
+      items: { inventory: ITEMS },
+    }));
+    await connectShop(t, shop, realmId);
+    ({ stop } = await startWorker(t));
+  });
+  afterAll(async () => {
+    await stop();
+    await t.close();
+    await sandbox.close();
+  });
+
+  const partsInShop = async () =>
+    (
+      await request(t.app)
+        .get("/api/inventory?pageSize=1")
+        .set("authorization", `Bearer ${await t.token(shop)}`)
+        .expect(200)
+    ).body.total as number;
+
+  it("says the company changed and to run it again, and the second run brings in what was missed", async () => {
+    const company = sandbox.state.companies.get(realmId)!;
+    const first = [...company.tables.Item.values()]
+      .map((r) => r.e)
+      .filter((e) => e.Type === "Inventory")
+      .sort((a, b) => Number(a.Id) - Number(b.Id))[0]!;
+    // Slow pages, so the run is still reading when the item leaves.
+    await admin(sandbox, "POST", "/faults", { realmId, latencyMs: 150 });
+    const started = await request(t.app)
+      .post("/api/quickbooks/imports")
+      .set("authorization", `Bearer ${await t.token(shop)}`)
+      .send({ category: "inventory" })
+      .expect(202);
+    const id = (started.body as ImportJob).id;
+    // Once the first page is in, the first item is made inactive in QuickBooks.
+    await vi.waitFor(
+      async () => {
+        const job = (
+          await request(t.app)
+            .get(`/api/quickbooks/imports/${id}`)
+            .set("authorization", `Bearer ${await t.token(shop)}`)
+        ).body as ImportJob;
+        expect(job.processed).toBeGreaterThanOrEqual(PAGE);
+      },
+      { timeout: 30_000, interval: 20 },
+    );
+    updateEntity(writeCtx(sandbox.state, company), "Item", {
+      Id: first.Id,
+      SyncToken: first.SyncToken,
+      sparse: true,
+      Active: false,
+    });
+    const job = await waitForJob(t, shop, id, 60_000);
+    await admin(sandbox, "DELETE", "/faults");
+    expect(job.status).toBe("failed");
+    expect(job.error?.code).toBe("company_changed");
+    expect(job.error?.message).toMatch(/changed in QuickBooks during the import/);
+    expect(await partsInShop()).toBe(ITEMS - 1); // the inactive one in, one active one missed
+
+    const again = await runImportToEnd(t, shop, "inventory");
+    expect(again.status).toBe("succeeded");
+    expect(await partsInShop()).toBe(ITEMS); // every active item, plus the one imported before
+  }, 120_000);
+});
