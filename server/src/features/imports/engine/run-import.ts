@@ -221,7 +221,7 @@ const STORAGE_FULL = {
 };
 
 const COMPANY_CHANGED = {
-  errorCode: "company_changed",
+  errorCode: "records_changed",
   errorMessage:
     "The company changed in QuickBooks during the import, so some records may have been missed. Run it again.",
 };

@@ -14,12 +14,14 @@ const KNOWN_ERRORS = new Set([
   "quickbooks_reconnect_required",
   "quickbooks_unavailable",
   "quickbooks_6140",
+  "quickbooks_company_changed",
 ]);
 /** Failures where we never called QuickBooks (the setup was not ready). */
 const NOT_SENT = new Set([
   "accounting_not_configured",
   "quickbooks_not_connected",
   "quickbooks_reconnect_required",
+  "quickbooks_company_changed",
 ]);
 
 /** Why the last send failed: QuickBooks answered "no", never answered, or was never asked. */

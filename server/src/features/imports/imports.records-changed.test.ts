@@ -86,7 +86,7 @@ describe.each(testBackends())("an import while the company changes, on %s", (bac
     const job = await waitForJob(t, shop, id, 60_000);
     await admin(sandbox, "DELETE", "/faults");
     expect(job.status).toBe("failed");
-    expect(job.error?.code).toBe("company_changed");
+    expect(job.error?.code).toBe("records_changed");
     expect(job.error?.message).toMatch(/changed in QuickBooks during the import/);
     expect(await partsInShop()).toBe(ITEMS - 1); // the inactive one in, one active one missed
 
