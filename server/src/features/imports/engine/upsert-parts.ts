@@ -7,7 +7,33 @@ import type { VendorLinker } from "./vendors.js";
 export interface Upserted {
   id: string;
   inserted: boolean;
+  /** The part's fields just before this statement (absent when it created the part). */
+  before?: Record<string, unknown>;
 }
+
+/**
+ * The columns an import writes, as they were: what an undo puts back. Shared by the upsert
+ * (captured in its `old` CTE) and the undo (restored from it), so the two never disagree.
+ */
+export const PART_BEFORE_COLUMNS = [
+  "kind",
+  "description",
+  "note",
+  "part_number",
+  "vendor_id",
+  "cost",
+  "retail_cost",
+  "quantity_available",
+  "critical_quantity",
+  "quickbooks_item_ref",
+  "quickbooks_realm_id",
+  "updated_at",
+] as const;
+
+const beforeOf = (alias: string) =>
+  sql.raw(
+    `jsonb_build_object(${PART_BEFORE_COLUMNS.map((c) => `'${c}', ${alias}.${c}`).join(", ")})`,
+  );
 
 /**
  * Creates or updates a page of parts in ONE statement, keyed on (shop, QuickBooks item ref):
@@ -46,7 +72,8 @@ export async function upsertParts(
         cost numeric, retail_cost numeric, quantity_available numeric, critical_quantity numeric)
     ),
     old as (
-      select p.quickbooks_item_ref as ref, p.quantity_available from parts p
+      select p.quickbooks_item_ref as ref, p.quantity_available, ${beforeOf("p")} as before
+      from parts p
       where p.shop_id = ${shopId} and p.quickbooks_item_ref in (select ref from input)
     ),
     up as (
@@ -70,10 +97,15 @@ export async function upsertParts(
       where up.quantity_available is not null
         and up.quantity_available is distinct from old.quantity_available
     )
-    select id, ref, inserted from up`);
+    select up.id, up.ref, up.inserted, old.before from up left join old on old.ref = up.ref`);
   const out = new Map<string, Upserted>();
-  for (const row of rowsOf<{ id: string; ref: string; inserted: boolean }>(result)) {
-    out.set(row.ref, { id: row.id, inserted: row.inserted });
+  type Row = { id: string; ref: string; inserted: boolean; before: Record<string, unknown> | null };
+  for (const row of rowsOf<Row>(result)) {
+    out.set(row.ref, {
+      id: row.id,
+      inserted: row.inserted,
+      ...(row.before && !row.inserted ? { before: row.before } : {}),
+    });
   }
   return out;
 }
