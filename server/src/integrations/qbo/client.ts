@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { QboConfig } from "./config.js";
 import { QboError, realmChanged } from "./errors.js";
 import type { Limiter } from "./limiter.js";
+import { type OnCall, meterOf } from "./metering.js";
 import { type CallOutcome, classifyStatus, decideRetry } from "./retry-policy.js";
 import type { AccessGrant, TokenManager } from "./token-manager.js";
 
@@ -56,6 +57,8 @@ export function createQboClient(deps: {
   maxAttempts?: number;
   timeoutMs?: number;
   random?: () => number;
+  /** Told of every successful call, as Intuit meters them (docs/quickbooks.md §6). */
+  onCall?: OnCall;
 }): QboClient {
   const maxAttempts = deps.maxAttempts ?? 6;
   const timeoutMs = deps.timeoutMs ?? 30_000;
@@ -101,6 +104,7 @@ export function createQboClient(deps: {
         let failure: QboError;
         try {
           const res = await once(grant.realmId, grant.accessToken, req, requestId);
+          if (res.status < 300) deps.onCall?.(grant.realmId, meterOf(req));
           const kind = classifyStatus(res.status);
           const body = parse(res.text);
           const fault = (body as FaultBody | undefined)?.Fault;
