@@ -7,6 +7,7 @@ import { isQuickBooksTab, type QuickBooksTab } from "../../../features/quickbook
 import { AccountingTab } from "./accounting-tab";
 import { ConnectionBanner } from "../../../features/quickbooks/components/connection-banner";
 import { ConnectionTab } from "../../../features/quickbooks/components/connection-tab";
+import { HealthTab } from "./health-tab";
 import { ImportTab } from "./import-tab";
 import { QuickBooksTabs, tabId, TAB_PANEL_ID } from "./quickbooks-tabs";
 
@@ -14,6 +15,7 @@ const panels: Record<QuickBooksTab, ComponentType> = {
   connection: ConnectionTab,
   accounting: AccountingTab,
   import: ImportTab,
+  health: HealthTab,
 };
 
 export function QuickBooksSettingsPage() {

@@ -18,6 +18,9 @@ describe("Settings → QuickBooks tabs", () => {
     expect(screen.getByRole("tabpanel", { name: "Connection" })).toBeTruthy();
 
     connection.focus();
+    await user.keyboard("{ArrowLeft}"); // wraps around to the last tab
+    await waitFor(() => expect(router.state.location.pathname).toBe("/settings/quickbooks/health"));
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Health" }));
     await user.keyboard("{ArrowLeft}");
     await waitFor(() => expect(router.state.location.pathname).toBe("/settings/quickbooks/import"));
     expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Import and Sync" }));

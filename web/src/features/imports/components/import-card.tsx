@@ -1,4 +1,4 @@
-import type { ImportCategory } from "@app/shared";
+import type { ImportCategory, ImportJob } from "@app/shared";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
@@ -12,6 +12,7 @@ import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
 import { ImportHistory } from "./import-history";
 import { ImportProgress } from "./import-progress";
 import { RecordsDialog } from "./records-dialog";
+import { UndoDialog } from "./undo-dialog";
 
 export interface ImportCardProps {
   category: ImportCategory;
@@ -33,6 +34,7 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
   const when = useFormatWhen();
   const reason = useReason();
   const [openJob, setOpenJob] = useState<string | undefined>();
+  const [undoJob, setUndoJob] = useState<ImportJob | undefined>();
   const items = jobs.data?.items;
   const live = items?.find(isLive);
   const last = items?.find((j) => !j.dryRun && !isLive(j));
@@ -119,7 +121,12 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
         </p>
       ) : null}
 
-      <ImportHistory jobs={items ?? []} onOpen={setOpenJob} />
+      <ImportHistory
+        jobs={items ?? []}
+        onOpen={setOpenJob}
+        onUndo={canRun ? setUndoJob : undefined}
+      />
+      {undoJob ? <UndoDialog job={undoJob} onClose={() => setUndoJob(undefined)} /> : null}
       {openJob ? (
         <RecordsDialog
           jobId={openJob}
