@@ -16,7 +16,7 @@ export interface BarChartProps {
   /** One bar per point, its series stacked bottom to top. */
   points: readonly { label: string; values: Record<string, number> }[];
   /** A dashed horizontal line (e.g. the daily share of a budget), with its label. */
-  reference?: { value: number; label: string };
+  reference?: { value: number; label: string; offScaleLabel: string };
   /** Caption of the data table (the same numbers as the bars, for reading or copying). */
   tableLabel: string;
   formatNumber: (n: number) => string;
@@ -36,7 +36,10 @@ export function BarChart(props: BarChartProps) {
   const titleId = useId();
   const descId = useId();
   const totals = points.map((p) => series.reduce((n, s) => n + (p.values[s.key] ?? 0), 0));
-  const max = Math.max(1, reference?.value ?? 0, ...totals);
+  const top = Math.max(1, ...totals);
+  // A reference far above every bar would flatten them all: then it is named, not drawn.
+  const drawn = reference && reference.value <= top * 2 ? reference : undefined;
+  const max = Math.max(top, drawn?.value ?? 0);
   const slot = (W - PAD * 2) / Math.max(points.length, 1);
   const bar = Math.max(2, Math.min(40, slot * 0.7));
   const y = (v: number) => H - PAD - (v / max) * (H - PAD * 2);
@@ -72,12 +75,12 @@ export function BarChart(props: BarChartProps) {
             </g>
           );
         })}
-        {reference ? (
+        {drawn ? (
           <line
             x1={0}
             x2={W}
-            y1={y(reference.value)}
-            y2={y(reference.value)}
+            y1={y(drawn.value)}
+            y2={y(drawn.value)}
             strokeDasharray="6 4"
             className="stroke-amber-600"
           />
@@ -92,8 +95,10 @@ export function BarChart(props: BarChartProps) {
         ))}
         {reference ? (
           <li className="flex items-center gap-1.5">
-            <span className="inline-block h-0 w-4 border-t-2 border-dashed border-amber-600" />
-            {reference.label}
+            {drawn ? (
+              <span className="inline-block h-0 w-4 border-t-2 border-dashed border-amber-600" />
+            ) : null}
+            {drawn ? reference.label : reference.offScaleLabel}
           </li>
         ) : null}
       </ul>

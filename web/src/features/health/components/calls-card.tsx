@@ -42,7 +42,7 @@ export function CallsCard({ calls }: { calls: Calls }) {
         />
       </div>
       <p className="mt-2 text-sm text-slate-700">
-        {t("calls.writes", { writes: num(calls.writes) })}
+        {t("calls.writes", { count: calls.writes, writes: num(calls.writes) })}
       </p>
       {calls.warning ? (
         <p role="alert" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">

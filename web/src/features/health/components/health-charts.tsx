@@ -98,7 +98,11 @@ export function CallsChart({ calls }: { calls: Calls }) {
         label: date(d.day),
         values: { reads: d.reads, writes: d.writes },
       }))}
-      reference={{ value: perDay, label: t("charts.calls.budgetPerDay", { count: perDay }) }}
+      reference={{
+        value: perDay,
+        label: t("charts.calls.budgetPerDay", { count: perDay, n: num(perDay) }),
+        offScaleLabel: t("charts.calls.budgetAbove", { count: perDay, n: num(perDay) }),
+      }}
       tableLabel={t("charts.showNumbers")}
       formatNumber={num}
     />

@@ -2,7 +2,7 @@ import type { ImportJob } from "@app/shared";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { demoMe, fakeServer, json } from "../../../test/fake-server";
+import { demoMe, fakeServer, type Handler, json } from "../../../test/fake-server";
 import { renderApp } from "../../../test/render-app";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -33,7 +33,7 @@ const toastText = () =>
 function server(role = "owner") {
   let undone = false;
   const bodies: unknown[] = [];
-  const routes: Record<string, Parameters<typeof fakeServer>[0][string]> = {
+  const routes: Record<string, Handler> = {
     "GET /api/me": () => json({ ...demoMe, role }),
     "GET /api/quickbooks/connection": () => json({ status: "connected" }),
     [`POST /api/quickbooks/imports/${ID}/undo`]: ({ init }) => {
