@@ -115,9 +115,27 @@ export const CUSTOMER_BEFORE_COLUMNS = [
   "updated_at",
 ] as const;
 
-const beforeOf = sql.raw(
-  `jsonb_build_object(${CUSTOMER_BEFORE_COLUMNS.map((c) => `'${c}', c.${c}`).join(", ")})`,
-);
+const WRITTEN = CUSTOMER_BEFORE_COLUMNS.slice(0, 12);
+const INPUT_NAMES: Record<(typeof WRITTEN)[number], string> = {
+  first_name: `r."firstName"`,
+  last_name: `r."lastName"`,
+  company_name: `r."companyName"`,
+  email: "r.email",
+  phone: "r.phone",
+  address1: "r.address1",
+  address2: "r.address2",
+  city: "r.city",
+  state: "r.state",
+  postal_code: `r."postalCode"`,
+  country: "r.country",
+  note: "r.note",
+};
+// As for parts (upsert-parts.ts): an unchanged customer keeps only its updated_at and link.
+const beforeOf = sql.raw(`case
+  when (${WRITTEN.map((c) => `c.${c}`).join(", ")}) is not distinct from (${WRITTEN.map((c) => INPUT_NAMES[c]).join(", ")})
+  then jsonb_build_object('updated_at', c.updated_at, 'quickbooks_customer_ref', c.quickbooks_customer_ref,
+                          'quickbooks_realm_id', c.quickbooks_realm_id)
+  else jsonb_build_object(${CUSTOMER_BEFORE_COLUMNS.map((col) => `'${col}', c.${col}`).join(", ")}) end`);
 
 /**
  * One multi-row upsert per page keyed on (shop, QuickBooks customer ref); the same statement
@@ -137,8 +155,9 @@ async function upsertCustomers(
         address2 text, city text, state text, "postalCode" text, country text, note text, "quickBooksCustomerRef" text)
     ),
     old as (
-      select c.quickbooks_customer_ref as ref, ${beforeOf} as before from customers c
-      where c.shop_id = ${shopId} and c.quickbooks_customer_ref in (select "quickBooksCustomerRef" from input)
+      select c.quickbooks_customer_ref as ref, ${beforeOf} as before
+      from customers c join input r on r."quickBooksCustomerRef" = c.quickbooks_customer_ref
+      where c.shop_id = ${shopId}
     ),
     up as (
       insert into customers (shop_id, first_name, last_name, company_name, email, phone, address1, address2,

@@ -27,8 +27,16 @@ const PART_CAST: Record<PartColumn, string> = {
 const customerCast = (c: CustomerColumn) =>
   c === "updated_at" ? "(b->>'updated_at')::timestamptz" : `b->>'${c}'`;
 
-const setList = (pairs: [string, string][]) =>
-  sql.raw(pairs.map(([c, e]) => `${c} = ${e.replaceAll("b->>", "i.b->>")}`).join(", "));
+// A column the before-value does not name was not changed by the run: it keeps its value.
+const setList = (target: string, pairs: [string, string][]) =>
+  sql.raw(
+    pairs
+      .map(
+        ([c, e]) =>
+          `${c} = case when i.b ? '${c}' then ${e.replaceAll("b->>", "i.b->>")} else ${target}.${c} end`,
+      )
+      .join(", "),
+  );
 
 /**
  * Removes the records the run created and puts back the ones it changed, for one batch. A
@@ -57,7 +65,10 @@ export async function applyBatch(
   const input = sql`select x.id, x.b from jsonb_to_recordset(${JSON.stringify(restore)}::jsonb) as x(id uuid, b jsonb)`;
   if (!parts) {
     await tx.execute(sql`
-      update customers c set ${setList(CUSTOMER_BEFORE_COLUMNS.map((col) => [col, customerCast(col)]))}
+      update customers c set ${setList(
+        "c",
+        CUSTOMER_BEFORE_COLUMNS.map((col) => [col, customerCast(col)]),
+      )}
       from (${input}) i where c.id = i.id and c.shop_id = ${job.shopId}`);
     return;
   }
@@ -68,7 +79,10 @@ export async function applyBatch(
       where p.shop_id = ${job.shopId} and p.id in (select id from input)
     ),
     up as (
-      update parts p set ${setList(PART_BEFORE_COLUMNS.map((col) => [col, PART_CAST[col]]))}
+      update parts p set ${setList(
+        "p",
+        PART_BEFORE_COLUMNS.map((col) => [col, PART_CAST[col]]),
+      )}
       from input i where p.id = i.id and p.shop_id = ${job.shopId}
       returning p.id, p.quantity_available
     ),
