@@ -138,9 +138,10 @@ export async function* importRecordRows(deps: ImportsDeps, shopId: string, id: s
 }
 
 /**
- * Undo of a finished run (never QuickBooks): with dryRun, what it would do; otherwise it runs
- * here, batch by batch, and answers what it did. Once started it is durable: if this process
- * dies, the import worker's sweep resumes it from its last committed batch.
+ * Undo of a finished run (never QuickBooks; docs/decisions/0008-undo-an-import.md): with
+ * dryRun, what it would do; otherwise it runs here, batch by batch, and answers what it did.
+ * Once started it is durable: if this process dies, the import worker's sweep resumes it from
+ * its last committed batch.
  */
 export async function undoImport(
   deps: ImportsDeps,

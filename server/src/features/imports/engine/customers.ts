@@ -115,7 +115,10 @@ export const CUSTOMER_BEFORE_COLUMNS = [
   "updated_at",
 ] as const;
 
-const WRITTEN = CUSTOMER_BEFORE_COLUMNS.slice(0, 12);
+const WRITTEN = CUSTOMER_BEFORE_COLUMNS.slice(0, 12) as readonly Exclude<
+  (typeof CUSTOMER_BEFORE_COLUMNS)[number],
+  "quickbooks_customer_ref" | "quickbooks_realm_id" | "updated_at"
+>[];
 const INPUT_NAMES: Record<(typeof WRITTEN)[number], string> = {
   first_name: `r."firstName"`,
   last_name: `r."lastName"`,

@@ -34,8 +34,8 @@ describe.each(testBackends())("undo an import on %s", (backend) => {
       .set("authorization", await auth(shop, role))
       .send(body);
   const api = async (shop: string, method: "post" | "patch", path: string, body: object) => {
-    const res = await request(t.app)
-      [method](path)
+    const agent = request(t.app);
+    const res = await (method === "post" ? agent.post(path) : agent.patch(path))
       .set("authorization", await auth(shop))
       .send(body);
     if (res.status >= 300) throw new Error(`${path} → ${res.status} ${JSON.stringify(res.body)}`);

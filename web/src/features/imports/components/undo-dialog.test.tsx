@@ -37,7 +37,9 @@ function server(role = "owner") {
     "GET /api/me": () => json({ ...demoMe, role }),
     "GET /api/quickbooks/connection": () => json({ status: "connected" }),
     [`POST /api/quickbooks/imports/${ID}/undo`]: ({ init }) => {
-      const body = JSON.parse(String(init?.body)) as { dryRun: boolean };
+      const body = JSON.parse(typeof init?.body === "string" ? init.body : "{}") as {
+        dryRun: boolean;
+      };
       bodies.push(body);
       if (!body.dryRun) undone = true;
       return json({
