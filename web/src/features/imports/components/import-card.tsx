@@ -1,6 +1,7 @@
 import type { ImportCategory, ImportJob } from "@app/shared";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { useCancelImport } from "../api/cancel-import";
@@ -36,6 +37,12 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
   const [openJob, setOpenJob] = useState<string | undefined>();
   const [undoJob, setUndoJob] = useState<ImportJob | undefined>();
   const items = jobs.data?.items;
+  // ?run=<id> (the Health page's link to a run's skipped records) opens that run's records.
+  const [params] = useSearchParams();
+  const linked = params.get("run");
+  useEffect(() => {
+    if (linked && items?.some((j) => j.id === linked)) setOpenJob(linked);
+  }, [linked, items]);
   const live = items?.find(isLive);
   const last = items?.find((j) => !j.dryRun && !isLive(j));
   const name = t(`categories.${category}`);

@@ -36,6 +36,7 @@ function server(role = "owner") {
   const routes: Record<string, Handler> = {
     "GET /api/me": () => json({ ...demoMe, role }),
     "GET /api/quickbooks/connection": () => json({ status: "connected" }),
+    [`GET /api/quickbooks/imports/${ID}`]: () => json(run),
     [`POST /api/quickbooks/imports/${ID}/undo`]: ({ init }) => {
       const body = JSON.parse(typeof init?.body === "string" ? init.body : "{}") as {
         dryRun: boolean;
@@ -106,6 +107,14 @@ describe("Undo this import", () => {
     expect(bodies).toEqual([{ dryRun: true }, { dryRun: false }]);
     expect(await card.findByText(/Undone by Dana Owner on/)).toBeTruthy();
     expect(card.queryByRole("button", { name: "Undo this import" })).toBeNull();
+  });
+
+  it("opens a run's records from the Health page's link", async () => {
+    server();
+    renderApp(`/settings/quickbooks/import?run=${ID}`);
+    expect(
+      await screen.findByRole("dialog", { name: /Inventory: records of the run/ }),
+    ).toBeTruthy();
   });
 
   it("is not offered to a technician", async () => {
