@@ -1,5 +1,5 @@
 import type { ImportCategory, ImportJob } from "@app/shared";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { toast } from "sonner";
@@ -40,9 +40,9 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
   // ?run=<id> (the Health page's link to a run's skipped records) opens that run's records.
   const [params] = useSearchParams();
   const linked = params.get("run");
-  useEffect(() => {
-    if (linked && items?.some((j) => j.id === linked)) setOpenJob(linked);
-  }, [linked, items]);
+  const [linkClosed, setLinkClosed] = useState(false);
+  const shownJob =
+    openJob ?? (!linkClosed && linked && items?.some((j) => j.id === linked) ? linked : undefined);
   const live = items?.find(isLive);
   const last = items?.find((j) => !j.dryRun && !isLive(j));
   const name = t(`categories.${category}`);
@@ -134,11 +134,14 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
         onUndo={canRun ? setUndoJob : undefined}
       />
       {undoJob ? <UndoDialog job={undoJob} onClose={() => setUndoJob(undefined)} /> : null}
-      {openJob ? (
+      {shownJob ? (
         <RecordsDialog
-          jobId={openJob}
+          jobId={shownJob}
           canRun={!blockedReason}
-          onClose={() => setOpenJob(undefined)}
+          onClose={() => {
+            setOpenJob(undefined);
+            setLinkClosed(true);
+          }}
           onRunForReal={() => run(false)}
         />
       ) : null}
