@@ -29,6 +29,8 @@ import { noStore } from "./http/no-store.js";
 import { requestContext } from "./http/request-context.js";
 import { requireSession } from "./http/session.js";
 import type { Qbo } from "./integrations/qbo/index.js";
+import type { CallCounter } from "./features/quickbooks-health/call-counter.js";
+import { quickbooksHealthRouter } from "./features/quickbooks-health/health.router.js";
 import type { ImportQueue } from "./jobs/import-worker.js";
 import type { Cipher } from "./lib/crypto.js";
 import type { Logger } from "./lib/logger.js";
@@ -42,6 +44,8 @@ export interface AppDeps {
   sessionSecret: Uint8Array;
   cipher: Cipher;
   qbo: Qbo;
+  /** QuickBooks calls counted per company and day (flushed to the database in batches). */
+  calls: CallCounter;
   /** Set where this process runs the import worker (main.ts); without it jobs wait for a sweep. */
   importQueue?: ImportQueue;
   /** Set where this process runs the QuickBooks sync worker; without it webhooks wait for a tick. */
@@ -66,6 +70,7 @@ function apiRouters(deps: AppDeps): Router[] {
     onboardingRouter(deps),
     exportsRouter(deps),
     reconcileRouter(deps),
+    quickbooksHealthRouter(deps),
   ];
 }
 

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { AppDeps } from "./app.js";
 import { type Env, isDemoMode, publicUrl, sandboxUrl } from "./config/env.js";
 import { openDatabase } from "./db/client.js";
+import { createCallCounter } from "./features/quickbooks-health/call-counter.js";
 import { connectionTokenStore } from "./features/quickbooks-connection/connection.repository.js";
 import { createQbo } from "./integrations/qbo/index.js";
 import { qboConfig } from "./integrations/qbo/config.js";
@@ -32,6 +33,7 @@ export async function buildDeps(
     redirectUri: env.QBO_REDIRECT_URI ?? `${publicUrl(env)}/api/quickbooks/oauth/callback`,
     sandboxUrl: sandboxUrl(env),
   });
+  const calls = overrides.calls ?? createCallCounter(database.db, logger);
   // Several BFF processes may share a PostgreSQL: Intuit's limits are then kept in the database.
   const qbo = createQbo(
     config,
@@ -39,6 +41,7 @@ export async function buildDeps(
     connectionTokenStore(database.db, cipher),
     logger,
     "connectionString" in database.boss ? database.boss.connectionString : undefined,
+    (realmId, n) => calls.record(realmId, n),
   );
   return {
     env,
@@ -49,6 +52,7 @@ export async function buildDeps(
     sessionSecret: new TextEncoder().encode(sessionSecret),
     cipher,
     qbo,
+    calls,
     ...overrides,
   };
 }

@@ -102,6 +102,7 @@ async function shutdown(signal: string): Promise<void> {
   await jobQueue.stop().catch((err: unknown) => logger.error({ err }, "job queue stop failed"));
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await deps.qbo.close().catch((err: unknown) => logger.error({ err }, "limiter close failed"));
+  await deps.calls.flush();
   await deps.database.close();
   await watchdog.stop();
   process.exit(0);

@@ -29,6 +29,17 @@ export const ImportJobSchema = z.object({
   createdAt: z.string(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
+  /** Present once someone asked to undo this run: "Undone by … at …" (at is set when it ended). */
+  undo: z
+    .object({
+      status: z.enum(["running", "done"]),
+      by: z.string(),
+      at: z.string().optional(),
+      removed: z.number().int(),
+      restored: z.number().int(),
+      kept: z.number().int(),
+    })
+    .optional(),
 });
 export type ImportJob = z.infer<typeof ImportJobSchema>;
 
@@ -66,3 +77,23 @@ export const ImportRecordsPageSchema = z.object({
 export type ImportRecordsPage = z.infer<typeof ImportRecordsPageSchema>;
 
 export const ImportIdParamsSchema = z.object({ id: z.uuid() });
+
+export const UndoImportRequestSchema = z.object({ dryRun: z.boolean().default(false) });
+export type UndoImportRequest = z.input<typeof UndoImportRequestSchema>;
+
+/** A record the undo leaves as it is, and why (used on an order, changed since, …). */
+export const UndoKeptSchema = z.object({
+  recordId: z.string(),
+  name: z.string(),
+  reason: z.string(),
+});
+export type UndoKept = z.infer<typeof UndoKeptSchema>;
+
+/** What an undo did (or, with dryRun, would do). `kept` lists at most the first 500. */
+export const UndoImportResultSchema = z.object({
+  removed: z.number().int(),
+  restored: z.number().int(),
+  keptCount: z.number().int(),
+  kept: z.array(UndoKeptSchema),
+});
+export type UndoImportResult = z.infer<typeof UndoImportResultSchema>;

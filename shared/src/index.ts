@@ -11,3 +11,4 @@ export * from "./accounting.js";
 export * from "./orders.js";
 export * from "./onboarding.js";
 export * from "./decimal-math.js";
+export * from "./health.js";

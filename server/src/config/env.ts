@@ -37,6 +37,8 @@ export const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** An import whose worker stops renewing for this long is resumed by another (or the next) process. */
   IMPORT_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** Intuit's monthly CorePlus (read) allowance per app on the Builder tier; Health warns at 80%. */
+  QBO_MONTHLY_READ_BUDGET: z.coerce.number().int().min(1).default(500_000),
   /** Rows per QuickBooks query page in imports (Intuit's maximum is 1000). */
   IMPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
   /** Each connected company gets a change-data-capture catch-up at least this often (missed webhooks). */

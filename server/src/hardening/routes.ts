@@ -76,6 +76,16 @@ export const ROUTES: RouteSpec[] = [
     resource: "import",
   },
   {
+    method: "post",
+    path: "/api/quickbooks/imports/:id/undo",
+    access: "manage",
+    resource: "import",
+    body: () => ({ dryRun: true }),
+  },
+  { method: "get", path: "/api/quickbooks/health", access: "read" },
+  { method: "post", path: "/api/quickbooks/health/problems/:id/retry", access: "manage" },
+  { method: "post", path: "/api/quickbooks/health/problems/:id/dismiss", access: "manage" },
+  {
     method: "get",
     path: "/api/quickbooks/imports/:id/records",
     access: "read",

@@ -3,6 +3,8 @@ import type PgBoss from "pg-boss";
 import type { Db } from "../db/client.js";
 import { takeStaleJobs } from "../features/imports/jobs.repository.js";
 import { type ImportEngineDeps, runImport } from "../features/imports/engine/run-import.js";
+import { runUndo } from "../features/imports/undo/run-undo.js";
+import { takeStaleUndos } from "../features/imports/undo/undo.repository.js";
 import type { QboClient } from "../integrations/qbo/client.js";
 import type { Logger } from "../lib/logger.js";
 import type { StorageGuard } from "../lib/storage.js";
@@ -58,10 +60,13 @@ export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker>
   let stopping = false;
   const inFlight = new Set<Promise<unknown>>();
 
-  const handle = async (batch: PgBoss.Job<{ jobId: string }>[]) => {
+  // The same doorbell rings for an undo whose first runner (an API request) died mid-way.
+  const handle = async (batch: PgBoss.Job<{ jobId: string; undo?: boolean }>[]) => {
     for (const job of batch) {
       if (stopping) return;
-      const run = runImport(engine, job.data.jobId, workerId, () => stopping);
+      const run = job.data.undo
+        ? runUndo(engine, job.data.jobId, workerId, () => stopping)
+        : runImport(engine, job.data.jobId, workerId, () => stopping);
       inFlight.add(run);
       try {
         await run;
@@ -79,8 +84,8 @@ export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker>
     );
   }
 
-  const enqueue = async (jobId: string) => {
-    await deps.boss.send(IMPORT_QUEUE, { jobId });
+  const enqueue = async (jobId: string, undo = false) => {
+    await deps.boss.send(IMPORT_QUEUE, undo ? { jobId, undo } : { jobId });
     // Poll now instead of at the next interval: the user is watching the progress bar.
     for (const id of workIds) deps.boss.notifyWorker(id);
   };
@@ -90,12 +95,16 @@ export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker>
       log.info({ importJobId: jobId }, "resuming an import whose worker stopped");
       await enqueue(jobId);
     }
+    for (const jobId of await takeStaleUndos(deps.db, deps.leaseSeconds)) {
+      log.info({ importJobId: jobId }, "resuming an undo whose worker stopped");
+      await enqueue(jobId, true);
+    }
   };
   const stopSweeping = every(Math.max(0.5, deps.leaseSeconds / 2), sweep, log, "import sweep");
   await sweep();
 
   return {
-    enqueue,
+    enqueue: (jobId) => enqueue(jobId),
     sweep,
     async stop() {
       stopping = true;

@@ -59,6 +59,7 @@ export async function createTestApp(
       ).token,
     close: async () => {
       await deps.qbo.close();
+      await deps.calls.flush();
       await database.close();
     },
   };

@@ -1,4 +1,5 @@
 import { Outlet } from "react-router";
+import { ProblemsBanner } from "../features/health/components/problems-banner";
 import { useTranslation } from "react-i18next";
 import { ConnectionBanner } from "../features/quickbooks/components/connection-banner";
 import { Sidebar } from "./shell/sidebar";
@@ -23,6 +24,7 @@ export function Shell() {
         <main id={MAIN_ID} tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-8 sm:py-8">
           <div className="mx-auto max-w-6xl">
             <ConnectionBanner />
+            <ProblemsBanner />
             <Outlet />
           </div>
         </main>

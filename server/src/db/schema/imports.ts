@@ -48,6 +48,17 @@ export const importJobs = pgTable(
     /** Which worker holds the job, until when; a stale lease means the worker died. */
     workerId: text("worker_id"),
     leaseExpiresAt: ts("lease_expires_at").notNull().defaultNow(),
+    /**
+     * Undo of a finished run: running → done. It walks the run's records in batches (each one
+     * transaction that marks its records), holding the same worker/lease columns as the import.
+     */
+    undoStatus: text("undo_status", { enum: ["running", "done"] }),
+    undoneBy: text("undone_by"),
+    undoneById: text("undone_by_id"),
+    undoneAt: ts("undone_at"),
+    undoRemoved: integer("undo_removed").notNull().default(0),
+    undoRestored: integer("undo_restored").notNull().default(0),
+    undoKept: integer("undo_kept").notNull().default(0),
   },
   (t) => [
     // At most one live import per shop and category, enforced by the database across processes.
@@ -76,11 +87,18 @@ export const importRecords = pgTable(
     outcome: text("outcome", { enum: ["imported", "updated", "skipped"] }).notNull(),
     reason: text("reason"),
     recordId: uuid("record_id"),
+    /** An updated record's fields just before the run wrote it (null: the run created it). */
+    before: jsonb("before"),
+    /** What the undo did with this record; null until its batch commits (the undo's cursor). */
+    undoOutcome: text("undo_outcome", { enum: ["removed", "restored", "kept"] }),
+    undoReason: text("undo_reason"),
   },
   (t) => [
     // A resumed page can never count a record twice.
     uniqueIndex("import_records_job_qbo").on(t.jobId, t.quickBooksId),
     index("import_records_job_outcome").on(t.jobId, t.outcome, t.seq),
+    // "Linked again by a later run": an undo asks which runs wrote a record.
+    index("import_records_record").on(t.shopId, t.recordId),
   ],
 );
 

@@ -3,6 +3,7 @@ import {
   ImportListQuerySchema,
   ImportRecordsQuerySchema,
   StartImportRequestSchema,
+  UndoImportRequestSchema,
   canManageQuickBooks,
 } from "@app/shared";
 import { Router } from "express";
@@ -39,6 +40,11 @@ export function importsRouter(deps: service.ImportsDeps): Router {
   router.post("/quickbooks/imports/:id/cancel", manage, async (req, res) => {
     const { id } = parseParams(ImportIdParamsSchema, req);
     res.json(await service.cancelImport(deps, sessionOf(req).shopId, id));
+  });
+  router.post("/quickbooks/imports/:id/undo", manage, async (req, res) => {
+    const { id } = parseParams(ImportIdParamsSchema, req);
+    const body = parseBody(UndoImportRequestSchema, req);
+    res.json(await service.undoImport(deps, sessionOf(req), id, body));
   });
   router.get("/quickbooks/imports/:id/records", async (req, res) => {
     const { id } = parseParams(ImportIdParamsSchema, req);

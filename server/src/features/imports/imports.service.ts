@@ -1,4 +1,11 @@
-import type { ImportCategory, ImportJob, ImportOutcome, ImportRecord } from "@app/shared";
+import type {
+  ImportCategory,
+  ImportJob,
+  ImportOutcome,
+  ImportRecord,
+  UndoImportResult,
+} from "@app/shared";
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { quickBooksConnections } from "../../db/schema/index.js";
@@ -7,9 +14,11 @@ import type { Session } from "../../http/session.js";
 import { notConnected, reconnectRequired } from "../../integrations/qbo/errors.js";
 import type { ImportQueue } from "../../jobs/import-worker.js";
 import type { Logger } from "../../lib/logger.js";
-import { currentRealm } from "../quickbooks-links/realm.repository.js";
+import { currentRealm, linkRealmOf } from "../quickbooks-links/realm.repository.js";
 import * as jobs from "./jobs.repository.js";
 import { listRecords } from "./records.repository.js";
+import { KEPT_LISTED, planUndo, runUndo } from "./undo/run-undo.js";
+import { keptRecords, startUndo } from "./undo/undo.repository.js";
 
 export interface ImportsDeps {
   db: Db;
@@ -126,4 +135,48 @@ export async function* importRecordRows(deps: ImportsDeps, shopId: string, id: s
     yield rows;
     after = rows.at(-1)!.seq;
   }
+}
+
+/**
+ * Undo of a finished run (never QuickBooks; docs/decisions/0008-undo-an-import.md): with
+ * dryRun, what it would do; otherwise it runs here, batch by batch, and answers what it did.
+ * Once started it is durable: if this process dies, the import worker's sweep resumes it from
+ * its last committed batch.
+ */
+export async function undoImport(
+  deps: ImportsDeps,
+  session: Session,
+  id: string,
+  req: { dryRun: boolean },
+): Promise<UndoImportResult> {
+  const job = await jobs.findJob(deps.db, session.shopId, id);
+  if (!job) throw notFound("Import");
+  if (job.dryRun) throw conflict("A preview changed nothing, so there is nothing to undo");
+  if (job.status === "queued" || job.status === "running")
+    throw conflict("This import is still running; cancel it or wait for it to end first");
+  if (job.undoStatus) throw conflict("This import has already been undone");
+  // A run of a company the shop has left: its links are history now (decision 0007), and
+  // restoring them would put that company's ids back among this one's.
+  const links = await linkRealmOf(deps.db, session.shopId);
+  if (job.realmId && links && job.realmId !== links.realmId)
+    throw conflict(
+      "This import belonged to another QuickBooks company; it can no longer be undone",
+    );
+  if (req.dryRun) return planUndo(deps.db, job);
+  const workerId = `undo-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const lease = deps.env.IMPORT_LEASE_SECONDS;
+  const started = await startUndo(
+    deps.db,
+    { shopId: session.shopId, jobId: id, by: session.name, byId: session.userId, workerId },
+    lease,
+  );
+  if (!started) throw conflict("This import has already been undone");
+  await runUndo({ db: deps.db, logger: deps.logger, leaseSeconds: lease }, id, workerId);
+  const done = await jobs.findJob(deps.db, session.shopId, id);
+  return {
+    removed: done?.undoRemoved ?? 0,
+    restored: done?.undoRestored ?? 0,
+    keptCount: done?.undoKept ?? 0,
+    kept: await keptRecords(deps.db, id, KEPT_LISTED),
+  };
 }

@@ -22,6 +22,18 @@ export function toImportJob(row: ImportJobRow): ImportJob {
     createdAt: row.createdAt.toISOString(),
     ...(row.startedAt ? { startedAt: row.startedAt.toISOString() } : {}),
     ...(row.finishedAt ? { finishedAt: row.finishedAt.toISOString() } : {}),
+    ...(row.undoStatus
+      ? {
+          undo: {
+            status: row.undoStatus,
+            by: row.undoneBy ?? "",
+            ...(row.undoneAt ? { at: row.undoneAt.toISOString() } : {}),
+            removed: row.undoRemoved,
+            restored: row.undoRestored,
+            kept: row.undoKept,
+          },
+        }
+      : {}),
   };
 }
 

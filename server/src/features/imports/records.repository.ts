@@ -10,6 +10,8 @@ export interface RecordOutcome {
   outcome: ImportOutcome;
   reason?: string;
   recordId?: string;
+  /** An updated record's fields before this run wrote them, for the undo. */
+  before?: Record<string, unknown>;
 }
 
 /**
@@ -29,11 +31,12 @@ export async function insertRecords(
     o: r.outcome,
     r: r.reason ?? null,
     id: r.recordId ?? null,
+    b: r.before ?? null,
   }));
   await tx.execute(sql`
-    insert into import_records (job_id, shop_id, quickbooks_id, name, outcome, reason, record_id)
-    select ${jobId}, ${shopId}, x.q, x.n, x.o, x.r, x.id
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(q text, n text, o text, r text, id uuid)
+    insert into import_records (job_id, shop_id, quickbooks_id, name, outcome, reason, record_id, before)
+    select ${jobId}, ${shopId}, x.q, x.n, x.o, x.r, x.id, x.b
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(q text, n text, o text, r text, id uuid, b jsonb)
     on conflict (job_id, quickbooks_id) do nothing`);
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { QboConfig } from "./config.js";
 import { QboError, realmChanged } from "./errors.js";
 import type { Limiter } from "./limiter.js";
+import { type OnCall, meterOf } from "./metering.js";
 import { type CallOutcome, classifyStatus, decideRetry } from "./retry-policy.js";
 import type { AccessGrant, TokenManager } from "./token-manager.js";
 
@@ -56,6 +57,8 @@ export function createQboClient(deps: {
   maxAttempts?: number;
   timeoutMs?: number;
   random?: () => number;
+  /** Told of every successful call, as Intuit meters them (docs/quickbooks.md §6). */
+  onCall?: OnCall;
 }): QboClient {
   const maxAttempts = deps.maxAttempts ?? 6;
   const timeoutMs = deps.timeoutMs ?? 30_000;
@@ -87,72 +90,77 @@ export function createQboClient(deps: {
     grantFor: (rejected?: string) => Promise<AccessGrant>,
     req: QboRequest,
   ): Promise<T> {
-    const isWrite = req.method === "POST" && req.path !== "query";
-    const requestId = isWrite ? (req.requestId ?? randomUUID()) : undefined;
-    const expect = <G extends { realmId: string }>(g: G): G => {
-      if (req.realmId !== undefined && g.realmId !== req.realmId) throw realmChanged();
-      return g;
-    };
-    let grant = expect(await grantFor());
-    let refreshed = false;
-    for (let attempt = 1; ; attempt++) {
-      let outcome: CallOutcome;
-      let failure: QboError;
-      try {
-        const res = await once(grant.realmId, grant.accessToken, req, requestId);
-        const kind = classifyStatus(res.status);
-        const body = parse(res.text);
-        const fault = (body as FaultBody | undefined)?.Fault;
-        if (kind === "ok" && !fault) return body as T;
-        if (kind === "unauthorized" && !refreshed) {
-          refreshed = true; // one forced refresh, then one more try
-          grant = expect(await grantFor(grant.accessToken));
-          attempt -= 1;
-          continue;
-        }
-        const first = fault?.Error?.[0];
-        const details = {
-          status: res.status,
-          code: first?.code,
-          detail: first?.Detail,
-          intuitTid: res.intuitTid,
-        };
-        if (kind === "ok" || kind === "client_error") {
-          throw new QboError(
-            first?.Message ?? `QuickBooks answered ${res.status}`,
-            "fault",
+    {
+      const isWrite = req.method === "POST" && req.path !== "query";
+      const requestId = isWrite ? (req.requestId ?? randomUUID()) : undefined;
+      const expect = <G extends { realmId: string }>(g: G): G => {
+        if (req.realmId !== undefined && g.realmId !== req.realmId) throw realmChanged();
+        return g;
+      };
+      let grant = expect(await grantFor());
+      let refreshed = false;
+      for (let attempt = 1; ; attempt++) {
+        let outcome: CallOutcome;
+        let failure: QboError;
+        try {
+          const res = await once(grant.realmId, grant.accessToken, req, requestId);
+          if (res.status < 300) deps.onCall?.(grant.realmId, meterOf(req));
+          const kind = classifyStatus(res.status);
+          const body = parse(res.text);
+          const fault = (body as FaultBody | undefined)?.Fault;
+          if (kind === "ok" && !fault) return body as T;
+          if (kind === "unauthorized" && !refreshed) {
+            refreshed = true; // one forced refresh, then one more try
+            grant = expect(await grantFor(grant.accessToken));
+            attempt -= 1;
+            continue;
+          }
+          const first = fault?.Error?.[0];
+          const details = {
+            status: res.status,
+            code: first?.code,
+            detail: first?.Detail,
+            intuitTid: res.intuitTid,
+          };
+          if (kind === "ok" || kind === "client_error") {
+            throw new QboError(
+              first?.Message ?? `QuickBooks answered ${res.status}`,
+              "fault",
+              details,
+            );
+          }
+          if (kind === "unauthorized")
+            throw new QboError("QuickBooks refused our access token", "unauthorized", details);
+          outcome = kind;
+          failure = new QboError(
+            kind === "throttled"
+              ? "QuickBooks is throttling requests"
+              : "QuickBooks is unavailable",
+            kind === "throttled" ? "throttled" : "unavailable",
             details,
           );
+        } catch (err) {
+          if (err instanceof QboError) throw err;
+          const timedOut =
+            err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+          outcome = timedOut ? "timeout" : "network";
+          failure = new QboError("QuickBooks could not be reached", "unavailable", {});
         }
-        if (kind === "unauthorized")
-          throw new QboError("QuickBooks refused our access token", "unauthorized", details);
-        outcome = kind;
-        failure = new QboError(
-          kind === "throttled" ? "QuickBooks is throttling requests" : "QuickBooks is unavailable",
-          kind === "throttled" ? "throttled" : "unavailable",
-          details,
+        const decision = decideRetry({
+          attempt,
+          outcome,
+          isWrite,
+          hasRequestId: !!requestId,
+          maxAttempts,
+          random,
+        });
+        if (!decision.retry) throw failure;
+        deps.logger.warn(
+          { path: req.path, attempt, outcome, intuitTid: failure.details.intuitTid },
+          "retrying QuickBooks call",
         );
-      } catch (err) {
-        if (err instanceof QboError) throw err;
-        const timedOut =
-          err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-        outcome = timedOut ? "timeout" : "network";
-        failure = new QboError("QuickBooks could not be reached", "unavailable", {});
+        await sleep(decision.delayMs);
       }
-      const decision = decideRetry({
-        attempt,
-        outcome,
-        isWrite,
-        hasRequestId: !!requestId,
-        maxAttempts,
-        random,
-      });
-      if (!decision.retry) throw failure;
-      deps.logger.warn(
-        { path: req.path, attempt, outcome, intuitTid: failure.details.intuitTid },
-        "retrying QuickBooks call",
-      );
-      await sleep(decision.delayMs);
     }
   }
 

@@ -2,6 +2,7 @@ import type { QboClient, QboLogger } from "./client.js";
 import { createQboClient } from "./client.js";
 import { type QboConfig, configureIntuitOAuth } from "./config.js";
 import { type Limiter, createLimiter } from "./limiter.js";
+import type { OnCall } from "./metering.js";
 import { createSharedLimiter } from "./shared-limiter.js";
 import { type TokenManager, type TokenStore, createTokenManager } from "./token-manager.js";
 
@@ -25,6 +26,7 @@ export function createQbo(
   store: TokenStore,
   logger: QboLogger,
   sharedLimitsUrl?: string,
+  onCall?: OnCall,
 ): Qbo {
   configureIntuitOAuth(config, sandboxUrl);
   const tokens = createTokenManager(config, store);
@@ -33,6 +35,6 @@ export function createQbo(
   const limiter: Limiter = shared
     ? { run: (realmId, fn) => local.run(realmId, () => shared.run(realmId, fn)) }
     : local;
-  const client = createQboClient({ config, tokens, limiter, logger });
+  const client = createQboClient({ config, tokens, limiter, logger, onCall });
   return { config, client, store, tokens, close: async () => shared?.close() };
 }

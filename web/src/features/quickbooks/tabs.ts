@@ -1,5 +1,5 @@
-/** The three tabs of Settings → QuickBooks, in display order; the URL segment is the id. */
-export const QUICKBOOKS_TABS = ["connection", "accounting", "import"] as const;
+/** The tabs of Settings → QuickBooks, in display order; the URL segment is the id. */
+export const QUICKBOOKS_TABS = ["connection", "accounting", "import", "health"] as const;
 export type QuickBooksTab = (typeof QUICKBOOKS_TABS)[number];
 
 export const isQuickBooksTab = (value: string | undefined): value is QuickBooksTab =>

@@ -81,7 +81,13 @@ export async function resolveDeferredItems(tx: Db, run: ItemsRun): Promise<Recor
         run.realmId,
         [...links].map(([ref, partId]) => ({ ref, partId })),
       );
-    records.push(...(await writeItems(tx, run, toWrite, links)));
+    const written = await writeItems(tx, run, toWrite, links);
+    // linkParts ran just before the upsert captured its before-values: the link itself is this
+    // run's doing, so an undo must put the part back unlinked.
+    for (const r of written)
+      if (r.before && links.has(r.quickBooksId))
+        r.before = { ...r.before, quickbooks_item_ref: null, quickbooks_realm_id: null };
+    records.push(...written);
   }
   return records;
 }

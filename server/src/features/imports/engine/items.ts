@@ -111,6 +111,7 @@ export async function writeItems(
       name: item.Name,
       outcome: w.inserted ? "imported" : "updated",
       recordId: w.id,
+      ...(w.before ? { before: w.before } : {}),
     };
   });
 }

@@ -7,7 +7,46 @@ import type { VendorLinker } from "./vendors.js";
 export interface Upserted {
   id: string;
   inserted: boolean;
+  /** The part's fields just before this statement (absent when it created the part). */
+  before?: Record<string, unknown>;
 }
+
+/**
+ * The columns an import writes, as they were: what an undo puts back. Shared by the upsert
+ * (captured in its `old` CTE) and the undo (restored from it), so the two never disagree.
+ */
+export const PART_BEFORE_COLUMNS = [
+  "kind",
+  "description",
+  "note",
+  "part_number",
+  "vendor_id",
+  "cost",
+  "retail_cost",
+  "quantity_available",
+  "critical_quantity",
+  "quickbooks_item_ref",
+  "quickbooks_realm_id",
+  "updated_at",
+] as const;
+
+/** The fields a page writes (the link and updated_at aside), compared as text: "1.50" ≠ "1.5". */
+const WRITTEN = PART_BEFORE_COLUMNS.slice(0, 9);
+const sameAsInput = sql.raw(
+  `(${WRITTEN.map((c) => `p.${c}::text`).join(", ")}) is not distinct from (${WRITTEN.map((c) => `i.${c}::text`).join(", ")})`,
+);
+const everything = sql.raw(
+  `jsonb_build_object(${PART_BEFORE_COLUMNS.map((c) => `'${c}', p.${c}`).join(", ")})`,
+);
+/**
+ * A re-import mostly rewrites what is already there: for an unchanged part only its
+ * `updated_at` is kept (and its link, which a Sku match may have just set), so the page's
+ * records stay small; an undo leaves alone what a before-value does not name.
+ */
+const beforeValue = sql`case when ${sameAsInput}
+  then jsonb_build_object('updated_at', p.updated_at, 'quickbooks_item_ref', p.quickbooks_item_ref,
+                          'quickbooks_realm_id', p.quickbooks_realm_id)
+  else ${everything} end`;
 
 /**
  * Creates or updates a page of parts in ONE statement, keyed on (shop, QuickBooks item ref):
@@ -46,8 +85,9 @@ export async function upsertParts(
         cost numeric, retail_cost numeric, quantity_available numeric, critical_quantity numeric)
     ),
     old as (
-      select p.quickbooks_item_ref as ref, p.quantity_available from parts p
-      where p.shop_id = ${shopId} and p.quickbooks_item_ref in (select ref from input)
+      select p.quickbooks_item_ref as ref, p.quantity_available, ${beforeValue} as before
+      from parts p join input i on i.ref = p.quickbooks_item_ref
+      where p.shop_id = ${shopId}
     ),
     up as (
       insert into parts (shop_id, kind, description, note, part_number, vendor_id, cost, retail_cost,
@@ -72,10 +112,15 @@ export async function upsertParts(
       where up.quantity_available is not null
         and up.quantity_available is distinct from old.quantity_available
     )
-    select id, ref, inserted from up`);
+    select up.id, up.ref, up.inserted, old.before from up left join old on old.ref = up.ref`);
   const out = new Map<string, Upserted>();
-  for (const row of rowsOf<{ id: string; ref: string; inserted: boolean }>(result)) {
-    out.set(row.ref, { id: row.id, inserted: row.inserted });
+  type Row = { id: string; ref: string; inserted: boolean; before: Record<string, unknown> | null };
+  for (const row of rowsOf<Row>(result)) {
+    out.set(row.ref, {
+      id: row.id,
+      inserted: row.inserted,
+      ...(row.before && !row.inserted ? { before: row.before } : {}),
+    });
   }
   return out;
 }

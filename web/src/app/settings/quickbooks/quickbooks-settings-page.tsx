@@ -6,6 +6,7 @@ import { PageHeader } from "../../../components/ui/page-header";
 import { isQuickBooksTab, type QuickBooksTab } from "../../../features/quickbooks/tabs";
 import { AccountingTab } from "./accounting-tab";
 import { ConnectionTab } from "../../../features/quickbooks/components/connection-tab";
+import { HealthTab } from "./health-tab";
 import { ImportTab } from "./import-tab";
 import { QuickBooksTabs, tabId, TAB_PANEL_ID } from "./quickbooks-tabs";
 
@@ -13,6 +14,7 @@ const panels: Record<QuickBooksTab, ComponentType> = {
   connection: ConnectionTab,
   accounting: AccountingTab,
   import: ImportTab,
+  health: HealthTab,
 };
 
 export function QuickBooksSettingsPage() {

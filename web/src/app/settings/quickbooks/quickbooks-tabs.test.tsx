@@ -18,8 +18,17 @@ describe("Settings → QuickBooks tabs", () => {
     expect(screen.getByRole("tabpanel", { name: "Connection" })).toBeTruthy();
 
     connection.focus();
+    await user.keyboard("{ArrowLeft}"); // wraps around to the last tab
+    await waitFor(
+      () => expect(router.state.location.pathname).toBe("/settings/quickbooks/health"),
+      { timeout: 4000 },
+    );
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Health" }));
     await user.keyboard("{ArrowLeft}");
-    await waitFor(() => expect(router.state.location.pathname).toBe("/settings/quickbooks/import"));
+    await waitFor(
+      () => expect(router.state.location.pathname).toBe("/settings/quickbooks/import"),
+      { timeout: 4000 },
+    );
     expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Import and Sync" }));
     expect(
       await screen.findByRole("heading", { name: "Import your customers and inventory" }),

@@ -6,6 +6,7 @@ export const importsKeys = {
   list: (filters: { category?: ImportCategory; limit?: number }) =>
     [...importsKeys.all, "list", filters] as const,
   detail: (id: string) => [...importsKeys.all, "detail", id] as const,
+  undoPreview: (id: string) => [...importsKeys.detail(id), "undo-preview"] as const,
   records: (id: string, filters: { outcome?: ImportOutcome }) =>
     [...importsKeys.detail(id), "records", filters] as const,
 };

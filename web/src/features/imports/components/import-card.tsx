@@ -1,6 +1,7 @@
-import type { ImportCategory } from "@app/shared";
+import type { ImportCategory, ImportJob } from "@app/shared";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { useCancelImport } from "../api/cancel-import";
@@ -12,6 +13,7 @@ import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
 import { ImportHistory } from "./import-history";
 import { ImportProgress } from "./import-progress";
 import { RecordsDialog } from "./records-dialog";
+import { UndoDialog } from "./undo-dialog";
 
 export interface ImportCardProps {
   category: ImportCategory;
@@ -34,7 +36,14 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
   const reason = useReason();
   const [openJob, setOpenJob] = useState<string | undefined>();
   const previewButton = useRef<HTMLButtonElement>(null);
+  const [undoJob, setUndoJob] = useState<ImportJob | undefined>();
   const items = jobs.data?.items;
+  // ?run=<id> (the Health page's link to a run's skipped records) opens that run's records.
+  const [params] = useSearchParams();
+  const linked = params.get("run");
+  const [linkClosed, setLinkClosed] = useState(false);
+  const shownJob =
+    openJob ?? (!linkClosed && linked && items?.some((j) => j.id === linked) ? linked : undefined);
   const live = items?.find(isLive);
   const last = items?.find((j) => !j.dryRun && !isLive(j));
   const name = t(`categories.${category}`);
@@ -121,13 +130,21 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
         </p>
       ) : null}
 
-      <ImportHistory jobs={items ?? []} onOpen={setOpenJob} />
-      {openJob ? (
+      <ImportHistory
+        jobs={items ?? []}
+        onOpen={setOpenJob}
+        onUndo={canRun ? setUndoJob : undefined}
+      />
+      {undoJob ? <UndoDialog job={undoJob} onClose={() => setUndoJob(undefined)} /> : null}
+      {shownJob ? (
         <RecordsDialog
-          jobId={openJob}
+          jobId={shownJob}
           canRun={!blockedReason}
           returnFocus={previewButton}
-          onClose={() => setOpenJob(undefined)}
+          onClose={() => {
+            setOpenJob(undefined);
+            setLinkClosed(true);
+          }}
           onRunForReal={() => run(false)}
         />
       ) : null}

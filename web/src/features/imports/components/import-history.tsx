@@ -2,13 +2,20 @@ import type { ImportJob } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
 
+/** A finished run that wrote something can be undone, once. */
+export const canBeUndone = (job: ImportJob) =>
+  !job.dryRun && !job.undo && ["succeeded", "failed", "canceled"].includes(job.status);
+
 /** Every run of one category, newest first, each opening its per-record outcomes. */
 export function ImportHistory({
   jobs,
   onOpen,
+  onUndo,
 }: {
   jobs: readonly ImportJob[];
   onOpen: (id: string) => void;
+  /** Owners and admins only: absent, no Undo button. */
+  onUndo?: (job: ImportJob) => void;
 }) {
   const { t } = useTranslation("imports");
   const when = useFormatWhen();
@@ -42,14 +49,32 @@ export function ImportHistory({
                   {" · "}
                   {job.status === "failed" && job.error ? reason(job.error) : summary(job)}
                 </p>
+                {job.undo ? (
+                  <p className="text-xs font-medium text-slate-700">
+                    {job.undo.at
+                      ? t("undo.undoneBy", { who: job.undo.by, when: when(job.undo.at) })
+                      : t("undo.undoing", { who: job.undo.by })}
+                  </p>
+                ) : null}
               </div>
-              <button
-                type="button"
-                onClick={() => onOpen(job.id)}
-                className="rounded-md px-2 py-1 text-sm font-medium text-navy-800 underline-offset-2 hover:underline"
-              >
-                {t("actions.viewRecords")}
-              </button>
+              <div className="flex gap-1">
+                {onUndo && canBeUndone(job) ? (
+                  <button
+                    type="button"
+                    onClick={() => onUndo(job)}
+                    className="rounded-md px-2 py-1 text-sm font-medium text-red-800 underline-offset-2 hover:underline"
+                  >
+                    {t("undo.action")}
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  onClick={() => onOpen(job.id)}
+                  className="rounded-md px-2 py-1 text-sm font-medium text-navy-800 underline-offset-2 hover:underline"
+                >
+                  {t("actions.viewRecords")}
+                </button>
+              </div>
             </li>
           ))}
         </ul>

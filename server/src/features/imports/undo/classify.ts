@@ -1,0 +1,75 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../../db/client.js";
+import type { ImportJobRow } from "../../../db/schema/index.js";
+
+/** One record of the run and what the undo must do with it (a reason means: keep it). */
+export interface UndoCandidate {
+  seq: number;
+  recordId: string;
+  name: string;
+  outcome: "imported" | "updated";
+  before: Record<string, unknown> | null;
+  reason: string | null;
+}
+
+/** The plain reasons a record is kept; the preview and the run's records say them. */
+export const KEPT = {
+  gone: "no longer exists",
+  noBefore: "imported before undo existed: its earlier values were not kept",
+  onOrder: "used on an order",
+  stockMoved: "stock moved since the import",
+  laterRun: "linked again by a later import",
+  edited: "edited since the import",
+} as const;
+
+const isParts = (job: ImportJobRow) => job.category !== "customers";
+
+/**
+ * The next `limit` records of the run not yet undone (seq > after), each with the reason it must
+ * be kept, if any. "Since" is measured from the run itself: anything it did not write after it
+ * started (an order line, a stock movement, a later import's write, an edit after it finished).
+ */
+export async function classifyBatch(
+  tx: Db,
+  job: ImportJobRow,
+  opts: { after: number; limit: number },
+): Promise<UndoCandidate[]> {
+  const started = job.startedAt ?? job.createdAt;
+  const finished = job.finishedAt ?? new Date();
+  const laterRun = sql`exists (
+    select 1 from import_records r2 join import_jobs j2 on j2.id = r2.job_id
+    where r2.shop_id = ${job.shopId} and r2.record_id = r.record_id and r2.job_id <> ${job.id}
+      and j2.created_at > ${job.createdAt} and not j2.dry_run and r2.outcome <> 'skipped'
+      and j2.undo_status is distinct from 'done')`;
+  let table: SQL;
+  let reasons: SQL;
+  if (isParts(job)) {
+    table = sql`parts`;
+    reasons = sql`
+      when exists (select 1 from order_lines l where l.part_id = x.id) then ${KEPT.onOrder}
+      when exists (select 1 from stock_movements m
+                   where m.shop_id = ${job.shopId} and m.part_id = x.id and m.created_at >= ${started}
+                     and m.reference is distinct from ${`import:${job.id}`}) then ${KEPT.stockMoved}`;
+  } else {
+    table = sql`customers`;
+    reasons = sql`
+      when exists (select 1 from orders o where o.shop_id = ${job.shopId} and o.customer_id = x.id)
+        then ${KEPT.onOrder}`;
+  }
+  const result = await tx.execute(sql`
+    select r.seq::int as seq, r.record_id as "recordId", r.name, r.outcome, r.before,
+      case
+        when x.id is null then ${KEPT.gone}
+        when r.outcome = 'updated' and r.before is null then ${KEPT.noBefore}
+        ${reasons}
+        when ${laterRun} then ${KEPT.laterRun}
+        when x.updated_at > ${finished} then ${KEPT.edited}
+      end as reason
+    from import_records r
+    left join ${table} x on x.id = r.record_id and x.shop_id = ${job.shopId}
+    where r.job_id = ${job.id} and r.seq > ${opts.after} and r.undo_outcome is null
+      and r.outcome in ('imported', 'updated') and r.record_id is not null
+    order by r.seq
+    limit ${opts.limit}`);
+  return rowsOf<UndoCandidate>(result);
+}

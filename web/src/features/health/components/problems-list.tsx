@@ -1,0 +1,83 @@
+import type { Problem } from "@app/shared";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { toast } from "sonner";
+import { Button } from "../../../components/ui/button";
+import { ApiError } from "../../../lib/api-client";
+import { useDismissProblem, useRetryProblem } from "../api/act-on-problem";
+
+/** Every problem that needs a person, newest first, each with its record, Retry or fix, and dismiss. */
+export function ProblemsList({
+  problems,
+  canAct,
+}: {
+  problems: readonly Problem[];
+  canAct: boolean;
+}) {
+  const { t, i18n } = useTranslation("health");
+  const retry = useRetryProblem();
+  const dismiss = useDismissProblem();
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.resolvedLanguage ?? "en", {
+      dateStyle: "medium",
+      timeStyle: "short",
+    }).format(new Date(iso));
+  const failed = (err: unknown) =>
+    toast.error(t("problems.actionFailed", { reason: err instanceof ApiError ? err.message : "" }));
+
+  return (
+    <section aria-labelledby="health-problems">
+      <h3 id="health-problems" className="text-base font-semibold text-slate-900">
+        {t("problems.title", { count: problems.length })}
+      </h3>
+      {problems.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">{t("problems.none")}</p>
+      ) : (
+        <ul className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+          {problems.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-start justify-between gap-3 p-4">
+              <div className="min-w-0 flex-1">
+                <p className="text-sm font-semibold text-slate-900">{t(`kinds.${p.kind}`)}</p>
+                <p className="text-sm text-slate-700">{p.message}</p>
+                <p className="text-xs text-slate-500">{when(p.at)}</p>
+              </div>
+              <div className="flex flex-wrap items-center gap-2">
+                {p.recordUrl ? (
+                  <Link
+                    to={p.recordUrl}
+                    className="text-sm font-medium text-navy-800 underline underline-offset-2"
+                  >
+                    {t(`open.${p.kind}`)}
+                  </Link>
+                ) : null}
+                {canAct && p.retryable ? (
+                  <Button
+                    disabled={retry.isPending}
+                    onClick={() =>
+                      retry.mutate(p.id, {
+                        onSuccess: () => toast.success(t("problems.retried")),
+                        onError: failed,
+                      })
+                    }
+                  >
+                    {t("problems.retry")}
+                  </Button>
+                ) : null}
+                {canAct ? (
+                  <Button
+                    variant="secondary"
+                    disabled={dismiss.isPending}
+                    aria-label={t("problems.dismissLabel", { message: p.message })}
+                    onClick={() => dismiss.mutate(p.id, { onError: failed })}
+                  >
+                    {t("problems.dismiss")}
+                  </Button>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
