@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { buildDeps } from "./boot.js";
+import { loadDotEnv } from "./config/dotenv.js";
 import { parseEnv } from "./config/env.js";
 import { startExportSweep } from "./features/quickbooks-export/exports.service.js";
 import { startInvoiceWorker } from "./features/orders/quickbooks/invoice.worker.js";
@@ -15,9 +15,7 @@ import { storageGuard } from "./lib/storage.js";
 import { startWatchdog } from "./lib/watchdog.js";
 import { surviveDatabaseOutages } from "./db/unavailable.js";
 
-// A local .env (never committed) may override defaults; real environment variables win.
-const dotenv = join(dirname(fileURLToPath(import.meta.url)), "../../.env");
-if (existsSync(dotenv)) process.loadEnvFile(dotenv);
+loadDotEnv();
 const env = parseEnv();
 const logger = createLogger({ level: env.LOG_LEVEL });
 // A stuck main thread answers nothing, /healthz included: a separate thread watches it.
