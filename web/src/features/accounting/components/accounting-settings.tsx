@@ -17,6 +17,7 @@ import { useAccounting } from "../api/get-accounting";
 import { useQuickBooksItems } from "../api/get-quickbooks-items";
 import { useSaveAccounting } from "../api/save-accounting";
 import { CategoryPicker } from "./category-picker";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** Field errors of a 400 from PUT, by category ("body.categoryItems.labor" → labor). */
 function errorsByCategory(err: unknown): Partial<Record<SalesCategory, string>> {
@@ -35,12 +36,13 @@ function errorsByCategory(err: unknown): Partial<Record<SalesCategory, string>> 
  */
 export function AccountingSettingsForm({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation("accounting");
+  const errorMessage = useErrorMessage();
   const settings = useAccounting();
   if (settings.isError)
     return (
       <ListError
         title={t("loadError")}
-        message={settings.error.message}
+        message={errorMessage(settings.error)}
         retry={t("retry")}
         onRetry={() => void settings.refetch()}
       />
@@ -51,6 +53,7 @@ export function AccountingSettingsForm({ canEdit }: { canEdit: boolean }) {
 
 function MappingForm({ initial, canEdit }: { initial: AccountingSettings; canEdit: boolean }) {
   const { t } = useTranslation("accounting");
+  const errorMessage = useErrorMessage();
   const items = useQuickBooksItems(true);
   const save = useSaveAccounting();
   const [draft, setDraft] = useState<CategoryItems>(initial.categoryItems);
@@ -83,7 +86,7 @@ function MappingForm({ initial, canEdit }: { initial: AccountingSettings; canEdi
         <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
           {items.error instanceof ApiError && items.error.code === "quickbooks_not_connected"
             ? t("notConnected")
-            : t("itemsError", { message: items.error.message })}
+            : t("itemsError", { message: errorMessage(items.error) })}
         </p>
       ) : null}
       <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
@@ -132,7 +135,7 @@ function MappingForm({ initial, canEdit }: { initial: AccountingSettings; canEdi
       )}
       {save.isError && Object.keys(fieldErrors).length === 0 ? (
         <p role="alert" className="text-sm font-medium text-red-700">
-          {save.error.message}
+          {errorMessage(save.error)}
         </p>
       ) : null}
     </form>

@@ -12,11 +12,13 @@ import { TableSkeleton } from "../../../components/ui/table-skeleton";
 import { useListParams } from "../../../lib/use-list-params";
 import { useCustomers } from "../api/get-customers";
 import { CustomerRow } from "./customer-row";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 type LinkChoice = "linked" | "unlinked";
 
 export function CustomersPage() {
   const { t, i18n } = useTranslation("customers");
+  const errorMessage = useErrorMessage();
   const [query, update] = useListParams(CustomerListQuerySchema);
   const customers = useCustomers(query);
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
@@ -30,7 +32,7 @@ export function CustomersPage() {
       return (
         <ListError
           title={t("list.errorTitle")}
-          message={customers.error.message}
+          message={errorMessage(customers.error)}
           retry={t("list.retry")}
           onRetry={retry}
         />

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
-import { ApiError } from "../../../lib/api-client";
 import { useDismissProblem, useRetryProblem } from "../api/act-on-problem";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** Every problem that needs a person, newest first, each with its record, Retry or fix, and dismiss. */
 export function ProblemsList({
@@ -15,6 +15,7 @@ export function ProblemsList({
   canAct: boolean;
 }) {
   const { t, i18n } = useTranslation("health");
+  const errorMessage = useErrorMessage();
   const retry = useRetryProblem();
   const dismiss = useDismissProblem();
   const when = (iso: string) =>
@@ -23,7 +24,7 @@ export function ProblemsList({
       timeStyle: "short",
     }).format(new Date(iso));
   const failed = (err: unknown) =>
-    toast.error(t("problems.actionFailed", { reason: err instanceof ApiError ? err.message : "" }));
+    toast.error(t("problems.actionFailed", { reason: errorMessage(err) }));
 
   return (
     <section aria-labelledby="health-problems">

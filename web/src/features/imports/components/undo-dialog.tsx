@@ -6,6 +6,7 @@ import { ApiError } from "../../../lib/api-client";
 import { useUndoImport, useUndoPreview } from "../api/undo-import";
 import { useFormatWhen } from "../hooks/use-format";
 import { useKeptReason } from "../hooks/use-kept-reason";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 const LISTED = 5;
 
@@ -15,16 +16,13 @@ const LISTED = 5;
  */
 export function UndoDialog({ job, onClose }: { job: ImportJob; onClose: () => void }) {
   const { t } = useTranslation("imports");
+  const errorMessage = useErrorMessage();
   const when = useFormatWhen();
   const keptReason = useKeptReason();
   const preview = useUndoPreview(job.id);
   const undo = useUndoImport();
   const failure = (err: unknown) =>
-    err instanceof ApiError && err.code === "conflict"
-      ? t("undo.conflict")
-      : err instanceof ApiError
-        ? err.message
-        : t("errors.internal_error");
+    err instanceof ApiError && err.code === "conflict" ? t("undo.conflict") : errorMessage(err);
   const p = preview.data;
   const nothing = p && p.removed + p.restored + p.keptCount === 0;
 

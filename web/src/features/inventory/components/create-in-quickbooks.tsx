@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { useCreatePartItem } from "../api/create-part-item";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** "Create in QuickBooks" on an unlinked part's page: one item, linked at once. */
 export function CreateInQuickBooks({ part }: { part: Part }) {
   const { t } = useTranslation("inventory");
+  const errorMessage = useErrorMessage();
   const create = useCreatePartItem();
   return (
     <Button
@@ -16,7 +18,7 @@ export function CreateInQuickBooks({ part }: { part: Part }) {
       onClick={() =>
         create.mutateAsync(part.id).then(
           () => toast.success(t("createItem.done")),
-          (e: Error) => toast.error(t("createItem.failed"), { description: e.message }),
+          (e: Error) => toast.error(t("createItem.failed"), { description: errorMessage(e) }),
         )
       }
     >

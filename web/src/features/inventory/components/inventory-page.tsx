@@ -13,9 +13,11 @@ import { useParts } from "../api/get-parts";
 import { useListParams } from "../../../lib/use-list-params";
 import { InventoryFilters } from "./inventory-filters";
 import { PartsTable } from "./parts-table";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 export function InventoryPage() {
   const { t, i18n } = useTranslation("inventory");
+  const errorMessage = useErrorMessage();
   const [query, update] = useListParams(PartListQuerySchema);
   const parts = useParts(query);
   const me = useMe().data;
@@ -31,7 +33,7 @@ export function InventoryPage() {
       return (
         <ListError
           title={t("list.errorTitle")}
-          message={parts.error.message}
+          message={errorMessage(parts.error)}
           retry={t("list.retry")}
           onRetry={retry}
         />

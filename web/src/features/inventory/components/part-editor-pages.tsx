@@ -11,6 +11,7 @@ import { useCreatePart, useUpdatePart } from "../api/save-part";
 import { emptyPartForm, partToForm, serverErrors } from "../hooks/part-form-values";
 import { PartForm } from "./part-form";
 import { BackToInventory } from "./part-page";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** Technicians read only: the server answers 403 anyway, the page says so first. */
 function useCanEdit() {
@@ -32,6 +33,7 @@ const detailsOf = (e: Error | null) =>
 
 export function NewPartPage() {
   const { t } = useTranslation("inventory");
+  const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const create = useCreatePart();
   const canEdit = useCanEdit();
@@ -41,7 +43,7 @@ export function NewPartPage() {
         toast.success(t("form.created"));
         void navigate(`/inventory/${part.id}`);
       },
-      onError: (e) => toast.error(t("form.failed"), { description: e.message }),
+      onError: (e) => toast.error(t("form.failed"), { description: errorMessage(e) }),
     });
   return (
     <>
@@ -64,6 +66,7 @@ export function NewPartPage() {
 
 export function EditPartPage() {
   const { t } = useTranslation("inventory");
+  const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const partId = useParams().partId ?? "";
   const part = usePart(partId);
@@ -80,7 +83,7 @@ export function EditPartPage() {
           toast.success(t("form.saved"));
           back();
         },
-        onError: (e) => toast.error(t("form.failed"), { description: e.message }),
+        onError: (e) => toast.error(t("form.failed"), { description: errorMessage(e) }),
       },
     );
   return (

@@ -5,10 +5,12 @@ import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { useUnlinkPart } from "../api/unlink-part";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** Owners and admins cut a part's QuickBooks link, after saying yes to what that means. */
 export function UnlinkPart({ part }: { part: Part & { quickBooksItemRef: string } }) {
   const { t } = useTranslation("inventory");
+  const errorMessage = useErrorMessage();
   const [open, setOpen] = useState(false);
   const unlink = useUnlinkPart();
   return (
@@ -29,7 +31,7 @@ export function UnlinkPart({ part }: { part: Part & { quickBooksItemRef: string 
               setOpen(false);
               toast.success(t("unlink.done"));
             },
-            onError: (e) => toast.error(t("unlink.failed"), { description: e.message }),
+            onError: (e) => toast.error(t("unlink.failed"), { description: errorMessage(e) }),
           })
         }
       >

@@ -10,10 +10,12 @@ import { useReconciliation } from "../api/get-reconciliation";
 import { BackToImport } from "./back-link";
 import { ReconcileForm } from "./reconcile-form";
 import { ReconcileResult } from "./reconcile-result";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** The reconciliation assistant for shops with inventory on both sides. */
 export function ReconcilePage() {
   const { t } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const role = useMe().data?.role;
   const proposal = useReconciliation();
   const [run, setRun] = useState<ReconciliationRun>();
@@ -31,7 +33,7 @@ export function ReconcilePage() {
         <PageLoading />
       ) : proposal.isError ? (
         <p role="alert" className="text-sm text-red-700">
-          {proposal.error.message}
+          {errorMessage(proposal.error)}
         </p>
       ) : (
         <ReconcileForm

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { useSaveStartingSituation } from "../api/save-starting-situation";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 const SITUATIONS = StartingSituationSchema.options;
 
@@ -21,6 +22,7 @@ export function SituationPicker({
   onDone: () => void;
 }) {
   const { t } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const name = useId();
   const hintId = useId();
   const [choice, setChoice] = useState<StartingSituation | null>(current);
@@ -32,7 +34,7 @@ export function SituationPicker({
         toast.success(t("whereToStart.saved", { situation: t(`situations.${choice}.label`) }));
         onDone();
       },
-      onError: (e) => toast.error(t("whereToStart.saveFailed"), { description: e.message }),
+      onError: (e) => toast.error(t("whereToStart.saveFailed"), { description: errorMessage(e) }),
     });
   };
   return (

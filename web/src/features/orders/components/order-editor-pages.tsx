@@ -8,6 +8,7 @@ import { useRole } from "../../../lib/auth/use-role";
 import { useOrder } from "../api/get-order";
 import { draftOf, emptyLine } from "../hooks/order-draft";
 import { OrderEditor } from "./order-editor";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** Technicians read only: the server answers 403 anyway, the page says so before any typing. */
 function Forbidden() {
@@ -37,6 +38,7 @@ export function NewOrderPage() {
 export function EditOrderPage() {
   const { orderId = "" } = useParams();
   const { t } = useTranslation("orders");
+  const errorMessage = useErrorMessage();
   const order = useOrder(orderId);
   const role = useRole();
   if (order.isPending) return <PageLoading />;
@@ -44,7 +46,7 @@ export function EditOrderPage() {
     return (
       <ListError
         title={t("detail.errorTitle")}
-        message={order.error.message}
+        message={errorMessage(order.error)}
         retry={t("retry")}
         onRetry={() => void order.refetch()}
       />

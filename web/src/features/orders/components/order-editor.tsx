@@ -10,6 +10,7 @@ import { useCustomerChoices, usePartChoices } from "../api/get-choices";
 import { useCreateOrder, useUpdateOrder } from "../api/save-order";
 import { type Draft, emptyLine, previewTotal, toInput } from "../hooks/order-draft";
 import { DraftLineRow } from "./draft-line-row";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 function fieldErrors(err: unknown): Record<string, string> {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return {};
@@ -19,6 +20,7 @@ function fieldErrors(err: unknown): Record<string, string> {
 /** The simple work-order editor: a customer, part lines from inventory, other lines. */
 export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: string }) {
   const { t, i18n } = useTranslation("orders");
+  const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(initial);
   const [customerSearch, setCustomerSearch] = useState("");
@@ -170,7 +172,7 @@ export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: st
       </div>
       {save.isError && Object.keys(errors).length === 0 ? (
         <p role="alert" className="text-sm font-medium text-red-700">
-          {save.error.message}
+          {errorMessage(save.error)}
         </p>
       ) : null}
       {Object.keys(errors).length > 0 ? (

@@ -15,10 +15,12 @@ import { useRole } from "../../../lib/auth/use-role";
 import { OrderLinesTable } from "./order-lines-table";
 import { OrderStatusBadge } from "./quickbooks-badge";
 import { QuickBooksPanel } from "./quickbooks-panel";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 export function OrderPage() {
   const { orderId = "" } = useParams();
   const { t, i18n } = useTranslation("orders");
+  const errorMessage = useErrorMessage();
   const order = useOrder(orderId);
   const role = useRole();
   const invoice = useInvoiceOrder();
@@ -29,7 +31,7 @@ export function OrderPage() {
     return (
       <ListError
         title={t("detail.errorTitle")}
-        message={order.error.message}
+        message={errorMessage(order.error)}
         retry={t("retry")}
         onRetry={() => void order.refetch()}
       />
@@ -101,7 +103,7 @@ export function OrderPage() {
             },
             onError: (err) => {
               setConfirming(false);
-              toast.error(err.message);
+              toast.error(errorMessage(err));
             },
           })
         }

@@ -10,12 +10,14 @@ import { formatMoney } from "../../../lib/format-decimal";
 import { useOrders } from "../api/get-orders";
 import { useRole } from "../../../lib/auth/use-role";
 import { OrderStatusBadge, QuickBooksBadge } from "./quickbooks-badge";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 const newOrderClass =
   "inline-flex items-center rounded-lg bg-navy-900 px-4 py-2 text-sm font-semibold text-white hover:bg-navy-800";
 
 export function OrdersPage() {
   const { t, i18n } = useTranslation("orders");
+  const errorMessage = useErrorMessage();
   const locale = i18n.resolvedLanguage ?? "en";
   const orders = useOrders();
   const role = useRole();
@@ -28,7 +30,7 @@ export function OrdersPage() {
       return (
         <ListError
           title={t("list.errorTitle")}
-          message={orders.error.message}
+          message={errorMessage(orders.error)}
           retry={t("retry")}
           onRetry={() => void orders.refetch()}
         />

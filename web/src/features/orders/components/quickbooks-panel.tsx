@@ -6,6 +6,7 @@ import { QuickBooksMark } from "../../../components/ui/icons";
 import { useSendToQuickBooks } from "../api/send-to-quickbooks";
 import { useRole } from "../../../lib/auth/use-role";
 import { QuickBooksBadge } from "./quickbooks-badge";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** Known failure codes get the translated fix; others show QuickBooks' own words. */
 const KNOWN_ERRORS = new Set([
@@ -36,6 +37,7 @@ const STOCK_WAITS = new Set(["not_sent", "pending", "failed"]);
 /** The order's QuickBooks panel: where the invoice stands, and Send / Re-send / Retry. */
 export function QuickBooksPanel({ order }: { order: Order }) {
   const { t, i18n } = useTranslation("orders");
+  const errorMessage = useErrorMessage();
   const role = useRole();
   const send = useSendToQuickBooks();
   const qb = order.quickBooks;
@@ -52,7 +54,7 @@ export function QuickBooksPanel({ order }: { order: Order }) {
   const errorText = qb.error
     ? qb.error.code && KNOWN_ERRORS.has(qb.error.code)
       ? t(`quickbooks.errors.${qb.error.code}`)
-      : qb.error.message
+      : qb.error.message // QuickBooks' own words (a refusal Intuit explained)
     : null;
   const explain =
     qb.status === "failed"
@@ -125,7 +127,9 @@ export function QuickBooksPanel({ order }: { order: Order }) {
           className="mt-4"
           variant={qb.status === "not_sent" ? "secondary" : "primary"}
           disabled={send.isPending}
-          onClick={() => send.mutate(order.id, { onError: (err) => toast.error(err.message) })}
+          onClick={() =>
+            send.mutate(order.id, { onError: (err) => toast.error(errorMessage(err)) })
+          }
         >
           {action}
         </Button>

@@ -160,4 +160,26 @@ describe("the QuickBooks connection tab", () => {
     expect(await screen.findByText(/Your 1 part is linked to Riverside Auto Parts/)).toBeTruthy();
     expect(screen.queryByRole("alertdialog")).toBeNull();
   });
+
+  it("tells a French reader why an action failed in French, never in the server's English", async () => {
+    fakeServer({
+      "GET /api/quickbooks/connection": () => json(connected()),
+      "DELETE /api/quickbooks/connection": () =>
+        json(
+          { error: { code: "quickbooks_unavailable", message: "QuickBooks is unavailable" } },
+          502,
+        ),
+    });
+    const user = userEvent.setup();
+    renderApp("/settings/quickbooks/connection");
+    await screen.findByRole("heading", { name: "Riverside Auto Parts" });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "fr");
+    await user.click(await screen.findByRole("button", { name: "Déconnecter" }));
+    const dialog = screen.getByRole("alertdialog");
+    await user.click(within(dialog).getByRole("button", { name: "Déconnecter" }));
+    expect(
+      await screen.findByText("QuickBooks n'a pas répondu. Réessayez dans quelques minutes."),
+    ).toBeTruthy();
+    expect(screen.queryByText("QuickBooks is unavailable")).toBeNull();
+  });
 });

@@ -14,10 +14,12 @@ import { type ConnectResult, useConnectPopup } from "../hooks/use-connect-popup"
 import { ConnectedCard } from "./connected-card";
 import { LinkedCompanySummary } from "./linked-company";
 import { SwitchCompanyDialog } from "./switch-company-dialog";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** Connection tab: connect through Intuit's consent popup, see the company, disconnect. */
 export function ConnectionTab() {
   const { t } = useTranslation("connection");
+  const errorMessage = useErrorMessage();
   const connection = useConnection();
   const me = useMe();
   const canManage = me.data ? canManageQuickBooks(me.data.role) : false;
@@ -37,7 +39,7 @@ export function ConnectionTab() {
   if (connection.isError) {
     return (
       <EmptyState icon={<LinkIcon />} title={t("error.title")}>
-        {connection.error.message}
+        {errorMessage(connection.error)}
       </EmptyState>
     );
   }
@@ -107,7 +109,7 @@ export function ConnectionTab() {
               setConfirming(false);
               toast.success(t("toast.disconnected"));
             },
-            onError: (err) => toast.error(err.message),
+            onError: (err) => toast.error(errorMessage(err)),
           })
         }
       >

@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { useSwitchCompany } from "../api/switch-company";
 import { useLinkedWords } from "./linked-company";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /**
  * A consent for another company waits here until the owner decides: nothing changed yet.
@@ -17,6 +18,7 @@ export function SwitchCompanyDialog({
   canManage: boolean;
 }) {
   const { t } = useTranslation("connection");
+  const errorMessage = useErrorMessage();
   const words = useLinkedWords();
   const { confirm, cancel } = useSwitchCompany();
   const pending = connection.pendingSwitch;
@@ -42,13 +44,13 @@ export function SwitchCompanyDialog({
       onCancel={() =>
         cancel.mutate(undefined, {
           onSuccess: () => toast.success(t("toast.kept", { company })),
-          onError: (err) => toast.error(err.message),
+          onError: (err) => toast.error(errorMessage(err)),
         })
       }
       onConfirm={() =>
         confirm.mutate(undefined, {
           onSuccess: () => toast.success(t("toast.switched", { company: next })),
-          onError: (err) => toast.error(err.message),
+          onError: (err) => toast.error(errorMessage(err)),
         })
       }
     >

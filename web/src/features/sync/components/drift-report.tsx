@@ -7,6 +7,7 @@ import { DriftFilters } from "./drift-filters";
 import { DriftTable } from "./drift-table";
 import { useDriftActions } from "./use-drift-actions";
 import { useSyncFormat } from "./use-sync-format";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** The drift report: asked for on demand (it reads every item from QuickBooks). */
 export function DriftReport({
@@ -20,6 +21,7 @@ export function DriftReport({
   capabilities?: Capabilities;
 }) {
   const { t } = useTranslation("sync");
+  const errorMessage = useErrorMessage();
   const headingId = useId();
   const fmt = useSyncFormat();
   const [query, setQuery] = useState<DriftQuery>({ show: "different" });
@@ -91,7 +93,7 @@ export function DriftReport({
           </p>
           {drift.isError ? (
             <p role="alert" className="text-sm text-red-800">
-              {t("drift.failed", { reason: drift.error.message })}
+              {t("drift.failed", { reason: errorMessage(drift.error) })}
             </p>
           ) : null}
           {canManage && selected.size > 0 ? (

@@ -2,6 +2,7 @@ import type { SyncCategory, SyncStatus } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { useSetKeepInSync } from "../api/set-keep-in-sync";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** One switch per category: on by default once imported (the server decides the default). */
 export function KeepInSyncToggles({
@@ -12,13 +13,13 @@ export function KeepInSyncToggles({
   canManage: boolean;
 }) {
   const { t } = useTranslation("sync");
+  const errorMessage = useErrorMessage();
   const save = useSetKeepInSync();
   const toggle = (category: SyncCategory, keepInSync: boolean) =>
     save.mutate(
       { category, keepInSync },
       {
-        onError: (err) =>
-          toast.error(t("toggle.failed", { reason: err instanceof Error ? err.message : "" })),
+        onError: (err) => toast.error(t("toggle.failed", { reason: errorMessage(err) })),
       },
     );
   return (

@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { useDecideNotice } from "../api/decide-notice";
+import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** Linked items deleted or made inactive in QuickBooks: unlink the part, or keep the link. */
 export function SyncNotices({ notices, canManage }: { notices: SyncNotice[]; canManage: boolean }) {
   const { t } = useTranslation("sync");
+  const errorMessage = useErrorMessage();
   const decide = useDecideNotice();
   if (notices.length === 0) return null;
   const act = (n: SyncNotice, decision: "unlink" | "keep") =>
@@ -19,8 +21,7 @@ export function SyncNotices({ notices, canManage }: { notices: SyncNotice[]; can
               part: n.partDescription,
             }),
           ),
-        onError: (err) =>
-          toast.error(t("notices.failed", { reason: err instanceof Error ? err.message : "" })),
+        onError: (err) => toast.error(t("notices.failed", { reason: errorMessage(err) })),
       },
     );
   return (
