@@ -54,7 +54,7 @@ describe.each(testBackends())("stored tokens this process cannot read, on %s", (
 
   it("disconnects all the same", async () => {
     expect((await as("delete", "/api/quickbooks/connection")).status).toBe(204);
-    expect((await as("get", "/api/quickbooks/connection")).body).toEqual({
+    expect((await as("get", "/api/quickbooks/connection")).body).toMatchObject({
       status: "not_connected",
     });
   });
