@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { actAs } from "./support/identity";
-import { capture } from "./support/quickbooks";
+import { capture, expectNoAxeViolations } from "./support/quickbooks";
 import { expect, test } from "@playwright/test";
 
 test.describe("a shop owner connects QuickBooks", () => {
@@ -27,8 +26,7 @@ test.describe("a shop owner connects QuickBooks", () => {
       page.getByRole("heading", { name: "Riverside Auto Parts (sandbox)" }),
     ).toBeVisible();
     await expect(page.getByText("Dana Owner", { exact: true }).first()).toBeVisible();
-    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    expect(axe.violations).toEqual([]);
+    await expectNoAxeViolations(page);
     await capture(page, "connection-connected", false);
 
     await page.getByRole("button", { name: "Disconnect" }).click();

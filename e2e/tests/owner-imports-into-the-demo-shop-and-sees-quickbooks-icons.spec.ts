@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { actAs } from "./support/identity";
-import { connectQuickBooks, capture } from "./support/quickbooks";
+import { connectQuickBooks, capture, expectNoAxeViolations } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
 const partsTable = (page: Page) => page.getByRole("table", { name: "Parts" });
@@ -57,8 +56,7 @@ test.describe("an owner imports into a shop that already has parts", () => {
     ).toBeVisible();
     // Scan the settled list, not the faded one shown while the filtered page loads.
     await expect(partsTable(page)).toHaveAttribute("aria-busy", "false");
-    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    expect(axe.violations).toEqual([]);
+    await expectNoAxeViolations(page);
     await capture(page, "inventory-linked");
 
     await page

@@ -1,5 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import { capture } from "./support/quickbooks";
+import { capture, expectNoAxeViolations } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
 test.describe("a shop owner reads the QuickBooks settings in French", () => {
@@ -54,13 +53,3 @@ test.describe("a shop owner reads the QuickBooks settings in French", () => {
     );
   });
 });
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const summary = results.violations.map((v) => ({
-    id: v.id,
-    help: v.help,
-    targets: v.nodes.map((n) => n.target.join(" ")),
-  }));
-  expect(summary).toEqual([]);
-}

@@ -44,10 +44,7 @@ export function DataTable({
 }: DataTableProps) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table
-        aria-busy={busy}
-        className={`w-full text-sm transition-opacity ${busy ? "opacity-60" : ""}`}
-      >
+      <table aria-busy={busy} className={`w-full text-sm ${busy ? "opacity-60" : ""}`}>
         {caption ? (
           <caption
             className={

@@ -45,6 +45,9 @@ export function useConnectPopup(onResult: (result: ConnectResult) => void) {
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== window.location.origin || !isOAuthMessage(event.data)) return;
+      // Several places offer Connect (the tab, the banner): only the one that opened the
+      // popup reports its outcome.
+      if (!popup.current) return;
       finish(
         event.data.ok
           ? { ok: true, confirm: event.data.confirm === true }
