@@ -6,3 +6,4 @@ export * from "./imports.js";
 export * from "./sync.js";
 export * from "./orders.js";
 export * from "./onboarding.js";
+export * from "./stock-adjustments.js";

@@ -1,5 +1,5 @@
-import type { Part, StockMovement } from "@app/shared";
-import type { parts, stockMovements } from "../../db/schema/index.js";
+import type { Part, StockAdjustment, StockMovement } from "@app/shared";
+import type { parts, stockAdjustments, stockMovements } from "../../db/schema/index.js";
 
 /** A parts row as the repository reads it: the table's columns plus the vendor's name. */
 export type PartRow = typeof parts.$inferSelect & { vendorName: string | null };
@@ -24,7 +24,23 @@ export function toPart(row: PartRow): Part {
   };
 }
 
-export function toStockMovement(row: MovementRow): StockMovement {
+export type AdjustmentRow = typeof stockAdjustments.$inferSelect;
+
+export function toStockAdjustment(row: AdjustmentRow): StockAdjustment {
+  return {
+    id: row.id,
+    status: row.status,
+    qtyDiff: row.qtyDiff,
+    quickBooksId: row.adjustmentId,
+    errorCode: row.errorCode,
+    error: row.error,
+  };
+}
+
+export function toStockMovement(
+  row: MovementRow,
+  adjustment: AdjustmentRow | undefined,
+): StockMovement {
   return {
     id: row.id,
     delta: row.delta,
@@ -32,5 +48,6 @@ export function toStockMovement(row: MovementRow): StockMovement {
     reason: row.reason,
     reference: row.reference,
     createdAt: row.createdAt.toISOString(),
+    quickBooks: adjustment ? toStockAdjustment(adjustment) : null,
   };
 }
