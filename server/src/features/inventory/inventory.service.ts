@@ -89,7 +89,9 @@ export async function updatePart(
       after: fields.quantityAvailable,
       reference: s.name,
     });
-    return moved ? queueCountToQuickBooks(tx, { ...current, shopId: s.shopId, partId: id }, moved) : false;
+    return moved
+      ? queueCountToQuickBooks(tx, { ...current, shopId: s.shopId, partId: id }, moved)
+      : false;
   });
   if (queued) await deps.adjustmentQueue?.enqueue(s.shopId, id);
   return getPart(deps, s.shopId, id);

@@ -92,24 +92,8 @@ async function takeQuickBooks(
     if (fields.includes("quantity") && qbo.quantity !== null) {
       const delta = subtract(qbo.quantity, locked.quantityAvailable ?? "0");
       changes.push(await moveQuantity(tx, locked, delta, `quickbooks:drift:${item.Id}`));
-      // QuickBooks' value is now ours: measure its next changes from here. Own writes sent
-      // before this read are part of that value.
-      await lockItemState(tx, shopId, item.Id);
-      await saveItemState(tx, shopId, item.Id, {
-        qboQuantity: qbo.quantity,
-        syncToken: syncTokenOf(item.SyncToken),
-      });
-      await tx
-        .update(syncOwnWrites)
-        .set({ status: "consumed" })
-        .where(
-          and(
-            eq(syncOwnWrites.shopId, shopId),
-            eq(syncOwnWrites.itemRef, item.Id),
-            inArray(syncOwnWrites.status, ["sent"]),
-            sql`${syncOwnWrites.sentAt} < ${readStartedAt}`,
-          ),
-        );
+      // QuickBooks' value is now ours: measure its next changes from here.
+      await acceptAsBaseline(tx, shopId, item, qbo.quantity, readStartedAt);
     }
     await logChange(tx, {
       shopId,
@@ -158,6 +142,35 @@ async function pushShopmonkey(
 }
 
 /**
+ * QuickBooks' quantity as read is settled (taken here, or overridden by our push): its next
+ * changes are measured from it. Own writes sent before this read are part of that value.
+ */
+async function acceptAsBaseline(
+  tx: Db,
+  shopId: string,
+  item: QboItem,
+  quantity: string,
+  readStartedAt: Date,
+): Promise<void> {
+  await lockItemState(tx, shopId, item.Id);
+  await saveItemState(tx, shopId, item.Id, {
+    qboQuantity: quantity,
+    syncToken: syncTokenOf(item.SyncToken),
+  });
+  await tx
+    .update(syncOwnWrites)
+    .set({ status: "consumed" })
+    .where(
+      and(
+        eq(syncOwnWrites.shopId, shopId),
+        eq(syncOwnWrites.itemRef, item.Id),
+        inArray(syncOwnWrites.status, ["sent"]),
+        sql`${syncOwnWrites.sentAt} < ${readStartedAt}`,
+      ),
+    );
+}
+
+/**
  * Quantities move in QuickBooks through an InventoryAdjustment (QBO Plus/Advanced, US), sent
  * the way every stock change is (stored first, exactly once, after the part's earlier ones):
  * those still on their way go first, then the difference that remains is sent.
@@ -175,19 +188,26 @@ async function pushQuantity(
     .select({ quantity: parts.quantityAvailable })
     .from(parts)
     .where(and(eq(parts.id, part.id), eq(parts.shopId, shopId)));
+  const readStartedAt = await databaseNow(deps.db);
   const change = await readItem(deps.client, shopId, part.quickBooksItemRef);
   if (change?.kind !== "item")
     return failed(part.id, "quantity", "The QuickBooks item no longer exists");
-  const qty = subtract(current?.quantity ?? "0", optionalDecimal(change.item.QtyOnHand) ?? "0");
+  const qboQuantity = optionalDecimal(change.item.QtyOnHand) ?? "0";
+  const qty = subtract(current?.quantity ?? "0", qboQuantity);
   if (isZero(qty)) return { partId: part.id, field: "quantity", outcome: "fixed" };
-  const queued = await queueAdjustment(deps.db, {
-    shopId,
-    partId: part.id,
-    movementId: null,
-    origin,
-    realmId: part.quickBooksRealmId ?? "",
-    itemRef: part.quickBooksItemRef,
-    qtyDiff: qty,
+  const queued = await deps.db.transaction(async (tx) => {
+    // Shopmonkey's value wins: QuickBooks' quantity as just read is overridden, not news to
+    // apply here later, so it becomes the baseline and only our adjustment is on top of it.
+    await acceptAsBaseline(tx, shopId, change.item, qboQuantity, readStartedAt);
+    return queueAdjustment(tx, {
+      shopId,
+      partId: part.id,
+      movementId: null,
+      origin,
+      realmId: part.quickBooksRealmId ?? "",
+      itemRef: part.quickBooksItemRef,
+      qtyDiff: qty,
+    });
   });
   await sendPartAdjustments(send, shopId, part.id);
   const [row] = await deps.db

@@ -25,8 +25,8 @@ export async function settleQuantities(
         { db: deps.db, client: deps.qbo.client, logger: deps.logger, origin: "reconcile" },
         shopId,
         {
-        action,
-        partIds: ids.slice(i, i + 500),
+          action,
+          partIds: ids.slice(i, i + 500),
           fields: ["quantity"],
         },
       );
