@@ -18,6 +18,7 @@ CREATE TABLE "quickbooks_stock_adjustments" (
 	"sent_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "sync_notices" ADD COLUMN "merged_into_ref" text;--> statement-breakpoint
 ALTER TABLE "accounting_settings" ADD COLUMN "adjustment_account_id" text;--> statement-breakpoint
 ALTER TABLE "quickbooks_stock_adjustments" ADD CONSTRAINT "quickbooks_stock_adjustments_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quickbooks_stock_adjustments" ADD CONSTRAINT "quickbooks_stock_adjustments_part_id_parts_id_fk" FOREIGN KEY ("part_id") REFERENCES "public"."parts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
