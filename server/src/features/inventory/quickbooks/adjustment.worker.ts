@@ -36,7 +36,7 @@ export async function startAdjustmentWorker(
   });
   return {
     enqueue: (shopId, partId) => worker.enqueue({ shopId, partId }),
-    sweep: worker.sweep,
-    stop: worker.stop,
+    sweep: () => worker.sweep(),
+    stop: () => worker.stop(),
   };
 }

@@ -40,7 +40,7 @@ export async function startInvoiceWorker(opts: InvoiceWorkerOptions): Promise<In
   });
   return {
     enqueue: (shopId, orderId) => worker.enqueue({ shopId, orderId }),
-    sweep: worker.sweep,
-    stop: worker.stop,
+    sweep: () => worker.sweep(),
+    stop: () => worker.stop(),
   };
 }

@@ -1,11 +1,18 @@
+import { canEditParts } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { Cell, DataTable } from "../../../components/ui/data-table";
 import { formatQuantity } from "../../../lib/format-decimal";
+import { useMe } from "../../../lib/auth/me";
 import { usePartMovements } from "../api/get-part-movements";
+import { AdjustmentStatus } from "./adjustment-status";
 
-/** Every quantity change with its reason (import, invoice, manual edit), newest first. */
+/**
+ * Every quantity change with its reason (import, invoice, manual edit), newest first, and for
+ * a change sent to QuickBooks where it stands there.
+ */
 export function StockHistory({ partId }: { partId: string }) {
   const { t, i18n } = useTranslation("inventory");
+  const role = useMe().data?.role;
   const movements = usePartMovements(partId);
   const locale = i18n.resolvedLanguage ?? "en";
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -29,6 +36,7 @@ export function StockHistory({ partId }: { partId: string }) {
             { key: "change", label: t("detail.change"), align: "end" },
             { key: "after", label: t("detail.after"), align: "end" },
             { key: "reference", label: t("detail.reference") },
+            { key: "quickbooks", label: t("detail.inQuickBooks") },
           ]}
         >
           {items.map((m) => (
@@ -41,6 +49,13 @@ export function StockHistory({ partId }: { partId: string }) {
               </Cell>
               <Cell align="end">{formatQuantity(m.quantityAfter, locale)}</Cell>
               <Cell className="text-slate-600">{m.reference ?? "—"}</Cell>
+              <Cell>
+                <AdjustmentStatus
+                  partId={partId}
+                  adjustment={m.quickBooks}
+                  canRetry={!!role && canEditParts(role)}
+                />
+              </Cell>
             </tr>
           ))}
         </DataTable>

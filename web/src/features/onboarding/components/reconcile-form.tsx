@@ -1,4 +1,4 @@
-import type { ReconciliationProposal, ReconciliationRun } from "@app/shared";
+import type { QuantityWinner, ReconciliationProposal, ReconciliationRun } from "@app/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/button";
@@ -27,6 +27,15 @@ export function ReconcileForm({
     ),
   );
   const [manual, setManual] = useState<Record<string, string>>({});
+  // Pairs matched by hand keep the side last chosen for all (QuickBooks' until then).
+  const [bulkSide, setBulkSide] = useState<QuantityWinner>("quickbooks");
+  const quantityPairs = proposal.proposed.filter((p) => p.differences.includes("quantity"));
+  const keepAll = (side: QuantityWinner) => {
+    setBulkSide(side);
+    setChoices((all) =>
+      Object.fromEntries(Object.entries(all).map(([id, c]) => [id, { ...c, quantityFrom: side }])),
+    );
+  };
   const [importRest, setImportRest] = useState(true);
   const [createRest, setCreateRest] = useState(true);
 
@@ -48,7 +57,7 @@ export function ReconcileForm({
           ...manualPairs.map(([partId, quickBooksId]) => ({
             partId,
             quickBooksId,
-            quantityFrom: "quickbooks" as const,
+            quantityFrom: bulkSide,
           })),
         ],
         importOnlyInQuickBooks: importRest,
@@ -63,6 +72,19 @@ export function ReconcileForm({
         title={t("reconcile.proposed", { count: proposal.proposed.length })}
         count={proposal.proposed.length}
       >
+        {quantityPairs.length > 0 ? (
+          <li className="flex flex-wrap items-center gap-2 py-3 text-sm">
+            <span className="text-slate-700">
+              {t("reconcile.bulkQuantity", { count: quantityPairs.length })}
+            </span>
+            <Button variant="secondary" onClick={() => keepAll("shopmonkey")}>
+              {t("reconcile.keepShopmonkeyCounts")}
+            </Button>
+            <Button variant="secondary" onClick={() => keepAll("quickbooks")}>
+              {t("reconcile.keepQuickBooksCounts")}
+            </Button>
+          </li>
+        ) : null}
         {proposal.proposed.map((p) => (
           <PairRow
             key={p.part.id}
