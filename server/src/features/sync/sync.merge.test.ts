@@ -1,7 +1,7 @@
 import { DriftReportSchema, SyncStatusSchema } from "@app/shared";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parts } from "../../db/schema/index.js";
+import { customers, parts } from "../../db/schema/index.js";
 import { admin } from "../../testing/sandbox.js";
 import { testBackends } from "../../testing/test-database.js";
 import {
@@ -123,6 +123,29 @@ describe.each(testBackends())("QuickBooks merges on %s", (backend) => {
     } finally {
       await admin(h.sandbox, "PUT", "/webhook", { url: h.webhookUrl, format: "legacy" });
     }
+  });
+
+  it("re-points a customer linked to a merged QuickBooks customer", async () => {
+    const ids = [...h.sandbox.state.companies.get(realmId)!.tables.Customer.keys()].slice(0, 2);
+    const [fromId, toId] = [ids[0]!, ids[1]!];
+    const [ours] = await h.t.deps.db
+      .insert(customers)
+      .values({
+        shopId: shop,
+        firstName: "Merged",
+        lastName: "Customer",
+        quickBooksCustomerRef: fromId,
+        quickBooksRealmId: realmId,
+      })
+      .returning();
+    await admin(h.sandbox, "POST", "/merge", { realmId, entity: "Customer", fromId, toId });
+    await waitFor("the customer merge", async () => {
+      const [row] = await h.t.deps.db
+        .select({ ref: customers.quickBooksCustomerRef })
+        .from(customers)
+        .where(eq(customers.id, ours!.id));
+      return row?.ref === toId;
+    });
   });
 
   it("a relink decision on a notice that is not a merge is refused", async () => {
