@@ -4,7 +4,10 @@ import type { Db } from "../../db/client.js";
 import { parts, stockAdjustments, syncOwnWrites } from "../../db/schema/index.js";
 import type { QboClient } from "../../integrations/qbo/client.js";
 import type { Logger } from "../../lib/logger.js";
-import { queueAdjustment } from "../inventory/quickbooks/adjustments.repository.js";
+import {
+  queueAdjustment,
+  supersedeFailed,
+} from "../inventory/quickbooks/adjustments.repository.js";
 import { sendPartAdjustments } from "../inventory/quickbooks/send-adjustments.js";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "../imports/decimal.js";
@@ -94,6 +97,7 @@ async function takeQuickBooks(
       changes.push(await moveQuantity(tx, locked, delta, `quickbooks:drift:${item.Id}`));
       // QuickBooks' value is now ours: measure its next changes from here.
       await acceptAsBaseline(tx, shopId, item, qbo.quantity, readStartedAt);
+      await supersedeFailed(tx, shopId, part.id, SUPERSEDED_BY_TAKE);
     }
     await logChange(tx, {
       shopId,
@@ -194,11 +198,15 @@ async function pushQuantity(
     return failed(part.id, "quantity", "The QuickBooks item no longer exists");
   const qboQuantity = optionalDecimal(change.item.QtyOnHand) ?? "0";
   const qty = subtract(current?.quantity ?? "0", qboQuantity);
-  if (isZero(qty)) return { partId: part.id, field: "quantity", outcome: "fixed" };
+  if (isZero(qty)) {
+    await supersedeFailed(deps.db, shopId, part.id, SUPERSEDED_BY_PUSH);
+    return { partId: part.id, field: "quantity", outcome: "fixed" };
+  }
   const queued = await deps.db.transaction(async (tx) => {
     // Shopmonkey's value wins: QuickBooks' quantity as just read is overridden, not news to
     // apply here later, so it becomes the baseline and only our adjustment is on top of it.
     await acceptAsBaseline(tx, shopId, change.item, qboQuantity, readStartedAt);
+    await supersedeFailed(tx, shopId, part.id, SUPERSEDED_BY_PUSH);
     return queueAdjustment(tx, {
       shopId,
       partId: part.id,
@@ -228,6 +236,11 @@ async function pushQuantity(
     row?.status === "failed" ? (row.error ?? "QuickBooks refused the adjustment") : UNANSWERED,
   );
 }
+
+const SUPERSEDED_BY_TAKE =
+  "Not sent: QuickBooks' quantity was taken afterwards, so this change no longer applies.";
+const SUPERSEDED_BY_PUSH =
+  "Not sent on its own: Shopmonkey's quantity was pushed to QuickBooks afterwards, this change included.";
 
 const UNANSWERED =
   "QuickBooks did not answer yet; the adjustment is stored and will be sent again shortly.";

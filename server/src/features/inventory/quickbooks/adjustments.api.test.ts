@@ -171,6 +171,35 @@ describe.each(testBackends())("stock counts sent to QuickBooks, on %s", (backend
     expect(again.status).toBe(409);
   });
 
+  it("a refused count settled by a drift push is closed, so it can never be sent twice", async () => {
+    const part = await partOf(h, shop, "18");
+    const start = Number(part.quantityAvailable);
+    await changeItem(h, shop, "18", { Active: false });
+    await drained(h);
+    await count(part.id, start + 2);
+    const [failed] = await settled(part.id);
+    expect(failed?.quickBooks?.status).toBe("failed");
+    await changeItem(h, shop, "18", { Active: true });
+    await drained(h);
+    const pushed = await api(h, shop, "post", "/api/quickbooks/sync/drift/fix", {
+      action: "push_shopmonkey",
+      partIds: [part.id],
+      fields: ["quantity"],
+    });
+    expect(pushed.body.results).toEqual([{ partId: part.id, field: "quantity", outcome: "fixed" }]);
+    const [closed] = await history(part.id);
+    expect(closed?.quickBooks).toMatchObject({ status: "dropped", errorCode: "superseded" });
+    const retry = await api(
+      h,
+      shop,
+      "post",
+      `/api/inventory/${part.id}/adjustments/${closed?.quickBooks?.id}/retry`,
+    );
+    expect(retry.status).toBe(409);
+    expect(await adjustmentsFor("18")).toEqual([2]);
+    expect(await qtyOnHand("18")).toBe(start + 2);
+  });
+
   it("killed between QuickBooks' answer and our commit: the next run records it, once", async () => {
     const part = await partOf(h, shop, "16");
     const start = Number(part.quantityAvailable);

@@ -240,3 +240,26 @@ export async function partsWithPending(db: Db): Promise<{ shopId: string; partId
     )
     .limit(500);
 }
+
+/**
+ * The part's quantity was settled as a whole (QuickBooks' value taken, or ours pushed): a
+ * failed change of before is part of that settlement, so retrying it later would count it
+ * twice. It is closed with the reason instead.
+ */
+export async function supersedeFailed(
+  db: Db,
+  shopId: string,
+  partId: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .update(stockAdjustments)
+    .set({ status: "dropped", errorCode: "superseded", error: reason })
+    .where(
+      and(
+        eq(stockAdjustments.shopId, shopId),
+        eq(stockAdjustments.partId, partId),
+        eq(stockAdjustments.status, "failed"),
+      ),
+    );
+}
