@@ -6,7 +6,7 @@ import { addPending, firstDelivery, shopsOfRealms } from "../sync/pending.reposi
 import type { ChangeEvent } from "./payload.js";
 
 /** Entities whose changes we follow; others are acknowledged and ignored. */
-const FOLLOWED = new Set(["Item"]);
+const FOLLOWED = new Set(["Item", "Customer"]);
 /** Entities whose merges move our links (parts follow items, customers follow customers). */
 const MERGED = new Set(["Item", "Customer"]);
 
