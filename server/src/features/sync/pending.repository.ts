@@ -50,10 +50,15 @@ export async function addPending(
   db: Db,
   rows: readonly { shopId: string; realmId: string; entity: string; entityId: string }[],
 ): Promise<void> {
-  if (rows.length === 0) return;
+  // One row per key: a batch naming a record twice (created, then updated) would otherwise
+  // make PostgreSQL's upsert touch the same row twice and fail the whole delivery.
+  const unique = [
+    ...new Map(rows.map((r) => [`${r.shopId}\u0000${r.entity}\u0000${r.entityId}`, r])).values(),
+  ];
+  if (unique.length === 0) return;
   await db
     .insert(syncPending)
-    .values([...rows])
+    .values(unique)
     .onConflictDoUpdate({
       target: [syncPending.shopId, syncPending.entity, syncPending.entityId],
       set: {

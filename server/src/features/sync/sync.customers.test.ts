@@ -88,8 +88,12 @@ describe.each(testBackends())("customers following QuickBooks on %s", (backend) 
       eventNotifications: [
         {
           realmId,
+          // Named twice in one batch (created, then updated): one piece of work, no error.
           dataChangeEvent: {
-            entities: [{ name: "Customer", id, operation: "Update", lastUpdated: "late" }],
+            entities: [
+              { name: "Customer", id, operation: "Create", lastUpdated: "late" },
+              { name: "Customer", id, operation: "Update", lastUpdated: "late" },
+            ],
           },
         },
       ],
