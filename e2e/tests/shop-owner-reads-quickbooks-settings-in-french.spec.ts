@@ -1,5 +1,5 @@
 import { capture, expectNoAxeViolations } from "./support/quickbooks";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 test.describe("a shop owner reads the QuickBooks settings in French", () => {
   test.use({ locale: "en-US" });

@@ -21,6 +21,7 @@ import { accountingRouter } from "./features/accounting/accounting.router.js";
 import { importsRouter } from "./features/imports/imports.router.js";
 import { inventoryRouter } from "./features/inventory/inventory.router.js";
 import type { InvoiceQueue } from "./features/orders/quickbooks/invoice.worker.js";
+import type { AdjustmentQueue } from "./features/inventory/quickbooks/adjustment.worker.js";
 import { ordersRouter } from "./features/orders/orders.router.js";
 import { demoHostRouter, meRouter } from "./features/session/session.router.js";
 import { ensureShop } from "./features/session/shops.repository.js";
@@ -52,6 +53,8 @@ export interface AppDeps {
   syncQueue?: SyncQueue;
   /** Set where this process runs the invoice sender; without it sends wait for a sweep. */
   invoiceQueue?: InvoiceQueue;
+  /** Set where this process runs the stock adjustment sender; without it they wait for a sweep. */
+  adjustmentQueue?: AdjustmentQueue;
   /** Built SPA to serve (production); omitted in tests and in dev (Vite serves it). */
   webDistDir?: string;
 }

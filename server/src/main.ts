@@ -7,6 +7,7 @@ import { loadDotEnv } from "./config/dotenv.js";
 import { parseEnv } from "./config/env.js";
 import { startExportSweep } from "./features/quickbooks-export/exports.service.js";
 import { startInvoiceWorker } from "./features/orders/quickbooks/invoice.worker.js";
+import { startAdjustmentWorker } from "./features/inventory/quickbooks/adjustment.worker.js";
 import { startSyncWorker } from "./features/sync/sync.worker.js";
 import { startImportWorker } from "./jobs/import-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
@@ -62,6 +63,14 @@ const invoiceWorker = await startInvoiceWorker({
   logger,
 });
 deps.invoiceQueue = invoiceWorker;
+// Shopmonkey → QuickBooks: stock counts as inventory adjustments, exactly once, in order per part.
+const adjustmentWorker = await startAdjustmentWorker({
+  db: deps.db,
+  boss: jobQueue.boss,
+  client: deps.qbo.client,
+  logger,
+});
+deps.adjustmentQueue = adjustmentWorker;
 // Exports run in this process; one whose runner died with an earlier process resumes here.
 const exportSweep = startExportSweep(deps);
 // Only now: a database down at boot must still fail the boot (a top-level await's rejection
@@ -97,6 +106,9 @@ async function shutdown(signal: string): Promise<void> {
   await invoiceWorker
     .stop()
     .catch((err: unknown) => logger.error({ err }, "invoice worker stop failed"));
+  await adjustmentWorker
+    .stop()
+    .catch((err: unknown) => logger.error({ err }, "adjustment worker stop failed"));
   await jobQueue.stop().catch((err: unknown) => logger.error({ err }, "job queue stop failed"));
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await deps.qbo.close().catch((err: unknown) => logger.error({ err }, "limiter close failed"));

@@ -26,6 +26,8 @@ export type CategoryItems = z.infer<typeof CategoryItemsSchema>;
 export const AccountingSettingsSchema = z.object({
   categoryItems: CategoryItemsSchema,
   autoSendInvoices: z.boolean(),
+  /** The Expense/COGS account stock adjustments are booked against; null: QuickBooks' default. */
+  adjustmentAccountId: z.string().nullable(),
 });
 export type AccountingSettings = z.infer<typeof AccountingSettingsSchema>;
 
@@ -44,6 +46,13 @@ export const AccountingSettingsInputSchema = z.strictObject({
     shop_supplies: ItemIdSchema.nullable(),
   }),
   autoSendInvoices: z.boolean(),
+  /** Omitted: unchanged; null: back to the default account. */
+  adjustmentAccountId: z
+    .string()
+    .trim()
+    .regex(/^\d{1,20}$/, "Expected a QuickBooks account id")
+    .nullable()
+    .optional(),
 });
 export type AccountingSettingsInput = z.infer<typeof AccountingSettingsInputSchema>;
 
@@ -67,3 +76,18 @@ export const QuickBooksItemOptionSchema = z.object({
 export type QuickBooksItemOption = z.infer<typeof QuickBooksItemOptionSchema>;
 export const QuickBooksItemListSchema = z.object({ items: z.array(QuickBooksItemOptionSchema) });
 export type QuickBooksItemList = z.infer<typeof QuickBooksItemListSchema>;
+
+/** An account a stock adjustment may be booked against (Expense or Cost of Goods Sold). */
+export const AdjustmentAccountOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  subType: z.string().nullable(),
+});
+export type AdjustmentAccountOption = z.infer<typeof AdjustmentAccountOptionSchema>;
+export const AdjustmentAccountListSchema = z.object({
+  items: z.array(AdjustmentAccountOptionSchema),
+  /** What is used while the shop has chosen none. */
+  defaultId: z.string().nullable(),
+});
+export type AdjustmentAccountList = z.infer<typeof AdjustmentAccountListSchema>;

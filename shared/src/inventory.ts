@@ -85,6 +85,18 @@ export type PartInput = z.infer<typeof PartInputSchema>;
 export const PartPatchSchema = z.strictObject(partFields).partial();
 export type PartPatch = z.infer<typeof PartPatchSchema>;
 
+/** A stock change on its way to QuickBooks as an InventoryAdjustment (issue 16). */
+export const StockAdjustmentSchema = z.object({
+  id: z.string(),
+  status: z.enum(["pending", "sent", "failed", "dropped"]),
+  qtyDiff: z.string(),
+  /** QuickBooks' InventoryAdjustment Id once it holds the change. */
+  quickBooksId: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type StockAdjustment = z.infer<typeof StockAdjustmentSchema>;
+
 export const StockMovementSchema = z.object({
   id: z.string(),
   delta: z.string(),
@@ -111,6 +123,8 @@ export const StockMovementSchema = z.object({
   /** Where the reference opens in the app, if anywhere: the order that sold the stock. */
   link: z.object({ type: z.literal("order"), id: z.string() }).nullable(),
   createdAt: z.string(),
+  /** Set when this change is (being) sent to QuickBooks; null when it stays in Shopmonkey. */
+  quickBooks: StockAdjustmentSchema.nullable(),
 });
 export type StockMovement = z.infer<typeof StockMovementSchema>;
 export const StockMovementListSchema = z.object({ items: z.array(StockMovementSchema) });
@@ -127,3 +141,4 @@ export const quickBooksItemUrl = (ref: string, appUrl = QBO_APP_URL): string =>
 
 /** Any string: a malformed id is answered 404 like a missing part, not 400 (docs/api.md). */
 export const PartIdParamsSchema = z.object({ id: z.string() });
+export const PartAdjustmentParamsSchema = z.object({ id: z.string(), adjustmentId: z.string() });

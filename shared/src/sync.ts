@@ -30,7 +30,9 @@ export const SyncNoticeSchema = z.object({
   partId: z.string(),
   partDescription: z.string(),
   quickBooksItemRef: z.string(),
-  kind: z.enum(["deleted", "inactive"]),
+  kind: z.enum(["deleted", "inactive", "merged"]),
+  /** Merged: the surviving item, already linked to another part (choose which part keeps it). */
+  mergedIntoRef: z.string().nullable(),
   createdAt: z.string(),
 });
 export type SyncNotice = z.infer<typeof SyncNoticeSchema>;
@@ -51,8 +53,9 @@ export const SyncSettingRequestSchema = z.strictObject({
   keepInSync: z.boolean(),
 });
 
+/** relink (merged notices only): this part follows the surviving item, the other part unlinks. */
 export const NoticeDecisionRequestSchema = z.strictObject({
-  decision: z.enum(["unlink", "keep"]),
+  decision: z.enum(["unlink", "keep", "relink"]),
 });
 export const NoticeIdParamsSchema = z.object({ id: z.uuid() });
 

@@ -117,6 +117,12 @@ export const ROUTES: RouteSpec[] = [
   { method: "post", path: "/api/inventory/:id/unlink", access: "manage", resource: "part" },
   {
     method: "post",
+    path: "/api/inventory/:id/adjustments/:adjustmentId/retry",
+    access: "edit",
+    resource: "part",
+  },
+  {
+    method: "post",
     path: "/api/inventory/:id/quickbooks-item",
     access: "manage",
     resource: "part",
@@ -149,6 +155,7 @@ export const ROUTES: RouteSpec[] = [
   // Accounting
   { method: "get", path: "/api/quickbooks/items", access: "read" },
   { method: "get", path: "/api/quickbooks/accounting", access: "read" },
+  { method: "get", path: "/api/quickbooks/adjustment-accounts", access: "read" },
   {
     method: "put",
     path: "/api/quickbooks/accounting",

@@ -7,3 +7,4 @@ export * from "./sync.js";
 export * from "./orders.js";
 export * from "./onboarding.js";
 export * from "./health.js";
+export * from "./stock-adjustments.js";

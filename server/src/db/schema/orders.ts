@@ -26,6 +26,8 @@ export const accountingSettings = pgTable("accounting_settings", {
   shopId: shopIdColumn().primaryKey(),
   categoryItems: jsonb("category_items").$type<Partial<CategoryItems>>().notNull(),
   autoSendInvoices: boolean("auto_send_invoices").notNull().default(false),
+  /** The Expense/COGS account stock adjustments are booked against; null: the default one. */
+  adjustmentAccountId: text("adjustment_account_id"),
   updatedAt: updatedAtColumn(),
   updatedBy: text("updated_by"),
 });

@@ -117,7 +117,9 @@ export const syncNotices = pgTable(
       .notNull()
       .references(() => parts.id, { onDelete: "cascade" }),
     itemRef: text("item_ref").notNull(),
-    kind: text("kind", { enum: ["deleted", "inactive"] }).notNull(),
+    kind: text("kind", { enum: ["deleted", "inactive", "merged"] }).notNull(),
+    /** Merged only: the surviving item, already linked to another part (the shop chooses). */
+    mergedIntoRef: text("merged_into_ref"),
     status: text("status", { enum: ["open", "unlinked", "kept"] }).notNull(),
     createdAt: createdAtColumn(),
     resolvedAt: ts("resolved_at"),

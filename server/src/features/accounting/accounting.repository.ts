@@ -16,18 +16,24 @@ export async function getAccountingSettings(db: Db, shopId: string): Promise<Acc
   return {
     categoryItems: { ...UNMAPPED, ...row?.categoryItems },
     autoSendInvoices: row?.autoSendInvoices ?? false,
+    adjustmentAccountId: row?.adjustmentAccountId ?? null,
   };
 }
 
 export async function saveAccountingSettings(
   db: Db,
   shopId: string,
-  settings: AccountingSettings,
+  settings: Omit<AccountingSettings, "adjustmentAccountId"> & {
+    adjustmentAccountId?: string | null;
+  },
   userId: string,
 ): Promise<void> {
   const values = {
     categoryItems: settings.categoryItems,
     autoSendInvoices: settings.autoSendInvoices,
+    ...(settings.adjustmentAccountId !== undefined
+      ? { adjustmentAccountId: settings.adjustmentAccountId }
+      : {}),
     updatedBy: userId,
   };
   await db

@@ -20,6 +20,9 @@ export function accountingRouter(deps: service.AccountingDeps): Router {
     const { types } = parseQuery(QuickBooksItemsQuerySchema, req);
     res.json(await service.listQuickBooksItems(deps, sessionOf(req).shopId, types));
   });
+  router.get("/quickbooks/adjustment-accounts", async (req, res) => {
+    res.json(await service.listAdjustmentAccounts(deps, sessionOf(req).shopId));
+  });
   router.get("/quickbooks/accounting", async (req, res) => {
     res.json(await service.getSettings(deps, sessionOf(req).shopId));
   });

@@ -1,4 +1,5 @@
 import {
+  type AdjustmentAccountList,
   type AccountingSettings,
   type AccountingSettingsInput,
   type FieldIssue,
@@ -11,6 +12,7 @@ import type { Session } from "../../http/session.js";
 import type { QboClient } from "../../integrations/qbo/client.js";
 import type { Db } from "../../db/client.js";
 import { getAccountingSettings, saveAccountingSettings } from "./accounting.repository.js";
+import { adjustmentAccounts, defaultAdjustmentAccount } from "./adjustment-account.js";
 import { findItems, listItems } from "./quickbooks-items.js";
 
 export interface AccountingDeps {
@@ -57,7 +59,24 @@ export async function saveSettings(
         message: `"${item.name}" is a ${item.type} item; pick a service or non-inventory item`,
       });
   }
+  if (input.adjustmentAccountId) {
+    const accounts = await adjustmentAccounts(deps.qbo.client, session.shopId);
+    if (!accounts.some((a) => a.id === input.adjustmentAccountId))
+      issues.push({
+        path: "body.adjustmentAccountId",
+        message: `QuickBooks has no active Expense or Cost of Goods Sold account with id ${input.adjustmentAccountId}`,
+      });
+  }
   if (issues.length > 0) throw validationFailed(issues);
   await saveAccountingSettings(deps.db, session.shopId, input, session.userId);
   return getAccountingSettings(deps.db, session.shopId);
+}
+
+/** The accounts the adjustment-account picker offers, and the one used while none is chosen. */
+export async function listAdjustmentAccounts(
+  deps: AccountingDeps,
+  shopId: string,
+): Promise<AdjustmentAccountList> {
+  const items = await adjustmentAccounts(deps.qbo.client, shopId);
+  return { items, defaultId: defaultAdjustmentAccount(items)?.id ?? null };
 }

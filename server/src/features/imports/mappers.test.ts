@@ -111,7 +111,7 @@ describe("toCustomerFields", () => {
       city: "Springfield",
       state: "OR",
       postalCode: "97478",
-      country: "USA",
+      country: "US", // QuickBooks' 3-letter code, as Shopmonkey's 2-letter field holds it
       note: "Prefers texts",
       quickBooksCustomerRef: "7",
     });

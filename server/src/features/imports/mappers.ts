@@ -1,6 +1,7 @@
 import type { PartKind } from "@app/shared";
 import type { z } from "zod";
 import { type QboCustomer, type QboItem, storableLabel } from "../../integrations/qbo/schemas.js";
+import { countryCode } from "./country.js";
 import { optionalDecimal } from "./decimal.js";
 
 /** Our part's fields from a QuickBooks item, exactly as docs/product.md maps them. */
@@ -82,7 +83,7 @@ export function toCustomerFields(c: QboCustomer): CustomerFields {
     city: addr?.City ?? "",
     state: addr?.CountrySubDivisionCode ?? "",
     postalCode: addr?.PostalCode ?? "",
-    country: addr?.Country ?? "",
+    country: countryCode(addr?.Country),
     note: c.Notes ?? "",
     quickBooksCustomerRef: c.Id,
   };

@@ -1,5 +1,5 @@
-import type { Part, StockMovement } from "@app/shared";
-import type { parts, stockMovements } from "../../db/schema/index.js";
+import type { Part, StockAdjustment, StockMovement } from "@app/shared";
+import type { parts, stockAdjustments, stockMovements } from "../../db/schema/index.js";
 
 /** A parts row as the repository reads it: the table's columns plus the vendor's name. */
 export type PartRow = typeof parts.$inferSelect & { vendorName: string | null };
@@ -24,9 +24,23 @@ export function toPart(row: PartRow): Part {
   };
 }
 
+export type AdjustmentRow = typeof stockAdjustments.$inferSelect;
+
+export function toStockAdjustment(row: AdjustmentRow): StockAdjustment {
+  return {
+    id: row.id,
+    status: row.status,
+    qtyDiff: row.qtyDiff,
+    quickBooksId: row.adjustmentId,
+    errorCode: row.errorCode,
+    error: row.error,
+  };
+}
+
 export function toStockMovement(
   row: MovementRow,
   readable: Pick<StockMovement, "reference" | "source" | "link">,
+  adjustment: AdjustmentRow | undefined,
 ): StockMovement {
   return {
     id: row.id,
@@ -35,5 +49,6 @@ export function toStockMovement(
     reason: row.reason,
     ...readable,
     createdAt: row.createdAt.toISOString(),
+    quickBooks: adjustment ? toStockAdjustment(adjustment) : null,
   };
 }

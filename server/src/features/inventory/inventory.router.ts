@@ -1,5 +1,6 @@
 import {
   PartInputSchema,
+  PartAdjustmentParamsSchema,
   PartIdParamsSchema,
   PartListQuerySchema,
   PartPatchSchema,
@@ -52,6 +53,10 @@ export function inventoryRouter(deps: service.InventoryDeps): Router {
         parseParams(PartIdParamsSchema, req).id,
       ),
     );
+  });
+  router.post("/inventory/:id/adjustments/:adjustmentId/retry", edit, async (req, res) => {
+    const { id, adjustmentId } = parseParams(PartAdjustmentParamsSchema, req);
+    res.json(await service.retryAdjustment(deps, sessionOf(req).shopId, id, adjustmentId));
   });
   router.post("/inventory/:id/unlink", unlink, async (req, res) => {
     res.json(

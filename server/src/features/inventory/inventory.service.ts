@@ -7,11 +7,14 @@ import type {
   StockMovementList,
 } from "@app/shared";
 import type { Db } from "../../db/client.js";
-import { notFound } from "../../http/errors.js";
+import { conflict, notFound } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
 import { isUuid } from "../../lib/sql-text.js";
 import { toPart, toStockMovement } from "./inventory.mapper.js";
 import { lookUpReferences, readableReference } from "./movement-references.js";
+import * as adjustments from "./quickbooks/adjustments.repository.js";
+import type { AdjustmentQueue } from "./quickbooks/adjustment.worker.js";
+import { queueCountToQuickBooks } from "./quickbooks/count-to-quickbooks.js";
 import * as movements from "./movements.repository.js";
 import { fieldsForCreate, fieldsForPatch } from "./part-fields.js";
 import * as repo from "./parts.repository.js";
@@ -19,6 +22,8 @@ import { findOrCreateVendor } from "./vendors.repository.js";
 
 export interface InventoryDeps {
   db: Db;
+  /** Set where this process runs the adjustment sender; without it adjustments wait for a sweep. */
+  adjustmentQueue?: AdjustmentQueue;
 }
 
 const missing = () => notFound("Part");
@@ -55,7 +60,10 @@ export async function createPart(deps: InventoryDeps, s: Session, input: PartInp
   return getPart(deps, s.shopId, id);
 }
 
-/** A quantity change leaves a "manual" stock movement naming who made it. */
+/**
+ * A quantity change leaves a "manual" stock movement naming who made it, and for a part that
+ * follows QuickBooks an adjustment stored with it (sent after the commit, and by the sweep).
+ */
 export async function updatePart(
   deps: InventoryDeps,
   s: Session,
@@ -63,7 +71,7 @@ export async function updatePart(
   patch: PartPatch,
 ): Promise<Part> {
   if (!isUuid(id)) throw missing();
-  await deps.db.transaction(async (tx) => {
+  const queued = await deps.db.transaction(async (tx) => {
     const current = await repo.lockPart(tx, s.shopId, id);
     if (!current) throw missing();
     const vendorId = await vendorIdFor(tx, s.shopId, patch.vendorName);
@@ -74,27 +82,54 @@ export async function updatePart(
       id,
       vendorId === undefined ? fields : { ...fields, vendorId },
     );
-    if (fields.quantityAvailable != null) {
-      await movements.recordManualMovement(tx, {
-        shopId: s.shopId,
-        partId: id,
-        before: current.quantityAvailable,
-        after: fields.quantityAvailable,
-        reference: s.name,
-      });
-    }
+    if (fields.quantityAvailable == null) return false;
+    const moved = await movements.recordManualMovement(tx, {
+      shopId: s.shopId,
+      partId: id,
+      before: current.quantityAvailable,
+      after: fields.quantityAvailable,
+      reference: s.name,
+    });
+    return moved
+      ? queueCountToQuickBooks(tx, { ...current, shopId: s.shopId, partId: id }, moved)
+      : false;
   });
+  if (queued) await deps.adjustmentQueue?.enqueue(s.shopId, id);
   return getPart(deps, s.shopId, id);
 }
 
 export async function listMovements(deps: InventoryDeps, shopId: string, id: string) {
   await getPart(deps, shopId, id); // 404 for another shop's part, before reading its history
-  const rows = await movements.listMovements(deps.db, shopId, id);
+  const [rows, sent] = await Promise.all([
+    movements.listMovements(deps.db, shopId, id),
+    adjustments.adjustmentsOfPart(deps.db, shopId, id),
+  ]);
   const found = await lookUpReferences(deps.db, shopId, rows);
+  const byMovement = new Map(sent.filter((a) => a.movementId).map((a) => [a.movementId, a]));
   const list: StockMovementList = {
-    items: rows.map((row) => toStockMovement(row, readableReference(row, found))),
+    items: rows.map((m) => toStockMovement(m, readableReference(m, found), byMovement.get(m.id))),
   };
   return list;
+}
+
+/** Sends a failed adjustment again (same requestid after silence, a new one after a refusal). */
+export async function retryAdjustment(
+  deps: InventoryDeps,
+  shopId: string,
+  id: string,
+  adjustmentId: string,
+) {
+  await getPart(deps, shopId, id);
+  if (!isUuid(adjustmentId)) throw notFound("Adjustment");
+  const row = await adjustments.requeue(deps.db, shopId, id, adjustmentId);
+  if (!row) {
+    const existing = await adjustments.findAdjustment(deps.db, shopId, id, adjustmentId);
+    if (!existing) throw notFound("Adjustment");
+    if (existing.status !== "pending")
+      throw conflict(`This adjustment is ${existing.status}; only a failed one can be retried`);
+  }
+  await deps.adjustmentQueue?.enqueue(shopId, id);
+  return listMovements(deps, shopId, id);
 }
 
 export async function unlinkPart(deps: InventoryDeps, shopId: string, id: string): Promise<Part> {

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { rowsOf } from "../../db/client.js";
 import { stockMovements } from "../../db/schema/index.js";
 import type { MovementRow } from "./inventory.mapper.js";
 
@@ -26,10 +27,14 @@ export async function listMovements(
 export async function recordManualMovement(
   db: Db,
   m: { shopId: string; partId: string; before: string | null; after: string; reference: string },
-): Promise<void> {
-  await db.execute(sql`
+): Promise<{ id: string; delta: string } | undefined> {
+  const [row] = rowsOf<{ id: string; delta: string }>(
+    await db.execute(sql`
     insert into stock_movements (shop_id, part_id, delta, quantity_after, reason, reference)
     select ${m.shopId}, ${m.partId}, ${m.after}::numeric - coalesce(${m.before}::numeric, 0),
            ${m.after}::numeric, 'manual', ${m.reference}
-    where ${m.after}::numeric is distinct from ${m.before}::numeric`);
+    where ${m.after}::numeric is distinct from ${m.before}::numeric
+    returning id, delta::text as delta`),
+  );
+  return row;
 }

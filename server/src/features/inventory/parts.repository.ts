@@ -69,7 +69,12 @@ export async function insertPart(db: Db, shopId: string, values: PartWrite): Pro
 /** Locks the row so a concurrent edit can't slip between reading the old quantity and writing. */
 export async function lockPart(db: Db, shopId: string, id: string) {
   const [row] = await db
-    .select({ kind: parts.kind, quantityAvailable: parts.quantityAvailable })
+    .select({
+      kind: parts.kind,
+      quantityAvailable: parts.quantityAvailable,
+      quickBooksItemRef: parts.quickBooksItemRef,
+      quickBooksRealmId: parts.quickBooksRealmId,
+    })
     .from(parts)
     .where(and(eq(parts.shopId, shopId), eq(parts.id, id)))
     .for("update");

@@ -1,3 +1,4 @@
+import { AdjustmentAccountListSchema } from "@app/shared";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers } from "../../db/schema/index.js";
@@ -47,7 +48,46 @@ describe.each(testBackends())("accounting and orders API on %s", (backend) => {
       .get("/api/quickbooks/accounting")
       .set("authorization", await auth(h, "api-a", "technician"))
       .expect(200);
-    expect(saved.body).toEqual({ categoryItems: MAPPING, autoSendInvoices: true });
+    expect(saved.body).toEqual({
+      categoryItems: MAPPING,
+      autoSendInvoices: true,
+      adjustmentAccountId: null,
+    });
+  });
+
+  it("offers the company's expense accounts for stock adjustments, with a default, and checks the choice", async () => {
+    const s = await preparedShop(h, "api-adj");
+    const listed = await request(h.t.app)
+      .get("/api/quickbooks/adjustment-accounts")
+      .set("authorization", s.auth)
+      .expect(200);
+    const { items, defaultId } = AdjustmentAccountListSchema.parse(listed.body);
+    expect(items.length).toBeGreaterThan(0);
+    expect(
+      items.every((a) => ["Cost of Goods Sold", "Expense", "Other Expense"].includes(a.type)),
+    ).toBe(true);
+    expect(items.find((a) => a.id === defaultId)?.type).toBe("Cost of Goods Sold");
+    const bad = await request(h.t.app)
+      .put("/api/quickbooks/accounting")
+      .set("authorization", s.auth)
+      .send({ categoryItems: MAPPING, autoSendInvoices: true, adjustmentAccountId: "99999" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      "body.adjustmentAccountId",
+    ]);
+    const chosen = items.find((a) => a.id !== defaultId) ?? items[0]!;
+    await request(h.t.app)
+      .put("/api/quickbooks/accounting")
+      .set("authorization", s.auth)
+      .send({ categoryItems: MAPPING, autoSendInvoices: true, adjustmentAccountId: chosen.id })
+      .expect(200);
+    // Saving the form without the field leaves the choice as it is.
+    const kept = await request(h.t.app)
+      .put("/api/quickbooks/accounting")
+      .set("authorization", s.auth)
+      .send({ categoryItems: MAPPING, autoSendInvoices: false })
+      .expect(200);
+    expect(kept.body.adjustmentAccountId).toBe(chosen.id);
   });
 
   it("refuses to send with an unmapped category or no connection, saying what to fix", async () => {

@@ -1,4 +1,4 @@
-import type { Connection, ImportJob, Order } from "@app/shared";
+import type { Connection, ImportJob, Order, StockMovementList } from "@app/shared";
 import { eq, sql } from "drizzle-orm";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -222,6 +222,54 @@ describe.each(testBackends())("a shop whose QuickBooks company changes, on %s", 
       bItem5.QtyOnHand,
     );
   }, 120_000);
+
+  it("drops a stock count still on its way to company A when the shop switches to B", async () => {
+    const shop = "shop-count-switch";
+    await connectShop(h.t, shop, A);
+    const qtyIn = (realmId: string) =>
+      Number(h.sandbox.state.companies.get(realmId)!.get("Item", "6")!.e.QtyOnHand);
+    const [aBefore, bBefore] = [qtyIn(A), qtyIn(B)];
+    const [part] = await h.t.deps.db
+      .insert(parts)
+      .values({
+        shopId: shop,
+        kind: "inventory",
+        description: "Counted before the switch",
+        quantityAvailable: String(aBefore),
+        quickBooksItemRef: "6",
+        quickBooksRealmId: A,
+      })
+      .returning();
+    await api(h, shop, "put", "/api/quickbooks/sync/settings", {
+      category: "inventory",
+      keepInSync: true,
+    });
+    // This harness runs no adjustment sender: the count waits, as if QuickBooks were slow.
+    const patched = await request(h.t.app)
+      .patch(`/api/inventory/${part!.id}`)
+      .set("authorization", `Bearer ${await h.t.token(shop)}`)
+      .send({ quantityAvailable: String(aBefore + 3) });
+    expect(patched.status).toBe(200);
+    const history = async () =>
+      (await api(h, shop, "get", `/api/inventory/${part!.id}/movements`)).body as StockMovementList;
+    expect((await history()).items[0]?.quickBooks?.status).toBe("pending");
+
+    await disconnect(shop);
+    await switchTo(shop, B);
+    const [moved] = (await history()).items;
+    expect(moved?.quickBooks).toMatchObject({
+      status: "dropped",
+      errorCode: "quickbooks_company_changed",
+    });
+    const retry = await api(
+      h,
+      shop,
+      "post",
+      `/api/inventory/${part!.id}/adjustments/${moved?.quickBooks?.id}/retry`,
+    );
+    expect(retry.status).toBe(409);
+    expect([qtyIn(A), qtyIn(B)]).toEqual([aBefore, bBefore]);
+  });
 
   it("ends an import running for company A when the shop switches to B, instead of mixing them", async () => {
     const shop = "shop-midway";

@@ -9,6 +9,7 @@ import {
   quickBooksExports,
   quickBooksLinkHistory,
   quickBooksLinkRealms,
+  stockAdjustments,
   syncCursors,
   syncItemState,
   syncNotices,
@@ -184,7 +185,7 @@ async function unlinkAll(tx: Db, shopId: string, realmId: string, by: string): P
     );
     await tx
       .update(accountingSettings)
-      .set({ categoryItems: {}, updatedAt: sql`now()`, updatedBy: by })
+      .set({ categoryItems: {}, adjustmentAccountId: null, updatedAt: sql`now()`, updatedBy: by })
       .where(eq(accountingSettings.shopId, shopId));
   }
 }
@@ -220,6 +221,17 @@ async function stopWork(tx: Db, shopId: string): Promise<void> {
       qboLeaseUntil: null,
     })
     .where(and(eq(orders.shopId, shopId), eq(orders.qboStatus, "pending")));
+  // Stock adjustments name the old company's items: never sent to the new one, and no longer
+  // retried (a failed one would be retried into the wrong books). The stock movements stay.
+  await tx
+    .update(stockAdjustments)
+    .set({ status: "dropped", errorCode: COMPANY_CHANGED, error: STOPPED, leaseUntil: null })
+    .where(
+      and(
+        eq(stockAdjustments.shopId, shopId),
+        inArray(stockAdjustments.status, ["pending", "failed"]),
+      ),
+    );
   // Sync state is per item of the old company: baselines, own writes, queued webhook work and
   // the change-data-capture watermark all start afresh for the new one.
   await tx.delete(syncItemState).where(eq(syncItemState.shopId, shopId));

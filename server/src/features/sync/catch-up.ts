@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { boundToRealm } from "../../integrations/qbo/client.js";
-import { QboItemSchema } from "../../integrations/qbo/schemas.js";
+import { QboCustomerSchema, QboItemSchema } from "../../integrations/qbo/schemas.js";
+import { applyCustomerChange } from "./apply-customer.js";
 import { refreshCapabilities } from "../quickbooks-connection/capabilities.js";
 import { findConnection } from "../quickbooks-connection/connection.repository.js";
 import { type ItemChange, applyItemChange } from "./apply-item.js";
@@ -20,7 +21,14 @@ const CdcSchema = z.looseObject({
   CDCResponse: z
     .array(
       z.looseObject({
-        QueryResponse: z.array(z.looseObject({ Item: z.array(z.unknown()).optional() })).optional(),
+        QueryResponse: z
+          .array(
+            z.looseObject({
+              Item: z.array(z.unknown()).optional(),
+              Customer: z.array(z.unknown()).optional(),
+            }),
+          )
+          .optional(),
       }),
     )
     .optional(),
@@ -64,10 +72,17 @@ export async function runCatchUp(
       await client.call(shopId, {
         method: "GET",
         path: "cdc",
-        query: { entities: "Item", changedSince: next.toISOString() },
+        query: { entities: "Item,Customer", changedSince: next.toISOString() },
       }),
     );
-    const raw = (res.CDCResponse?.[0]?.QueryResponse ?? []).flatMap((q) => q.Item ?? []);
+    const answered = res.CDCResponse?.[0]?.QueryResponse ?? [];
+    const raw = answered.flatMap((q) => q.Item ?? []);
+    const people = answered.flatMap((q) => q.Customer ?? []);
+    // Linked customers follow QuickBooks too (a deleted or merged one keeps its link).
+    for (const entry of people) {
+      const customer = QboCustomerSchema.safeParse(entry);
+      if (customer.success) await applyCustomerChange(deps.db, shopId, realmId, customer.data);
+    }
     let last = next;
     for (const entry of raw) {
       const change = toChange(entry);
@@ -90,11 +105,21 @@ export async function runCatchUp(
       if (change.updatedAt && change.updatedAt > last) last = change.updatedAt;
     }
     const serverTime = res.time ? new Date(res.time) : readStartedAt;
-    if (raw.length < CDC_LIMIT || last.getTime() <= next.getTime()) {
+    const lastPerson = people.reduce<Date>((max, e) => {
+      const t = updatedAtOf(e);
+      return t && t > max ? t : max;
+    }, next);
+    // Each entity's answer stops at 1000: ask again from the earliest place one was cut.
+    const cut = [
+      ...(raw.length >= CDC_LIMIT ? [last] : []),
+      ...(people.length >= CDC_LIMIT ? [lastPerson] : []),
+    ];
+    const resume = cut.length ? new Date(Math.min(...cut.map((d) => d.getTime()))) : undefined;
+    if (!resume || resume.getTime() <= next.getTime()) {
       next = new Date(serverTime.getTime() - OVERLAP_MS);
       break;
     }
-    next = last;
+    next = resume;
   }
   await saveCursor(deps.db, {
     shopId,
@@ -107,12 +132,18 @@ export async function runCatchUp(
   return { changes, applied, changedSince: since };
 }
 
-function toChange(entry: unknown): { change: ItemChange; updatedAt?: Date } | undefined {
+function updatedAtOf(entry: unknown): Date | undefined {
   if (typeof entry !== "object" || entry === null) return undefined;
-  const e = entry as { status?: unknown; Id?: unknown; MetaData?: { LastUpdatedTime?: unknown } };
+  const e = entry as { MetaData?: { LastUpdatedTime?: unknown } };
   const t =
     typeof e.MetaData?.LastUpdatedTime === "string" ? Date.parse(e.MetaData.LastUpdatedTime) : NaN;
-  const updatedAt = Number.isNaN(t) ? undefined : new Date(t);
+  return Number.isNaN(t) ? undefined : new Date(t);
+}
+
+function toChange(entry: unknown): { change: ItemChange; updatedAt?: Date } | undefined {
+  if (typeof entry !== "object" || entry === null) return undefined;
+  const e = entry as { status?: unknown; Id?: unknown };
+  const updatedAt = updatedAtOf(entry);
   if (e.status === "Deleted" && typeof e.Id === "string")
     return { change: { kind: "deleted", itemRef: e.Id }, updatedAt };
   const item = QboItemSchema.safeParse(entry);

@@ -1,27 +1,34 @@
 import type { DriftField, DriftFixRequest, DriftFixResponse, DriftFixResult } from "@app/shared";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { parts, syncOwnWrites } from "../../db/schema/index.js";
+import { parts, stockAdjustments, syncOwnWrites } from "../../db/schema/index.js";
 import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
-import { QboError } from "../../integrations/qbo/errors.js";
+import type { Logger } from "../../lib/logger.js";
+import {
+  queueAdjustment,
+  supersedeFailed,
+} from "../inventory/quickbooks/adjustments.repository.js";
+import { sendPartAdjustments } from "../inventory/quickbooks/send-adjustments.js";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "../imports/decimal.js";
 import { moveQuantity } from "./apply-item.js";
-import { subtract } from "./decimal-math.js";
+import { isZero, subtract } from "./decimal-math.js";
 import { type LinkedPart, driftRow, linkedParts } from "./drift.service.js";
 import { lockItemState, saveItemState, syncTokenOf } from "./item-state.repository.js";
-import { withOwnQuantityWrites } from "./own-writes.js";
 import { databaseNow, readItem } from "./read-item.js";
 import { logChange } from "./sync-log.repository.js";
 
 interface Deps {
   db: Db;
   client: QboClient;
+  logger: Logger;
+  /** Who asked for a push (shown on the adjustment in QuickBooks). */
+  origin?: "drift" | "reconcile";
 }
 
 export const ADJUSTMENT_UNSUPPORTED =
-  "This QuickBooks company does not accept inventory adjustments through the API. Adjust the quantity in QuickBooks, or take QuickBooks' value.";
+  "This QuickBooks company does not accept this inventory adjustment. Adjust the quantity in QuickBooks, or take QuickBooks' value.";
 
 /** Per part and field, take QuickBooks' value or push ours; every outcome is reported. */
 export async function fixDrift(
@@ -94,24 +101,9 @@ async function takeQuickBooks(
     if (fields.includes("quantity") && qbo.quantity !== null) {
       const delta = subtract(qbo.quantity, locked.quantityAvailable ?? "0");
       changes.push(await moveQuantity(tx, locked, delta, `quickbooks:drift:${item.Id}`));
-      // QuickBooks' value is now ours: measure its next changes from here. Own writes sent
-      // before this read are part of that value.
-      await lockItemState(tx, shopId, item.Id);
-      await saveItemState(tx, shopId, item.Id, {
-        qboQuantity: qbo.quantity,
-        syncToken: syncTokenOf(item.SyncToken),
-      });
-      await tx
-        .update(syncOwnWrites)
-        .set({ status: "consumed" })
-        .where(
-          and(
-            eq(syncOwnWrites.shopId, shopId),
-            eq(syncOwnWrites.itemRef, item.Id),
-            inArray(syncOwnWrites.status, ["sent"]),
-            sql`${syncOwnWrites.sentAt} < ${readStartedAt}`,
-          ),
-        );
+      // QuickBooks' value is now ours: measure its next changes from here.
+      await acceptAsBaseline(tx, shopId, item, qbo.quantity, readStartedAt);
+      await supersedeFailed(tx, shopId, part.id, SUPERSEDED_BY_TAKE);
     }
     await logChange(tx, {
       shopId,
@@ -154,53 +146,110 @@ async function pushShopmonkey(
       results.push(...prices.map((f) => failed(part.id, f, messageOf(err))));
     }
   }
-  if (fields.includes("quantity")) results.push(await pushQuantity(deps, shopId, part, item));
+  if (fields.includes("quantity"))
+    results.push(await pushQuantity(deps, shopId, part, deps.origin ?? "drift"));
   return results;
 }
 
-/** Quantities move in QuickBooks through an InventoryAdjustment (QBO Plus/Advanced, US). */
+/**
+ * QuickBooks' quantity as read is settled (taken here, or overridden by our push): its next
+ * changes are measured from it. Own writes sent before this read are part of that value.
+ */
+async function acceptAsBaseline(
+  tx: Db,
+  shopId: string,
+  item: QboItem,
+  quantity: string,
+  readStartedAt: Date,
+): Promise<void> {
+  await lockItemState(tx, shopId, item.Id);
+  await saveItemState(tx, shopId, item.Id, {
+    qboQuantity: quantity,
+    syncToken: syncTokenOf(item.SyncToken),
+  });
+  await tx
+    .update(syncOwnWrites)
+    .set({ status: "consumed" })
+    .where(
+      and(
+        eq(syncOwnWrites.shopId, shopId),
+        eq(syncOwnWrites.itemRef, item.Id),
+        inArray(syncOwnWrites.status, ["sent"]),
+        sql`${syncOwnWrites.sentAt} < ${readStartedAt}`,
+      ),
+    );
+}
+
+/**
+ * Quantities move in QuickBooks through an InventoryAdjustment (QBO Plus/Advanced, US), sent
+ * the way every stock change is (stored first, exactly once, after the part's earlier ones):
+ * those still on their way go first, then the difference that remains is sent.
+ */
 async function pushQuantity(
   deps: Deps,
   shopId: string,
   part: LinkedPart,
-  item: QboItem,
+  origin: "drift" | "reconcile",
 ): Promise<DriftFixResult> {
-  const qty = subtract(part.quantityAvailable ?? "0", optionalDecimal(item.QtyOnHand) ?? "0");
-  const account = (item as { ExpenseAccountRef?: { value?: string } }).ExpenseAccountRef;
-  try {
-    await withOwnQuantityWrites(
-      deps.db,
-      shopId,
-      `drift:push:${part.id}`,
-      [{ itemRef: item.Id, quantityDelta: qty }],
-      () =>
-        deps.client.call(shopId, {
-          method: "POST",
-          path: "inventoryadjustment",
-          body: {
-            ...(account?.value ? { AdjustAccountRef: { value: account.value } } : {}),
-            PrivateNote: "Shopmonkey drift report: quantity pushed from Shopmonkey",
-            Line: [
-              {
-                DetailType: "ItemAdjustmentLineDetail",
-                ItemAdjustmentLineDetail: { ItemRef: { value: item.Id }, QtyDiff: Number(qty) },
-              },
-            ],
-          },
-        }),
-    );
+  const send = { db: deps.db, client: deps.client, logger: deps.logger };
+  if ((await sendPartAdjustments(send, shopId, part.id)) === "retry")
+    return failed(part.id, "quantity", UNANSWERED);
+  const [current] = await deps.db
+    .select({ quantity: parts.quantityAvailable })
+    .from(parts)
+    .where(and(eq(parts.id, part.id), eq(parts.shopId, shopId)));
+  const readStartedAt = await databaseNow(deps.db);
+  const change = await readItem(deps.client, shopId, part.quickBooksItemRef);
+  if (change?.kind !== "item")
+    return failed(part.id, "quantity", "The QuickBooks item no longer exists");
+  const qboQuantity = optionalDecimal(change.item.QtyOnHand) ?? "0";
+  const qty = subtract(current?.quantity ?? "0", qboQuantity);
+  if (isZero(qty)) {
+    await supersedeFailed(deps.db, shopId, part.id, SUPERSEDED_BY_PUSH);
     return { partId: part.id, field: "quantity", outcome: "fixed" };
-  } catch (err) {
-    if (err instanceof QboError && err.kind === "fault")
-      return {
-        partId: part.id,
-        field: "quantity",
-        outcome: "unsupported",
-        message: ADJUSTMENT_UNSUPPORTED,
-      };
-    return failed(part.id, "quantity", messageOf(err));
   }
+  const queued = await deps.db.transaction(async (tx) => {
+    // Shopmonkey's value wins: QuickBooks' quantity as just read is overridden, not news to
+    // apply here later, so it becomes the baseline and only our adjustment is on top of it.
+    await acceptAsBaseline(tx, shopId, change.item, qboQuantity, readStartedAt);
+    await supersedeFailed(tx, shopId, part.id, SUPERSEDED_BY_PUSH);
+    return queueAdjustment(tx, {
+      shopId,
+      partId: part.id,
+      movementId: null,
+      origin,
+      realmId: part.quickBooksRealmId ?? "",
+      itemRef: part.quickBooksItemRef,
+      qtyDiff: qty,
+    });
+  });
+  await sendPartAdjustments(send, shopId, part.id);
+  const [row] = await deps.db
+    .select()
+    .from(stockAdjustments)
+    .where(eq(stockAdjustments.id, queued.id));
+  if (row?.status === "sent") return { partId: part.id, field: "quantity", outcome: "fixed" };
+  if (row?.status === "failed" && row.errorCode === "quickbooks_6000")
+    return {
+      partId: part.id,
+      field: "quantity",
+      outcome: "unsupported",
+      message: `${ADJUSTMENT_UNSUPPORTED} (${row.error ?? ""})`,
+    };
+  return failed(
+    part.id,
+    "quantity",
+    row?.status === "failed" ? (row.error ?? "QuickBooks refused the adjustment") : UNANSWERED,
+  );
 }
+
+const SUPERSEDED_BY_TAKE =
+  "Not sent: QuickBooks' quantity was taken afterwards, so this change no longer applies.";
+const SUPERSEDED_BY_PUSH =
+  "Not sent on its own: Shopmonkey's quantity was pushed to QuickBooks afterwards, this change included.";
+
+const UNANSWERED =
+  "QuickBooks did not answer yet; the adjustment is stored and will be sent again shortly.";
 
 const failed = (partId: string, field: DriftField, message: string): DriftFixResult => ({
   partId,

@@ -80,11 +80,7 @@ export function driftRow(part: LinkedPart, item: QboItem | undefined): DriftRow 
   };
 }
 
-/**
- * What the report may offer. A deleted item can take no fix. QuickBooks' quantity only moves
- * through an inventory adjustment, which this app cannot make yet (pushQuantity is refused),
- * so a quantity difference is offered as "take QuickBooks' value" only, with the reason.
- */
+/** What the report may offer: a deleted item can take no fix; otherwise every value both ways. */
 export function possibleFixes(
   differences: DriftField[],
   itemExists: boolean,
@@ -94,15 +90,9 @@ export function possibleFixes(
       fixes: { take_quickbooks: [], push_shopmonkey: [] },
       blocked: differences.map((field) => ({ field, reason: "item_gone" as const })),
     };
-  return {
-    fixes: {
-      take_quickbooks: differences,
-      push_shopmonkey: differences.filter((f) => f !== "quantity"),
-    },
-    blocked: differences.includes("quantity")
-      ? [{ field: "quantity", reason: "quantity_push_unsupported" }]
-      : [],
-  };
+  // A quantity is pushed as an inventory adjustment of the difference (decision 0009); a
+  // company whose plan or country takes none says so in the fix's result.
+  return { fixes: { take_quickbooks: differences, push_shopmonkey: differences }, blocked: [] };
 }
 
 /** For every linked part: our quantity, cost and price beside QuickBooks' current values. */

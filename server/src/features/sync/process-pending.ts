@@ -3,6 +3,7 @@ import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
 import { QboError } from "../../integrations/qbo/errors.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import type { Logger } from "../../lib/logger.js";
+import { applyCustomerChange, isCustomerLinked, readCustomer } from "./apply-customer.js";
 import { applyItemChange } from "./apply-item.js";
 import {
   deferPending,
@@ -25,7 +26,7 @@ const BATCH = 500;
 const MAX_WAITS = 30;
 
 /**
- * Works through a shop's pending changes: re-read each item, apply it, drop the row if no
+ * Works through a shop's pending changes: re-read each item (or customer), apply it, drop the row if no
  * newer event arrived meanwhile. Returns how many still wait (own writes landing).
  *
  * An item no part is linked to is dropped without reading it: a webhook can name thousands of
@@ -57,9 +58,17 @@ export async function processPending(deps: SyncDeps, shopId: string): Promise<{ 
     for (const p of batch.filter((b) => linked.has(b.entityId))) {
       const realmId = p.realmId ?? (await currentRealm(deps.db, shopId));
       const readStartedAt = await databaseNow(deps.db);
+      const client = boundToRealm(deps.client, realmId);
       let change;
       try {
-        change = await readItem(boundToRealm(deps.client, realmId), shopId, p.entityId);
+        if (p.entity === "Customer") {
+          const linked = await isCustomerLinked(deps.db, shopId, realmId, p.entityId);
+          const customer = linked ? await readCustomer(client, shopId, p.entityId) : undefined;
+          if (customer) await applyCustomerChange(deps.db, shopId, realmId, customer);
+          await finishPending(deps.db, shopId, p);
+          continue;
+        }
+        change = await readItem(client, shopId, p.entityId);
       } catch (err) {
         if (!(err instanceof QboError && err.kind === "realm_changed")) throw err;
         // An event of the company the shop has left: its ids mean nothing here. Dropped.

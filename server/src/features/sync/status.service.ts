@@ -2,9 +2,10 @@ import type { SyncChange, SyncStatus } from "@app/shared";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts, syncChanges, syncNotices } from "../../db/schema/index.js";
-import { notFound } from "../../http/errors.js";
+import { conflict, notFound } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
 import { findCursor } from "./cursor.repository.js";
+import { repointPart } from "./merge.js";
 import { SYNC_CATEGORIES, keepInSync, wasImported } from "./settings.repository.js";
 
 const RECENT = 10;
@@ -39,6 +40,7 @@ export async function syncStatus(db: Db, shopId: string): Promise<SyncStatus> {
       partDescription: parts.description,
       quickBooksItemRef: syncNotices.itemRef,
       kind: syncNotices.kind,
+      mergedIntoRef: syncNotices.mergedIntoRef,
       createdAt: syncNotices.createdAt,
     })
     .from(syncNotices)
@@ -55,21 +57,21 @@ export async function syncStatus(db: Db, shopId: string): Promise<SyncStatus> {
   };
 }
 
-/** Unlink: the part stops following the item (and leaves the drift report). Keep: just close. */
+/**
+ * Unlink: the part stops following the item (and leaves the drift report). Keep: just close.
+ * Relink (a merge both parts were linked to): this part follows the survivor, the part that
+ * followed it is unlinked.
+ */
 export async function decideNotice(
   db: Db,
   session: Session,
   id: string,
-  decision: "unlink" | "keep",
+  decision: "unlink" | "keep" | "relink",
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [notice] = await tx
-      .update(syncNotices)
-      .set({
-        status: decision === "unlink" ? "unlinked" : "kept",
-        resolvedAt: sql`now()`,
-        resolvedBy: session.name,
-      })
+    const [open] = await tx
+      .select()
+      .from(syncNotices)
       .where(
         and(
           eq(syncNotices.id, id),
@@ -77,6 +79,18 @@ export async function decideNotice(
           eq(syncNotices.status, "open"),
         ),
       )
+      .for("update");
+    if (!open) throw notFound("Notice");
+    if (decision === "relink" && (open.kind !== "merged" || !open.mergedIntoRef))
+      throw conflict("Only a merge notice can move the link to the surviving item");
+    const [notice] = await tx
+      .update(syncNotices)
+      .set({
+        status: decision === "unlink" ? "unlinked" : "kept",
+        resolvedAt: sql`now()`,
+        resolvedBy: session.name,
+      })
+      .where(eq(syncNotices.id, open.id))
       .returning();
     if (!notice) throw notFound("Notice");
     if (decision === "unlink")
@@ -90,5 +104,14 @@ export async function decideNotice(
             eq(parts.quickBooksItemRef, notice.itemRef),
           ),
         );
+    if (decision === "relink" && notice.mergedIntoRef) {
+      await tx
+        .update(parts)
+        .set({ quickBooksItemRef: null, quickBooksRealmId: null, updatedAt: sql`now()` })
+        .where(
+          and(eq(parts.shopId, session.shopId), eq(parts.quickBooksItemRef, notice.mergedIntoRef)),
+        );
+      await repointPart(tx, session.shopId, notice.partId, notice.itemRef, notice.mergedIntoRef);
+    }
   });
 }

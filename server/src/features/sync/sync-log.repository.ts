@@ -23,7 +23,13 @@ export async function logChange(
 /** One notice per part and kind: repeats and later catch-ups never ask again. */
 export async function raiseNotice(
   tx: Db,
-  n: { shopId: string; partId: string; itemRef: string; kind: "deleted" | "inactive" },
+  n: {
+    shopId: string;
+    partId: string;
+    itemRef: string;
+    kind: "deleted" | "inactive" | "merged";
+    mergedIntoRef?: string;
+  },
 ): Promise<boolean> {
   const rows = await tx
     .insert(syncNotices)

@@ -2,6 +2,7 @@ import { DriftFixResponseSchema, DriftReportSchema, SyncStatusSchema } from "@ap
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parts } from "../../db/schema/index.js";
+import { admin } from "../../testing/sandbox.js";
 import { testBackends } from "../../testing/test-database.js";
 import { ADJUSTMENT_UNSUPPORTED } from "./drift-fix.service.js";
 import {
@@ -72,11 +73,11 @@ describe.each(testBackends())("the drift report on %s", (backend) => {
     expect(bySearch.items.map((r) => r.quickBooksItemRef)).toEqual(["13"]);
   });
 
-  it("offers only the fixes that can work, and says why a quantity can't be pushed", async () => {
+  it("offers only the fixes that can work: every value both ways while the item exists", async () => {
     const rows = new Map((await drift(shopA)).items.map((r) => [r.quickBooksItemRef, r]));
     expect(rows.get("12")).toMatchObject({
-      fixes: { take_quickbooks: ["quantity"], push_shopmonkey: [] },
-      blocked: [{ field: "quantity", reason: "quantity_push_unsupported" }],
+      fixes: { take_quickbooks: ["quantity"], push_shopmonkey: ["quantity"] },
+      blocked: [],
     });
     expect(rows.get("11")).toMatchObject({
       fixes: { take_quickbooks: ["retailCost"], push_shopmonkey: ["retailCost"] },
@@ -85,21 +86,66 @@ describe.each(testBackends())("the drift report on %s", (backend) => {
     expect(rows.get("13")?.fixes.push_shopmonkey).toEqual(["cost"]);
   });
 
-  it("says clearly that a quantity push needs inventory adjustments this company lacks", async () => {
-    const part12 = await partOf(h, shopA, "12");
+  it("pushes Shopmonkey's quantity as one adjustment, and both sides converge", async () => {
+    const part15 = await partOf(h, shopA, "15");
+    const ours = Number(part15.quantityAvailable);
+    await changeItemQuietly(h, shopA, "15", { QtyOnHand: ours - 4 });
     const results = await fix(shopA, {
       action: "push_shopmonkey",
-      partIds: [part12.id],
+      partIds: [part15.id],
       fields: ["quantity"],
     });
-    expect(results).toEqual([
-      {
-        partId: part12.id,
+    expect(results).toEqual([{ partId: part15.id, field: "quantity", outcome: "fixed" }]);
+    const item = await h.t.deps.qbo.client.call<{ Item: { QtyOnHand: number } }>(shopA, {
+      method: "GET",
+      path: "item/15",
+    });
+    expect(item.Item.QtyOnHand).toBe(ours);
+    expect((await drift(shopA, "?field=quantity")).items.map((r) => r.quickBooksItemRef)).toEqual([
+      "12",
+    ]);
+    // The item's webhook brings our own adjustment back: nothing is applied twice here.
+    await postWebhook(h, itemEvent(realmA, "15"));
+    await drained(h);
+    expect(Number((await partOf(h, shopA, "15")).quantityAvailable)).toBe(ours);
+    // Pushing again finds nothing left to send.
+    const again = await fix(shopA, {
+      action: "push_shopmonkey",
+      partIds: [part15.id],
+      fields: ["quantity"],
+    });
+    expect(again).toEqual([{ partId: part15.id, field: "quantity", outcome: "unchanged" }]);
+  });
+
+  it("says clearly when the company can't take inventory adjustments, and changes nothing", async () => {
+    const part16 = await partOf(h, shopA, "16");
+    const ours = Number(part16.quantityAvailable);
+    await changeItemQuietly(h, shopA, "16", { QtyOnHand: ours + 2 });
+    // Outside the US QuickBooks has no InventoryAdjustment API (Intuit: Plus/Advanced, US).
+    await admin(h.sandbox, "PATCH", `/companies/${realmA}`, { country: "CA" });
+    try {
+      const [result] = await fix(shopA, {
+        action: "push_shopmonkey",
+        partIds: [part16.id],
+        fields: ["quantity"],
+      });
+      expect(result).toMatchObject({
+        partId: part16.id,
         field: "quantity",
         outcome: "unsupported",
-        message: ADJUSTMENT_UNSUPPORTED,
-      },
-    ]);
+      });
+      expect(result?.message).toContain(ADJUSTMENT_UNSUPPORTED);
+    } finally {
+      await admin(h.sandbox, "PATCH", `/companies/${realmA}`, { country: "US" });
+    }
+    const item = await h.t.deps.qbo.client.call<{ Item: { QtyOnHand: number } }>(shopA, {
+      method: "GET",
+      path: "item/16",
+    });
+    expect(item.Item.QtyOnHand).toBe(ours + 2);
+    // Take QuickBooks' value instead: the report is clean for this part.
+    await fix(shopA, { action: "take_quickbooks", partIds: [part16.id], fields: ["quantity"] });
+    expect(Number((await partOf(h, shopA, "16")).quantityAvailable)).toBe(ours + 2);
   });
 
   it("converges both sides with bulk fixes, and the report is empty afterwards", async () => {

@@ -11,6 +11,7 @@ import type { Db } from "../../db/client.js";
 import { requireRole, sessionOf } from "../../http/session.js";
 import { parseBody, parseParams, parseQuery } from "../../http/validate.js";
 import type { QboClient } from "../../integrations/qbo/client.js";
+import type { Logger } from "../../lib/logger.js";
 import { fixDrift } from "./drift-fix.service.js";
 import { driftReport } from "./drift.service.js";
 import { setKeepInSync } from "./settings.repository.js";
@@ -24,12 +25,13 @@ const manage = requireRole(
 export interface SyncRouterDeps {
   db: Db;
   qbo: { client: QboClient };
+  logger: Logger;
 }
 
 /** /api/quickbooks/sync (behind the session): status, Keep in sync, notices, drift report. */
 export function syncRouter(deps: SyncRouterDeps): Router {
   const router = Router();
-  const qbo = { db: deps.db, client: deps.qbo.client };
+  const qbo = { db: deps.db, client: deps.qbo.client, logger: deps.logger };
   router.get("/quickbooks/sync", async (req, res) => {
     res.json(await syncStatus(deps.db, sessionOf(req).shopId));
   });

@@ -13,6 +13,7 @@ import { runImportToEnd } from "../imports/imports.testing.js";
 import { type SyncWorker, startSyncWorker } from "./sync.worker.js";
 import { startJobQueue } from "../../jobs/queue.js";
 import { startInvoiceWorker } from "../orders/quickbooks/invoice.worker.js";
+import { startAdjustmentWorker } from "../inventory/quickbooks/adjustment.worker.js";
 
 export const VERIFIER = "sync-test-verifier";
 
@@ -31,7 +32,7 @@ export interface SyncHarness {
 export async function startSyncHarness(
   backend: Backend,
   env: Record<string, string> = {},
-  opts: { invoices?: boolean } = {},
+  opts: { invoices?: boolean; adjustments?: boolean } = {},
 ): Promise<SyncHarness> {
   const sandbox = await startTestSandbox({
     webhookVerifierToken: VERIFIER,
@@ -76,6 +77,16 @@ export async function startSyncHarness(
       })
     : undefined;
   t.deps.invoiceQueue = invoices;
+  const adjustments = opts.adjustments
+    ? await startAdjustmentWorker({
+        db: t.deps.db,
+        boss: queue.boss,
+        client: t.deps.qbo.client,
+        logger: t.deps.logger,
+        sweepSeconds: 3600,
+      })
+    : undefined;
+  t.deps.adjustmentQueue = adjustments;
   return {
     sandbox,
     t,
@@ -83,6 +94,7 @@ export async function startSyncHarness(
     webhookUrl,
     async close() {
       await invoices?.stop();
+      await adjustments?.stop();
       await sync.stop();
       await imports.stop();
       await queue.stop();

@@ -7,6 +7,8 @@ export interface ChangeEvent {
   entity: string;
   id: string;
   operation: string;
+  /** A merge: the record merged into `id`, which no longer exists. */
+  deletedId?: string;
 }
 
 /**
@@ -44,6 +46,7 @@ const CloudEventSchema = z.looseObject({
   type: Text,
   intuitaccountid: Id,
   intuitentityid: Id,
+  data: z.looseObject({ deletedId: Id.optional() }).nullish(),
 });
 
 /** `qbo.item.updated.v1` → entity "item", verb "updated" (docs/quickbooks.md §7.3; verbs beyond created unverified). */
@@ -67,11 +70,13 @@ export function parseWebhookBody(body: unknown): ChangeEvent[] | undefined {
       const e = CloudEventSchema.safeParse(raw);
       const kind = e.success ? fromCloudType(e.data.type) : undefined;
       if (!e.success || !kind) continue; // an event type we don't know is not an error
+      const deletedId = e.data.data?.deletedId;
       events.push({
         realmId: e.data.intuitaccountid,
         entity: canonical(kind.entity),
         id: e.data.intuitentityid,
-        operation: kind.operation,
+        operation: kind.operation === "merged" ? "Merge" : kind.operation,
+        ...(deletedId !== undefined ? { deletedId } : {}),
       });
     }
     return events;
@@ -81,13 +86,8 @@ export function parseWebhookBody(body: unknown): ChangeEvent[] | undefined {
   return legacy.data.eventNotifications.flatMap((n) =>
     (n.dataChangeEvent?.entities ?? []).flatMap((e) => {
       const event = { realmId: n.realmId, entity: canonical(e.name), operation: e.operation };
-      // A Merge folds deletedId into id: both records changed for us.
-      return e.deletedId
-        ? [
-            { ...event, id: e.id },
-            { ...event, id: e.deletedId },
-          ]
-        : [{ ...event, id: e.id }];
+      // A Merge names the survivor as id and the merged record as deletedId.
+      return [{ ...event, id: e.id, ...(e.deletedId ? { deletedId: e.deletedId } : {}) }];
     }),
   );
 }

@@ -34,8 +34,7 @@ describe("webhook payloads", () => {
     });
     expect(events).toEqual([
       { realmId: "123", entity: "Item", id: "5", operation: "Update" },
-      { realmId: "123", entity: "Customer", id: "63", operation: "Merge" },
-      { realmId: "123", entity: "Customer", id: "64", operation: "Merge" },
+      { realmId: "123", entity: "Customer", id: "63", operation: "Merge", deletedId: "64" },
     ]);
   });
 
@@ -56,6 +55,20 @@ describe("webhook payloads", () => {
         },
       ]),
     ).toEqual([{ realmId: "9", entity: "Item", id: "7", operation: "updated" }]);
+  });
+
+  it("reads a CloudEvents merge with the merged record in data.deletedId", () => {
+    expect(
+      parseWebhookBody([
+        {
+          specversion: "1.0",
+          type: "qbo.item.merged.v1",
+          intuitaccountid: "9",
+          intuitentityid: "7",
+          data: { deletedId: "6" },
+        },
+      ]),
+    ).toEqual([{ realmId: "9", entity: "Item", id: "7", operation: "Merge", deletedId: "6" }]);
   });
 
   it("rejects a body that is neither format", () => {

@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import { type SendDeps, sendOrder } from "./send-order.js";
 import { pendingOrders } from "./send.repository.js";
-import { every } from "../../../jobs/every.js";
+import { startWriteWorker } from "../../../jobs/write-worker.js";
 
 export const INVOICE_QUEUE = "quickbooks-invoice";
 
@@ -16,11 +16,6 @@ export interface InvoiceWorker extends InvoiceQueue {
   stop(): Promise<void>;
 }
 
-interface SendJob {
-  shopId: string;
-  orderId: string;
-}
-
 export interface InvoiceWorkerOptions extends SendDeps {
   boss: PgBoss;
   /** Sends run at once by this process (each order has its own lease). */
@@ -29,52 +24,23 @@ export interface InvoiceWorkerOptions extends SendDeps {
 }
 
 /**
- * Invoice sends as durable pg-boss jobs. A job that must try again throws, so pg-boss retries
- * it with backoff; sendOrder itself counts attempts and ends in "failed" with Retry, so the
- * queue's own limit is only a backstop. The sweep is the recovery path after a crash.
+ * Invoice sends as durable pg-boss jobs (jobs/write-worker.ts). sendOrder itself counts
+ * attempts and ends in "failed" with Retry, so the queue's own limit is only a backstop.
  */
 export async function startInvoiceWorker(opts: InvoiceWorkerOptions): Promise<InvoiceWorker> {
-  const log = opts.logger.child({ component: "invoice-worker" });
-  await opts.boss.createQueue(INVOICE_QUEUE, {
-    name: INVOICE_QUEUE,
-    retryLimit: 20,
-    retryDelay: 1,
-    retryBackoff: true,
-    expireInSeconds: 10 * 60,
+  const worker = await startWriteWorker<{ shopId: string; orderId: string }>({
+    boss: opts.boss,
+    logger: opts.logger,
+    queue: INVOICE_QUEUE,
+    run: (job) => sendOrder(opts, job.shopId, job.orderId),
+    pending: async () =>
+      (await pendingOrders(opts.db)).map((o) => ({ shopId: o.shopId, orderId: o.id })),
+    ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+    ...(opts.sweepSeconds !== undefined ? { sweepSeconds: opts.sweepSeconds } : {}),
   });
-  let stopping = false;
-  const handle = async ([job]: PgBoss.Job<SendJob>[]) => {
-    if (!job || stopping) return;
-    const outcome = await sendOrder(opts, job.data.shopId, job.data.orderId);
-    if (outcome === "retry" || outcome === "busy")
-      throw new Error(`invoice send will be retried (${outcome})`);
-  };
-  const workIds: string[] = [];
-  for (let i = 0; i < (opts.concurrency ?? 4); i++)
-    workIds.push(
-      await opts.boss.work<SendJob>(
-        INVOICE_QUEUE,
-        { batchSize: 1, pollingIntervalSeconds: 0.5 },
-        handle,
-      ),
-    );
-  const enqueue = async (shopId: string, orderId: string) => {
-    if (stopping) return;
-    await opts.boss.send(INVOICE_QUEUE, { shopId, orderId });
-    for (const id of workIds) opts.boss.notifyWorker(id);
-  };
-  const sweep = async () => {
-    for (const o of await pendingOrders(opts.db)) await enqueue(o.shopId, o.id);
-  };
-  const stopSweeping = every(opts.sweepSeconds ?? 60, sweep, log, "invoice sweep");
-  await sweep();
   return {
-    enqueue,
-    sweep,
-    async stop() {
-      stopping = true;
-      stopSweeping();
-      await opts.boss.offWork(INVOICE_QUEUE);
-    },
+    enqueue: (shopId, orderId) => worker.enqueue({ shopId, orderId }),
+    sweep: () => worker.sweep(),
+    stop: () => worker.stop(),
   };
 }

@@ -21,11 +21,15 @@ export async function settleQuantities(
       .filter((p) => p.quantityFrom === side && linkedIds.has(p.partId))
       .map((p) => p.partId);
     for (let i = 0; i < ids.length; i += 500) {
-      const { results } = await fixDrift({ db: deps.db, client: deps.qbo.client }, shopId, {
-        action,
-        partIds: ids.slice(i, i + 500),
-        fields: ["quantity"],
-      });
+      const { results } = await fixDrift(
+        { db: deps.db, client: deps.qbo.client, logger: deps.logger, origin: "reconcile" },
+        shopId,
+        {
+          action,
+          partIds: ids.slice(i, i + 500),
+          fields: ["quantity"],
+        },
+      );
       for (const r of results)
         if (r.outcome === "unsupported" || r.outcome === "failed")
           notes.push({

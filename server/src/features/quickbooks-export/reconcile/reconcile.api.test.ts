@@ -132,15 +132,17 @@ describe.each(testBackends())("the reconciliation assistant on %s", (backend) =>
     const first = await apply();
     expect(first).toMatchObject({ linked: 2, alreadyLinked: 0, skipped: [], importsQueued: true });
     expect(first.exportId).toBeDefined();
-    // The sandbox takes no inventory adjustment: pushing P3's quantity is reported, not hidden.
-    expect(first.quantityNotes.map((n) => n.partId)).toEqual([ids.P3]);
+    // Keeping Shopmonkey's count of P3 (6) sent QuickBooks an adjustment of +4: both hold 6.
+    expect(first.quantityNotes).toEqual([]);
     const parts = await partsOf(t, shop);
+    expect(parts.find((p) => p.id === ids.P3)?.quantityAvailable).toBe("6");
     const ref = (id: string) => parts.find((p) => p.id === id)?.quickBooksItemRef;
     expect(ref(ids.P1!)).toBe(ids.I1);
     expect(parts.find((p) => p.id === ids.P1)?.quantityAvailable).toBe("5");
     expect(ref(ids.P3!)).toBe(ids.I3);
     expect(ref(ids.P4!)).toBeNull(); // ambiguous: never guessed
     const items = await itemsIn(t, shop);
+    expect(items.find((i) => i.Id === ids.I3)?.QtyOnHand).toBe(6);
     // P5 and the rejected P2 were created in QuickBooks and linked.
     expect(items.find((i) => i.Id === ref(ids.P5!))?.Name).toBe("Cabin filter");
     expect(items.find((i) => i.Id === ref(ids.P2!))?.Name).toBe("Brake pads");

@@ -16,6 +16,7 @@ import { ApiError } from "../../../lib/api-client";
 import { useAccounting } from "../api/get-accounting";
 import { useQuickBooksItems } from "../api/get-quickbooks-items";
 import { useSaveAccounting } from "../api/save-accounting";
+import { AdjustmentAccountPicker } from "./adjustment-account-picker";
 import { CategoryPicker } from "./category-picker";
 import { useErrorMessage } from "../../../lib/use-error-message";
 
@@ -28,6 +29,11 @@ function errorsByCategory(err: unknown): Partial<Record<SalesCategory, string>> 
     if (SALES_CATEGORIES.includes(key)) out[key] = issue.message;
   }
   return out;
+}
+
+function adjustmentAccountError(err: unknown): string | undefined {
+  if (!(err instanceof ApiError) || !Array.isArray(err.details)) return undefined;
+  return (err.details as FieldIssue[]).find((i) => i.path === "body.adjustmentAccountId")?.message;
 }
 
 /**
@@ -58,15 +64,17 @@ function MappingForm({ initial, canEdit }: { initial: AccountingSettings; canEdi
   const save = useSaveAccounting();
   const [draft, setDraft] = useState<CategoryItems>(initial.categoryItems);
   const [autoSend, setAutoSend] = useState(initial.autoSendInvoices);
+  const [adjustmentAccountId, setAdjustmentAccountId] = useState(initial.adjustmentAccountId);
   const autoSendId = useId();
   const noteId = useId();
   const fieldErrors = errorsByCategory(save.error);
+  const accountError = adjustmentAccountError(save.error);
   const missing = SALES_CATEGORIES.filter((c) => !draft[c]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     save.mutate(
-      { categoryItems: draft, autoSendInvoices: autoSend },
+      { categoryItems: draft, autoSendInvoices: autoSend, adjustmentAccountId },
       { onSuccess: () => toast.success(t("saved")) },
     );
   }
@@ -126,6 +134,12 @@ function MappingForm({ initial, canEdit }: { initial: AccountingSettings; canEdi
           <span className="block text-slate-600">{t("autoSendHelp")}</span>
         </label>
       </div>
+      <AdjustmentAccountPicker
+        value={adjustmentAccountId}
+        disabled={!canEdit}
+        error={accountError}
+        onChange={setAdjustmentAccountId}
+      />
       {canEdit ? (
         <Button type="submit" disabled={save.isPending}>
           {save.isPending ? t("saving") : t("save")}
@@ -133,7 +147,7 @@ function MappingForm({ initial, canEdit }: { initial: AccountingSettings; canEdi
       ) : (
         <p className="text-sm text-slate-600">{t("readOnly")}</p>
       )}
-      {save.isError && Object.keys(fieldErrors).length === 0 ? (
+      {save.isError && Object.keys(fieldErrors).length === 0 && !accountError ? (
         <p role="alert" className="text-sm font-medium text-red-700">
           {errorMessage(save.error)}
         </p>

@@ -14,6 +14,9 @@ export const partMovementsQueryOptions = (id: string) =>
   queryOptions({
     queryKey: inventoryKeys.movements(id),
     queryFn: ({ signal }) => getPartMovements(id, signal),
+    // A change on its way to QuickBooks settles within seconds: watch it until it does.
+    refetchInterval: (query) =>
+      query.state.data?.items.some((m) => m.quickBooks?.status === "pending") ? 1000 : false,
   });
 
 export function usePartMovements(id: string) {

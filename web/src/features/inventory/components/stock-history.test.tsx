@@ -28,6 +28,7 @@ const move = (over: Partial<StockMovement>): StockMovement => ({
   quantityAfter: "24",
   reason: "invoice",
   reference: null,
+  quickBooks: null,
   source: null,
   link: null,
   createdAt: "2026-11-28T20:52:14.000Z",

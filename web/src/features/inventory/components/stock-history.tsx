@@ -1,14 +1,20 @@
-import type { StockMovement } from "@app/shared";
+import { type StockMovement, canEditParts } from "@app/shared";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Cell, DataTable } from "../../../components/ui/data-table";
 import { formatQuantity } from "../../../lib/format-decimal";
+import { useMe } from "../../../lib/auth/me";
 import { usePartMovements } from "../api/get-part-movements";
+import { AdjustmentStatus } from "./adjustment-status";
 
-/** Every quantity change with its reason (import, invoice, manual edit), newest first. */
+/**
+ * Every quantity change with its reason (import, invoice, manual edit), newest first, and for
+ * a change sent to QuickBooks where it stands there.
+ */
 export function StockHistory({ partId }: { partId: string }) {
   const { t, i18n } = useTranslation("inventory");
+  const role = useMe().data?.role;
   const movements = usePartMovements(partId);
   const locale = i18n.resolvedLanguage ?? "en";
   // Seconds: two moves in the same minute (an import, then an invoice) must read apart.
@@ -33,6 +39,7 @@ export function StockHistory({ partId }: { partId: string }) {
             { key: "change", label: t("detail.change"), align: "end" },
             { key: "after", label: t("detail.after"), align: "end" },
             { key: "reference", label: t("detail.reference") },
+            { key: "quickbooks", label: t("detail.inQuickBooks") },
           ]}
         >
           {items.map((m) => (
@@ -52,6 +59,13 @@ export function StockHistory({ partId }: { partId: string }) {
                 ) : (
                   referenceText(m, t, when)
                 )}
+              </Cell>
+              <Cell>
+                <AdjustmentStatus
+                  partId={partId}
+                  adjustment={m.quickBooks}
+                  canRetry={!!role && canEditParts(role)}
+                />
               </Cell>
             </tr>
           ))}

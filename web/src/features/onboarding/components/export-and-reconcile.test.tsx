@@ -260,4 +260,71 @@ describe("the reconciliation assistant", () => {
       createOnlyInShopmonkey: true,
     });
   });
+  it("keeps Shopmonkey's counts for every pair in one click, hand-matched pairs included", async () => {
+    const proposal: ReconciliationProposal = {
+      linked: [],
+      proposed: [
+        {
+          part: side("p1", "Oil filter", "OF-1"),
+          item: item("i1", "Oil filter", "OF-1"),
+          matchedBy: "sku",
+          differences: ["quantity"],
+        },
+        {
+          part: side("p2", "Wiper", "WB"),
+          item: item("i2", "Wiper", "WB"),
+          matchedBy: "sku",
+          differences: ["quantity"],
+        },
+      ],
+      ambiguous: [
+        {
+          by: "sku",
+          key: "sp",
+          parts: [side("p4", "Spark plug", "SP")],
+          items: [item("i4", "Spark plug A", "SP"), item("i5", "Spark plug B", "SP")],
+        },
+      ],
+      onlyInQuickBooks: [],
+      onlyInShopmonkey: [],
+    };
+    const fetch = fakeServer({
+      "GET /api/quickbooks/reconciliation": () => json(proposal),
+      "POST /api/quickbooks/reconciliation": () =>
+        json(
+          {
+            id: "r2",
+            linked: 3,
+            alreadyLinked: 0,
+            skipped: [],
+            quantityNotes: [],
+            importsQueued: false,
+            createdBy: "Dana Owner",
+            createdAt: "2026-11-28T18:00:00.000Z",
+          },
+          201,
+        ),
+    });
+    renderApp("/settings/quickbooks/reconcile");
+    const user = userEvent.setup();
+    expect(
+      await screen.findByText("2 pairs count different quantities. For all of them:"),
+    ).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Keep Shopmonkey's counts" }));
+    const chosen = screen
+      .getAllByRole("radio", { checked: true })
+      .map((r) => r.closest("label")?.textContent);
+    expect(chosen.every((label) => label?.startsWith("Shopmonkey"))).toBe(true);
+    await user.selectOptions(screen.getByLabelText("Match Spark plug with"), "i4");
+    await user.click(screen.getByRole("button", { name: "Apply" }));
+    await screen.findByText("3 linked, 0 already linked, 0 skipped");
+    const post = fetch.mock.calls.find(
+      ([url, init]) => urlOf(url).endsWith("/reconciliation") && init?.method === "POST",
+    );
+    expect(
+      (JSON.parse(bodyOf(post?.[1]?.body)) as { pairs: { quantityFrom: string }[] }).pairs.map(
+        (p) => p.quantityFrom,
+      ),
+    ).toEqual(["shopmonkey", "shopmonkey", "shopmonkey"]);
+  });
 });

@@ -30,6 +30,9 @@ export function ReconcileForm({
     ),
   );
   const [manual, setManual] = useState<Record<string, string>>({});
+  // Pairs matched by hand keep the side last chosen for all (QuickBooks' until then).
+  const [bulkSide, setBulkSide] = useState<QuantityWinner>("quickbooks");
+  const quantityPairs = proposal.proposed.filter((p) => p.differences.includes("quantity"));
   const [importRest, setImportRest] = useState(true);
   const [createRest, setCreateRest] = useState(true);
 
@@ -52,7 +55,7 @@ export function ReconcileForm({
           ...manualPairs.map(([partId, quickBooksId]) => ({
             partId,
             quickBooksId,
-            quantityFrom: "quickbooks" as const,
+            quantityFrom: bulkSide,
             keepShopmonkey: [],
           })),
         ],
@@ -62,8 +65,9 @@ export function ReconcileForm({
       { onSuccess: onApplied, onError: (e) => onFailed(e.message) },
     );
 
-  /** Bulk: every differing value of every proposed pair from one side. */
-  const keepAll = (side: QuantityWinner) =>
+  /** Bulk: every differing value of every proposed pair (and pairs matched by hand) from one side. */
+  const keepAll = (side: QuantityWinner) => {
+    setBulkSide(side);
     setChoices((all) => {
       const next = { ...all };
       for (const p of proposal.proposed) {
@@ -76,6 +80,7 @@ export function ReconcileForm({
       }
       return next;
     });
+  };
   const anyDiffers = proposal.proposed.some((p) =>
     CHOOSABLE.some((f) => p.differences.includes(f)),
   );
@@ -96,6 +101,19 @@ export function ReconcileForm({
         title={t("reconcile.proposed", { count: proposal.proposed.length })}
         count={proposal.proposed.length}
       >
+        {quantityPairs.length > 0 ? (
+          <li className="flex flex-wrap items-center gap-2 py-3 text-sm">
+            <span className="text-slate-700">
+              {t("reconcile.bulkQuantity", { count: quantityPairs.length })}
+            </span>
+            <Button variant="secondary" onClick={() => keepAll("shopmonkey")}>
+              {t("reconcile.keepShopmonkeyCounts")}
+            </Button>
+            <Button variant="secondary" onClick={() => keepAll("quickbooks")}>
+              {t("reconcile.keepQuickBooksCounts")}
+            </Button>
+          </li>
+        ) : null}
         {proposal.proposed.map((p) => (
           <PairRow
             key={p.part.id}

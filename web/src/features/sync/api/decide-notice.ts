@@ -3,7 +3,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../../../lib/api-client";
 import { syncKeys } from "./keys";
 
-export const decideNotice = ({ id, decision }: { id: string; decision: "unlink" | "keep" }) =>
+export type NoticeDecision = "unlink" | "keep" | "relink";
+
+export const decideNotice = ({ id, decision }: { id: string; decision: NoticeDecision }) =>
   apiFetch(`/api/quickbooks/sync/notices/${id}`, {
     method: "POST",
     body: { decision },
@@ -16,7 +18,7 @@ export function useDecideNotice() {
     mutationFn: decideNotice,
     onSuccess: (status) => {
       queryClient.setQueryData(syncKeys.status(), status);
-      // An unlinked part leaves the drift report.
+      // An unlinked (or relinked) part leaves or changes the drift report.
       return queryClient.invalidateQueries({ queryKey: [...syncKeys.all, "drift"] });
     },
   });

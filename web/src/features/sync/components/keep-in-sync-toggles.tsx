@@ -30,6 +30,9 @@ export function KeepInSyncToggles({
           <li key={c.category} className="flex items-center justify-between gap-4 py-3">
             <div>
               <p className="text-sm font-medium text-slate-900">{name}</p>
+              <p className="text-xs text-slate-600">
+                {t(`toggle.direction.${c.category}.${c.keepInSync ? "on" : "off"}`)}
+              </p>
               {!c.imported ? (
                 <p className="text-xs text-slate-600">{t("toggle.notImported")}</p>
               ) : null}

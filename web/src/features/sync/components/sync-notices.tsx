@@ -2,25 +2,29 @@ import type { SyncNotice } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
-import { useDecideNotice } from "../api/decide-notice";
+import { type NoticeDecision, useDecideNotice } from "../api/decide-notice";
 import { useErrorMessage } from "../../../lib/use-error-message";
 
-/** Linked items deleted or made inactive in QuickBooks: unlink the part, or keep the link. */
+/**
+ * Linked items deleted or made inactive in QuickBooks: unlink the part, or keep the link. An
+ * item merged into one another part already follows: which part keeps following it.
+ */
 export function SyncNotices({ notices, canManage }: { notices: SyncNotice[]; canManage: boolean }) {
   const { t } = useTranslation("sync");
   const errorMessage = useErrorMessage();
   const decide = useDecideNotice();
   if (notices.length === 0) return null;
-  const act = (n: SyncNotice, decision: "unlink" | "keep") =>
+  const done: Record<NoticeDecision, string> = {
+    unlink: "notices.unlinked",
+    keep: "notices.kept",
+    relink: "notices.relinked",
+  };
+  const act = (n: SyncNotice, decision: NoticeDecision) =>
     decide.mutate(
       { id: n.id, decision },
       {
         onSuccess: () =>
-          toast.success(
-            t(decision === "unlink" ? "notices.unlinked" : "notices.kept", {
-              part: n.partDescription,
-            }),
-          ),
+          toast.success(t(done[decision], { part: n.partDescription, ref: n.mergedIntoRef })),
         onError: (err) => toast.error(t("notices.failed", { reason: errorMessage(err) })),
       },
     );
@@ -38,9 +42,26 @@ export function SyncNotices({ notices, canManage }: { notices: SyncNotice[]; can
             className="flex flex-wrap items-center justify-between gap-3 text-sm text-amber-950"
           >
             <span>
-              {t(`notices.${n.kind}`, { part: n.partDescription, ref: n.quickBooksItemRef })}
+              {t(`notices.${n.kind}`, {
+                part: n.partDescription,
+                ref: n.quickBooksItemRef,
+                into: n.mergedIntoRef,
+              })}
             </span>
-            {canManage ? (
+            {canManage && n.kind === "merged" ? (
+              <span className="flex gap-2">
+                <Button
+                  variant="secondary"
+                  onClick={() => act(n, "unlink")}
+                  disabled={decide.isPending}
+                >
+                  {t("notices.keepOther")}
+                </Button>
+                <Button onClick={() => act(n, "relink")} disabled={decide.isPending}>
+                  {t("notices.relink", { part: n.partDescription })}
+                </Button>
+              </span>
+            ) : canManage ? (
               <span className="flex gap-2">
                 <Button
                   variant="secondary"

@@ -1,0 +1,84 @@
+import { actAs } from "./support/identity";
+import {
+  accountantToken,
+  capture,
+  connectQuickBooks,
+  DEMO_REALM,
+  expectNoAxeViolations,
+  SANDBOX_URL,
+} from "./support/quickbooks";
+import { expect, test } from "@playwright/test";
+
+/** What QuickBooks holds for an item, read as an accountant would (straight from Intuit). */
+async function itemInQuickBooks(token: string, id: string) {
+  const res = await fetch(`${SANDBOX_URL}/v3/company/${DEMO_REALM}/item/${id}`, {
+    headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+  });
+  return ((await res.json()) as { Item: { Name: string; QtyOnHand: number } }).Item;
+}
+
+const ITEM = "5";
+
+test.describe("an owner counts stock on a linked part and QuickBooks follows", () => {
+  test.beforeEach(({ page }) => actAs(page, "e2e-count"));
+  test.use({ locale: "en-US" });
+
+  test("a count of +5 in the part editor reaches QuickBooks as one adjustment", async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await connectQuickBooks(page);
+    await page.getByRole("tab", { name: "Import and Sync" }).click();
+    const toggle = page.getByRole("switch", { name: "Keep Inventory in sync" });
+    await expect(toggle).toBeVisible();
+    if ((await toggle.getAttribute("aria-checked")) !== "true") {
+      const card = page
+        .locator("section")
+        .filter({ has: page.getByRole("heading", { name: "Inventory", exact: true }) });
+      await card.getByRole("button", { name: "Run one-time import" }).click();
+      await expect(toggle).toHaveAttribute("aria-checked", "true", { timeout: 30_000 });
+    }
+    // The setting says which way stock goes.
+    await expect(page.getByText(/stock counted here is sent to QuickBooks/)).toBeVisible();
+
+    const token = await accountantToken();
+    const before = await itemInQuickBooks(token, ITEM);
+
+    await page.goto("/inventory");
+    await page.getByRole("searchbox", { name: "Search parts" }).fill(before.Name);
+    await page
+      .getByRole("table", { name: "Parts" })
+      .getByRole("link", { name: before.Name })
+      .click();
+    await expect(page.getByRole("heading", { level: 1, name: before.Name })).toBeVisible();
+    await page.getByRole("link", { name: "Edit" }).click();
+    const quantity = page.getByRole("textbox", { name: "Quantity available" });
+    await expect(quantity).toHaveValue(String(before.QtyOnHand));
+    await quantity.fill(String(before.QtyOnHand + 5));
+    const started = Date.now();
+    await page.getByRole("button", { name: "Save" }).click();
+
+    const history = page.getByRole("region", { name: "Stock history" });
+    const row = history.getByRole("row").filter({ hasText: "Manual edit" }).first();
+    await expect(row).toContainText("+5");
+    await expect(row.getByText("In QuickBooks")).toBeVisible({ timeout: 15_000 });
+    console.log(`measured: stock count shown as in QuickBooks after ${Date.now() - started} ms`);
+
+    await expect
+      .poll(async () => (await itemInQuickBooks(token, ITEM)).QtyOnHand, { timeout: 15_000 })
+      .toBe(before.QtyOnHand + 5);
+    // QuickBooks' item update comes back by webhook: our own change is not applied twice.
+    await page.reload();
+    await expect(
+      page
+        .getByRole("definition")
+        .filter({ hasText: String(before.QtyOnHand + 5) })
+        .first(),
+    ).toBeVisible();
+    await expect(history.getByRole("row").filter({ hasText: "Changed in QuickBooks" })).toHaveCount(
+      0,
+    );
+    await expectNoAxeViolations(page);
+    await capture(page, "stock-count-in-quickbooks");
+  });
+});
