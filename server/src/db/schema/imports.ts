@@ -61,9 +61,10 @@ export const importJobs = pgTable(
     undoKept: integer("undo_kept").notNull().default(0),
   },
   (t) => [
-    // At most one live import per shop and category, enforced by the database across processes.
+    // At most one live import per shop and category, and one live preview beside it (a preview
+    // writes nothing, so it may look while the real run works), enforced by the database.
     uniqueIndex("import_jobs_one_live")
-      .on(t.shopId, t.category)
+      .on(t.shopId, t.category, t.dryRun)
       .where(sql`${t.status} in ('queued', 'running')`),
     index("import_jobs_shop_created").on(t.shopId, t.createdAt),
     index("import_jobs_live_lease")

@@ -87,6 +87,21 @@ describe.each(testBackends())("the imports API on %s", (backend) => {
     expect((await start("shop-a", { category: "customers" })).status).toBe(202);
   });
 
+  it("previews a category while its real import runs, one of each at a time", async () => {
+    await connectShop(t, "shop-p", sandbox.demoRealmId);
+    const real = await start("shop-p", { category: "inventory" });
+    expect(real.status).toBe(202);
+    const preview = await start("shop-p", { category: "inventory", dryRun: true });
+    expect(preview.status).toBe(202);
+    expect((await start("shop-p", { category: "inventory", dryRun: true })).status).toBe(409);
+    expect((await start("shop-p", { category: "inventory" })).status).toBe(409);
+    for (const job of [real, preview])
+      await request(t.app)
+        .post(`/api/quickbooks/imports/${(job.body as ImportJob).id}/cancel`)
+        .set("authorization", await auth("shop-p"))
+        .expect(200);
+  });
+
   it("lists newest first, filtered by category, and runs what waited once a worker starts", async () => {
     const list = await request(t.app)
       .get("/api/quickbooks/imports?category=customers&limit=5")

@@ -57,7 +57,7 @@ export async function insertQueuedJob(
     .insert(importJobs)
     .values({ ...job, status: "queued", leaseExpiresAt: leaseFromNow(leaseSeconds) })
     .onConflictDoNothing({
-      target: [importJobs.shopId, importJobs.category],
+      target: [importJobs.shopId, importJobs.category, importJobs.dryRun],
       where: sql`status in ('queued', 'running')`,
     })
     .returning();

@@ -57,7 +57,10 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
           toast.error(t("toast.startFailed", { category: name, reason: reason(err) })),
       },
     );
-  const disabled = !!blockedReason || !!live || start.isPending;
+  // A preview writes nothing: it may look while the real run works (one of each at a time).
+  const liveOf = (dryRun: boolean) => items?.some((j) => isLive(j) && j.dryRun === dryRun);
+  const runDisabled = !!blockedReason || !!liveOf(false) || start.isPending;
+  const previewDisabled = !!blockedReason || !!liveOf(true) || start.isPending;
 
   return (
     <section
@@ -108,7 +111,7 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
 
       <div className="mt-4 flex flex-wrap gap-2">
         <Button
-          disabled={disabled}
+          disabled={runDisabled}
           aria-describedby={blockedReason ? whyId : undefined}
           onClick={() => run(false)}
         >
@@ -117,7 +120,7 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
         <Button
           ref={previewButton}
           variant="secondary"
-          disabled={disabled}
+          disabled={previewDisabled}
           aria-describedby={blockedReason ? whyId : undefined}
           onClick={() => run(true)}
         >

@@ -90,6 +90,8 @@ describe("Import and Sync", () => {
       "disabled",
       true,
     );
+    // A preview writes nothing: it may look while the real run works.
+    expect(card.getByRole("button", { name: "Preview" })).toHaveProperty("disabled", false);
 
     await waitFor(() => expect(toastText()).toContain("12 imported, 3 updated"));
     expect(card.getByText("Last run")).toBeTruthy();

@@ -1,0 +1,2 @@
+DROP INDEX "import_jobs_one_live";--> statement-breakpoint
+CREATE UNIQUE INDEX "import_jobs_one_live" ON "import_jobs" USING btree ("shop_id","category","dry_run") WHERE "import_jobs"."status" in ('queued', 'running');
