@@ -28,6 +28,7 @@ import { ensureShop } from "./features/session/shops.repository.js";
 import { apiNotFound, errorHandler } from "./http/error-handler.js";
 import { noStore } from "./http/no-store.js";
 import { requestContext } from "./http/request-context.js";
+import { createShopGate, shopFairness } from "./http/shop-fairness.js";
 import { requireSession } from "./http/session.js";
 import type { Qbo } from "./integrations/qbo/index.js";
 import type { CallCounter } from "./features/quickbooks-health/call-counter.js";
@@ -126,6 +127,11 @@ export function createApp(deps: AppDeps): Express {
         knownShops.add(s.shopId);
       },
     }),
+  );
+  api.use(
+    shopFairness(
+      createShopGate({ inFlight: deps.env.SHOP_MAX_IN_FLIGHT, queued: deps.env.SHOP_MAX_QUEUED }),
+    ),
   );
   for (const router of apiRouters(deps)) api.use(router);
   api.use(apiNotFound);

@@ -8,6 +8,7 @@ export const ErrorCodeSchema = z.enum([
   "not_found",
   "conflict",
   "payload_too_large",
+  "too_busy",
   "quickbooks_not_connected",
   "quickbooks_reconnect_required",
   "quickbooks_company_changed",

@@ -45,6 +45,13 @@ export const EnvSchema = z.object({
   SYNC_CATCH_UP_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
   /** How often the sync scheduler looks for due catch-ups, reconnects and leftover webhook work. */
   SYNC_TICK_SECONDS: z.coerce.number().min(0.2).max(3600).default(10),
+  /**
+   * Fairness between shops on one server: a shop's requests beyond this many at once wait in its
+   * own queue, so a burst from one shop never makes another wait behind it.
+   */
+  SHOP_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
+  /** Beyond this many waiting, a shop's further requests are shed: 503 `too_busy` + Retry-After. */
+  SHOP_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(64),
   /** The embedded database's disk: imports pause (storage_full) while less than this is free. */
   STORAGE_MIN_FREE_MB: z.coerce.number().min(0).max(1_000_000).default(64),
   /** A main thread stuck this long is reported (from a watchdog thread; /healthz can't answer). */
