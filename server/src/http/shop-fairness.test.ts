@@ -24,7 +24,7 @@ describe("the per-shop gate", () => {
     expect(gate.enter("a")).toBeDefined(); // the line has room again
     a2!();
     third!();
-    b1();
+    b1!();
   });
 });
 
