@@ -69,7 +69,12 @@ describe.each(testBackends())("fairness between shops over HTTP on %s", (backend
     expect((await get("shop-calm", "/api/inventory")).status).toBe(200);
     await admin(sandbox, "DELETE", "/faults");
     expect((await slow).status).toBe(200);
-    // The slot is free again once the slow request is answered.
+    // The slot is free again once the slow request is answered, for reads and writes alike.
     expect((await get("shop-busy", "/api/inventory")).status).toBe(200);
+    const created = await request(t.app)
+      .post("/api/inventory")
+      .set("authorization", `Bearer ${await t.token("shop-busy")}`)
+      .send({ kind: "inventory", description: "Gate check", quantityAvailable: "1" });
+    expect(created.status).toBe(201);
   });
 });

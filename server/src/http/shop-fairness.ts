@@ -67,7 +67,9 @@ export function shopFairness(gate: ShopGate, retryAfterSeconds = 1): RequestHand
       // Whichever comes first: the answer sent, or the client gone.
       res.on("finish", release);
       res.on("close", release);
-      if (res.writableEnded || req.destroyed) release();
+      // A request whose body was read is "destroyed" as a stream; only the response tells
+      // whether the client is still there.
+      if (res.writableEnded || res.destroyed) release();
       else next();
     });
   };

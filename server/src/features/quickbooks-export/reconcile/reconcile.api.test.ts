@@ -1,7 +1,7 @@
 import { ReconciliationProposalSchema, type ReconciliationRun } from "@app/shared";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSandbox, startTestSandbox } from "../../../testing/sandbox.js";
+import { type RunningSandbox, admin, startTestSandbox, stats } from "../../../testing/sandbox.js";
 import { type TestApp, createTestApp } from "../../../testing/test-app.js";
 import { testBackends } from "../../../testing/test-database.js";
 import { startWorker, waitForJob } from "../../imports/imports.testing.js";
@@ -93,6 +93,28 @@ describe.each(testBackends())("the reconciliation assistant on %s", (backend) =>
     expect(p.ambiguous[0]!.items.map((x) => x.id).sort()).toEqual([ids.I4, ids.I5].sort());
     expect(p.onlyInQuickBooks.map((x) => x.id).sort()).toEqual([ids.I6, ids.I7].sort());
     expect(p.onlyInShopmonkey.map((x) => x.id)).toEqual([ids.P5]);
+  });
+
+  it("shares one computation between owners asking at once: one set of QuickBooks reads", async () => {
+    const realm = (
+      await request(t.app)
+        .get("/api/quickbooks/connection")
+        .set("authorization", await auth())
+    ).body.realmId as string;
+    const reads = async () => (await stats(sandbox, realm)).requests;
+    const before = await reads();
+    const alone = await proposal();
+    const one = (await reads()) - before;
+    // QuickBooks answers slowly, so six owners' requests all arrive while the first computes.
+    await admin(sandbox, "POST", "/faults", { realmId: realm, latencyMs: 1500 });
+    try {
+      const start = await reads();
+      const six = await Promise.all(Array.from({ length: 6 }, () => proposal()));
+      expect((await reads()) - start).toBe(one);
+      for (const answer of six) expect(answer).toEqual(alone);
+    } finally {
+      await admin(sandbox, "DELETE", "/faults");
+    }
   });
 
   it("lets only owners and admins use it", async () => {

@@ -22,12 +22,24 @@ async function readBothSides(deps: RunExportDeps, shopId: string) {
   return { items, parts, realmId };
 }
 
-export async function proposal(
-  deps: RunExportDeps,
-  shopId: string,
-): Promise<ReconciliationProposal> {
-  const { items, parts } = await readBothSides(deps, shopId);
-  return propose(parts, items.map(toSideItem));
+/** Proposals being computed, per app and shop (the database handle stands for the app). */
+const computing = new WeakMap<object, Map<string, Promise<ReconciliationProposal>>>();
+
+/**
+ * Single-flight per shop: the proposal reads every item and every part, so callers asking at
+ * once (double clicks, several tabs, several admins) share one computation instead of each
+ * holding a copy of the catalog and spending its own QuickBooks reads.
+ */
+export function proposal(deps: RunExportDeps, shopId: string): Promise<ReconciliationProposal> {
+  let running = computing.get(deps.db);
+  if (!running) computing.set(deps.db, (running = new Map()));
+  const shared = running.get(shopId);
+  if (shared) return shared;
+  const started = readBothSides(deps, shopId)
+    .then(({ items, parts }) => propose(parts, items.map(toSideItem)))
+    .finally(() => running.delete(shopId));
+  running.set(shopId, started);
+  return started;
 }
 
 /**
