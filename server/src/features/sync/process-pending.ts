@@ -46,16 +46,19 @@ export async function processPending(deps: SyncDeps, shopId: string): Promise<{ 
       (p) => !deferred.has(key(p)),
     );
     if (batch.length === 0) return { waiting };
+    // Items are checked here in bulk; a customer is checked on its own below (isCustomerLinked).
     const linked = await linkedItemRefs(
       deps.db,
       shopId,
-      batch.map((p) => p.entityId),
+      batch.filter((p) => p.entity === "Item").map((p) => p.entityId),
     );
-    const unlinked = batch.filter((p) => !linked.has(p.entityId));
+    const wanted = (p: { entity: string; entityId: string }) =>
+      p.entity !== "Item" || linked.has(p.entityId);
+    const unlinked = batch.filter((p) => !wanted(p));
     await finishPendingMany(deps.db, shopId, unlinked);
     if (unlinked.length > 0)
       log.debug({ items: unlinked.length }, "changes to unlinked items dropped unread");
-    for (const p of batch.filter((b) => linked.has(b.entityId))) {
+    for (const p of batch.filter(wanted)) {
       const realmId = p.realmId ?? (await currentRealm(deps.db, shopId));
       const readStartedAt = await databaseNow(deps.db);
       const client = boundToRealm(deps.client, realmId);
