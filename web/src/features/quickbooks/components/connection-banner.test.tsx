@@ -41,6 +41,14 @@ describe("the connection banner", () => {
 
   it("appears as soon as any call learns QuickBooks refused the connection", async () => {
     let status = "connected";
+    // The accounting tab reads QuickBooks; Intuit refuses the grant (the BFF records it).
+    const refused = () => {
+      status = "needs_reconnect";
+      return json(
+        { error: { code: "quickbooks_reconnect_required", message: "Reconnect QuickBooks" } },
+        409,
+      );
+    };
     fakeServer({
       "GET /api/quickbooks/connection": () => json(connection(status)),
       "GET /api/quickbooks/accounting": () =>
@@ -54,14 +62,10 @@ describe("the connection banner", () => {
             shop_supplies: null,
           },
           autoSendInvoices: false,
+          adjustmentAccountId: null,
         }),
-      "GET /api/quickbooks/items?types=Service,NonInventory": () => {
-        status = "needs_reconnect"; // what the BFF records when Intuit refuses the grant
-        return json(
-          { error: { code: "quickbooks_reconnect_required", message: "Reconnect QuickBooks" } },
-          409,
-        );
-      },
+      "GET /api/quickbooks/items?types=Service,NonInventory": refused,
+      "GET /api/quickbooks/adjustment-accounts": refused,
     });
     renderApp("/settings/quickbooks/accounting");
     expect(
