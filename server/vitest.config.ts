@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Two files at a time (each has its own databases and ports): on a 2-core machine the
+    // integration suites mostly wait on PostgreSQL, PGlite and the sandbox, not on the CPU.
+    maxWorkers: 2,
   },
 });
