@@ -32,7 +32,10 @@ const computing = new WeakMap<object, Map<string, Promise<ReconciliationProposal
  */
 export function proposal(deps: RunExportDeps, shopId: string): Promise<ReconciliationProposal> {
   let running = computing.get(deps.db);
-  if (!running) computing.set(deps.db, (running = new Map()));
+  if (!running) {
+    running = new Map<string, Promise<ReconciliationProposal>>();
+    computing.set(deps.db, running);
+  }
   const shared = running.get(shopId);
   if (shared) return shared;
   const started = readBothSides(deps, shopId)
