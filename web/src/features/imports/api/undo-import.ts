@@ -25,13 +25,18 @@ export function useUndoPreview(id: string) {
   return useQuery(undoPreviewQueryOptions(id));
 }
 
-export function useUndoImport() {
+export function useUndoImport(tell: {
+  onDone: (result: UndoImportResult) => void;
+  onFailed: (error: Error) => void;
+}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => undoImport(id, false),
+    onError: tell.onFailed,
     // An undo changes parts and customers too, which other features cache: refetch everything,
     // except the preview of this very undo (asked again now, it would only answer 409).
-    onSuccess: (_result, id) => {
+    onSuccess: (result, id) => {
+      tell.onDone(result);
       queryClient.removeQueries({ queryKey: importsKeys.undoPreview(id) });
       return queryClient.invalidateQueries({
         predicate: (q) => q.queryKey.at(-1) !== importsKeys.undoPreview(id).at(-1),

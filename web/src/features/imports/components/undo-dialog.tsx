@@ -20,9 +20,17 @@ export function UndoDialog({ job, onClose }: { job: ImportJob; onClose: () => vo
   const when = useFormatWhen();
   const keptReason = useKeptReason();
   const preview = useUndoPreview(job.id);
-  const undo = useUndoImport();
   const failure = (err: unknown) =>
     err instanceof ApiError && err.code === "conflict" ? t("undo.conflict") : errorMessage(err);
+  // Told from the mutation itself: the card (and this dialog) may re-render away while a large
+  // undo runs, and the owner must still hear how it ended.
+  const undo = useUndoImport({
+    onDone: (r) =>
+      toast.success(
+        t("undo.done", { removed: r.removed, restored: r.restored, kept: r.keptCount }),
+      ),
+    onFailed: (err) => toast.error(t("undo.failed", { reason: failure(err) })),
+  });
   const p = preview.data;
   const nothing = p && p.removed + p.restored + p.keptCount === 0;
 
@@ -37,17 +45,7 @@ export function UndoDialog({ job, onClose }: { job: ImportJob; onClose: () => vo
       cancelLabel={t("undo.cancel")}
       busy={!p || !!nothing || undo.isPending}
       onCancel={onClose}
-      onConfirm={() =>
-        undo.mutate(job.id, {
-          onSuccess: (r) => {
-            toast.success(
-              t("undo.done", { removed: r.removed, restored: r.restored, kept: r.keptCount }),
-            );
-            onClose();
-          },
-          onError: (err) => toast.error(t("undo.failed", { reason: failure(err) })),
-        })
-      }
+      onConfirm={() => undo.mutate(job.id, { onSuccess: onClose })}
     >
       {preview.isPending ? (
         <p role="status">{t("undo.loading")}</p>
