@@ -29,40 +29,31 @@ export interface LinkedCounts {
   categories: number;
 }
 
-const count = async (db: Db, q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
-
-/** How much of the shop points at its links' company (what a switch would unlink). */
+/**
+ * How much of the shop points at its links' company (what a switch would unlink). One
+ * statement: the Connection tab and the banner ask on every page load.
+ */
 export async function linkedCounts(db: Db, shopId: string): Promise<LinkedCounts> {
-  const n = sql<number>`count(*)::int`;
-  const [p, c, v, settings] = await Promise.all([
-    count(
-      db,
-      db
-        .select({ n })
-        .from(parts)
-        .where(and(eq(parts.shopId, shopId), isNotNull(parts.quickBooksItemRef))),
-    ),
-    count(
-      db,
-      db
-        .select({ n })
-        .from(customers)
-        .where(and(eq(customers.shopId, shopId), isNotNull(customers.quickBooksCustomerRef))),
-    ),
-    count(
-      db,
-      db
-        .select({ n })
-        .from(vendors)
-        .where(and(eq(vendors.shopId, shopId), isNotNull(vendors.quickBooksVendorRef))),
-    ),
-    db
-      .select({ items: accountingSettings.categoryItems })
-      .from(accountingSettings)
-      .where(eq(accountingSettings.shopId, shopId)),
-  ]);
-  const categories = Object.values(settings[0]?.items ?? {}).filter(Boolean).length;
-  return { parts: p, customers: c, vendors: v, categories };
+  const [row] = rowsOf<
+    Omit<LinkedCounts, "categories"> & { items: Record<string, unknown> | null }
+  >(
+    await db.execute(sql`
+      select
+        (select count(*)::int from parts
+          where shop_id = ${shopId} and quickbooks_item_ref is not null) as parts,
+        (select count(*)::int from customers
+          where shop_id = ${shopId} and quickbooks_customer_ref is not null) as customers,
+        (select count(*)::int from vendors
+          where shop_id = ${shopId} and quickbooks_vendor_ref is not null) as vendors,
+        (select category_items from accounting_settings where shop_id = ${shopId}) as items`),
+  );
+  const categories = Object.values(row?.items ?? {}).filter(Boolean).length;
+  return {
+    parts: row?.parts ?? 0,
+    customers: row?.customers ?? 0,
+    vendors: row?.vendors ?? 0,
+    categories,
+  };
 }
 
 export const hasLinks = (c: LinkedCounts) => c.parts + c.customers + c.vendors + c.categories > 0;
