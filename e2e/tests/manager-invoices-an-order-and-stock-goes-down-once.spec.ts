@@ -1,7 +1,6 @@
 import { actAs } from "./support/identity";
 import {
-  DEMO_REALM,
-  SANDBOX_URL,
+  accountantCall,
   accountantToken,
   capture,
   connectQuickBooks,
@@ -27,22 +26,9 @@ async function oilFilterQuantity(page: Page): Promise<number> {
 }
 
 /** The accountant's own calls to the demo company, as QuickBooks' UI would make them. */
-async function qbo<T>(token: string, method: "GET" | "POST", path: string, body?: object) {
-  const res = await fetch(`${SANDBOX_URL}/v3/company/${DEMO_REALM}/${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      accept: "application/json",
-      "content-type": "application/json",
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
 
 const qboOilFilters = async (token: string) =>
-  (await qbo<{ Item: { QtyOnHand: number } }>(token, "GET", "item/1")).Item.QtyOnHand;
+  (await accountantCall<{ Item: { QtyOnHand: number } }>(token, "item/1")).Item.QtyOnHand;
 
 /** A new order of `quantity` Oil filters (OF-2045), saved and invoiced; returns its number. */
 async function invoiceOilFilters(page: Page, quantity: string): Promise<number> {
@@ -151,7 +137,7 @@ test.describe("a manager invoices an order", () => {
     const token = await accountantToken();
     const qboBefore = await qboOilFilters(token);
     const next = String(orderNumber + 1);
-    await qbo(token, "POST", "invoice", {
+    await accountantCall(token, "invoice", {
       DocNumber: next,
       CustomerRef: { value: "1" },
       Line: [
@@ -172,9 +158,8 @@ test.describe("a manager invoices an order", () => {
     await expect(sent.getByRole("alert")).toHaveCount(0);
     await capture(page, "order-renumbered");
     for (const doc of [next, `SM-${next}`]) {
-      const found = await qbo<{ QueryResponse: { Invoice?: unknown[] } }>(
+      const found = await accountantCall<{ QueryResponse: { Invoice?: unknown[] } }>(
         token,
-        "GET",
         `query?query=${encodeURIComponent(`select * from Invoice where DocNumber = '${doc}'`)}`,
       );
       expect(found.QueryResponse.Invoice ?? [], `invoices numbered ${doc}`).toHaveLength(1);

@@ -3,12 +3,12 @@ import { capture, expectNoAxeViolations } from "./support/quickbooks";
 import { expect, test } from "@playwright/test";
 
 test.describe("a shop owner connects QuickBooks", () => {
-  test.beforeEach(({ page }) => actAs(page, "demo-shop-connect"));
   test.use({ locale: "en-US" });
 
   test("connect through Intuit's consent popup, see the company, then disconnect", async ({
     page,
   }) => {
+    await actAs(page, "demo-shop-connect");
     await page.goto("/settings/quickbooks/connection");
     const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
     await expect(connect).toBeVisible();
@@ -35,7 +35,9 @@ test.describe("a shop owner connects QuickBooks", () => {
     await expect(page.getByRole("button", { name: "Connect to QuickBooks" })).toBeVisible();
   });
 
+  // A shop of its own: whatever the journey above left behind, this one starts unconnected.
   test("cancelling at Intuit says so and changes nothing", async ({ page }) => {
+    await actAs(page, "demo-shop-connect-cancel");
     await page.goto("/settings/quickbooks/connection");
     const popupOpened = page.waitForEvent("popup");
     await page.getByRole("button", { name: "Connect to QuickBooks" }).click();

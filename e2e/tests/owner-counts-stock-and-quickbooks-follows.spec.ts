@@ -1,20 +1,20 @@
 import { actAs } from "./support/identity";
 import {
+  accountantCall,
   accountantToken,
   capture,
   connectQuickBooks,
-  DEMO_REALM,
   expectNoAxeViolations,
-  SANDBOX_URL,
 } from "./support/quickbooks";
 import { expect, test } from "@playwright/test";
 
 /** What QuickBooks holds for an item, read as an accountant would (straight from Intuit). */
 async function itemInQuickBooks(token: string, id: string) {
-  const res = await fetch(`${SANDBOX_URL}/v3/company/${DEMO_REALM}/item/${id}`, {
-    headers: { authorization: `Bearer ${token}`, accept: "application/json" },
-  });
-  return ((await res.json()) as { Item: { Name: string; QtyOnHand: number } }).Item;
+  const read = await accountantCall<{ Item: { Name: string; QtyOnHand: number } }>(
+    token,
+    `item/${id}`,
+  );
+  return read.Item;
 }
 
 const ITEM = "5";

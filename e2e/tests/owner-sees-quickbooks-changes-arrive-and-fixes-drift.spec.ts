@@ -1,24 +1,23 @@
 import { actAs } from "./support/identity";
 import {
+  accountantCall,
   accountantToken,
   connectQuickBooks,
-  DEMO_REALM,
   expectNoAxeViolations,
-  SANDBOX_URL,
   capture,
 } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
 async function editItem(token: string, id: string, fields: Record<string, unknown>) {
-  const base = `${SANDBOX_URL}/v3/company/${DEMO_REALM}`;
-  const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
-  const read = (await (await fetch(`${base}/item/${id}`, { headers })).json()) as {
-    Item: { Name: string; SyncToken: string };
-  };
-  await fetch(`${base}/item`, {
-    method: "POST",
-    headers: { ...headers, "content-type": "application/json" },
-    body: JSON.stringify({ Id: id, SyncToken: read.Item.SyncToken, sparse: true, ...fields }),
+  const read = await accountantCall<{ Item: { Name: string; SyncToken: string } }>(
+    token,
+    `item/${id}`,
+  );
+  await accountantCall(token, "item", {
+    Id: id,
+    SyncToken: read.Item.SyncToken,
+    sparse: true,
+    ...fields,
   });
   return read.Item.Name;
 }

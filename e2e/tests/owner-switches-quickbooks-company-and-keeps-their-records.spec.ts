@@ -1,26 +1,6 @@
 import { actAs } from "./support/identity";
-import { SANDBOX_URL, capture, expectNoAxeViolations } from "./support/quickbooks";
+import { capture, consent, expectNoAxeViolations, sandboxCompany } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
-
-/** A company of the offline QuickBooks, made the way a test makes one (its admin API). */
-async function company(name: string, seed: number, inventory: number): Promise<string> {
-  const res = await fetch(`${SANDBOX_URL}/_sandbox/companies`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name, seed, items: { inventory } }),
-  });
-  return ((await res.json()) as { realmId: string }).realmId;
-}
-
-/** Intuit's consent popup: choose this company. */
-async function consent(page: Page, realmId: string) {
-  const popupOpened = page.waitForEvent("popup");
-  await page.getByRole("button", { name: "Connect to QuickBooks" }).click();
-  const popup = await popupOpened;
-  const closed = popup.waitForEvent("close");
-  await popup.locator(`button[data-realm-id="${realmId}"]`).click();
-  await closed;
-}
 
 const syncedIcons = (page: Page) =>
   page.getByRole("table", { name: "Parts" }).getByRole("img", { name: /Synced with QuickBooks/ });
@@ -30,8 +10,8 @@ test.describe("an owner connects the shop to another QuickBooks company", () => 
   test.use({ locale: "en-US" });
 
   test("is asked first, and the parts stay as they were, unlinked", async ({ page }) => {
-    const riverside = await company("Riverside Switch Motors", 30, 12);
-    const other = await company("Other Books", 31, 8);
+    const riverside = await sandboxCompany("Riverside Switch Motors", 30, 12);
+    const other = await sandboxCompany("Other Books", 31, 8);
 
     await page.goto("/settings/quickbooks/connection");
     await consent(page, riverside);

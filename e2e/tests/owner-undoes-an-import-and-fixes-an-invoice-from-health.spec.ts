@@ -1,11 +1,11 @@
 import { actAs } from "./support/identity";
 import {
+  accountantCall,
   accountantToken,
   capture,
   connectQuickBooks,
-  DEMO_REALM,
   expectNoAxeViolations,
-  SANDBOX_URL,
+  sandboxCompany,
 } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
 
@@ -29,21 +29,19 @@ async function inventoryAsSeen(page: Page) {
 }
 
 /** An accountant makes an item inactive in QuickBooks, behind the app's back. */
-async function deactivate(name: string) {
-  const token = await accountantToken();
-  const base = `${SANDBOX_URL}/v3/company/${DEMO_REALM}`;
-  const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+async function deactivate(realmId: string, name: string) {
+  const token = await accountantToken(realmId);
   const query = encodeURIComponent(`select * from Item where Name = '${name}'`);
-  const found = (await (await fetch(`${base}/query?query=${query}`, { headers })).json()) as {
+  const found = await accountantCall<{
     QueryResponse: { Item: { Id: string; SyncToken: string }[] };
-  };
+  }>(token, `query?query=${query}`, undefined, realmId);
   const item = found.QueryResponse.Item[0]!;
-  const res = await fetch(`${base}/item`, {
-    method: "POST",
-    headers: { ...headers, "content-type": "application/json" },
-    body: JSON.stringify({ Id: item.Id, SyncToken: item.SyncToken, sparse: true, Active: false }),
-  });
-  expect(res.ok).toBe(true);
+  await accountantCall(
+    token,
+    "item",
+    { Id: item.Id, SyncToken: item.SyncToken, sparse: true, Active: false },
+    realmId,
+  );
 }
 
 async function mapCategories(page: Page, fees: string) {
@@ -72,7 +70,10 @@ test.describe("an owner takes back an import and fixes a failed invoice from Hea
   test("import, undo, see the inventory as it was; break an invoice, fix it from Health", async ({
     page,
   }) => {
-    await connectQuickBooks(page);
+    // A copy of the demo company of its own: what other journeys change in the shared demo
+    // company reaches every shop linked to it, and would be "changed since the import" here.
+    const realmId = await sandboxCompany("Undo Health Motors", 72);
+    await connectQuickBooks(page, realmId);
     const before = await inventoryAsSeen(page);
 
     await page.goto("/settings/quickbooks/import");
@@ -101,7 +102,7 @@ test.describe("an owner takes back an import and fixes a failed invoice from Hea
 
     // The fee item the shop invoices with is made inactive in QuickBooks: the send fails.
     await mapCategories(page, "Used Oil Disposal Fee (non-inventory)");
-    await deactivate("Used Oil Disposal Fee");
+    await deactivate(realmId, "Used Oil Disposal Fee");
     await page.goto("/orders/new");
     await page.getByRole("combobox", { name: "Customer", exact: true }).selectOption({ index: 1 });
     await page.getByRole("button", { name: "Fees", exact: true }).click();

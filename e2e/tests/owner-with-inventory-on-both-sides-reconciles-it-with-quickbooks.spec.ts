@@ -1,10 +1,9 @@
 import { actAs } from "./support/identity";
 import {
+  accountantCall,
   accountantToken,
   connectQuickBooks,
-  DEMO_REALM,
   expectNoAxeViolations,
-  SANDBOX_URL,
   capture,
 } from "./support/quickbooks";
 import { expect, type Page, test } from "@playwright/test";
@@ -12,19 +11,6 @@ import { expect, type Page, test } from "@playwright/test";
 const SHOP = "e2e-reconcile";
 // Earlier journeys share this server and company: our records carry a run-unique tag.
 const TAG = `E2E${Date.now().toString(36).toUpperCase()}`;
-
-async function qbo<T>(token: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${SANDBOX_URL}/v3/company/${DEMO_REALM}/${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      authorization: `Bearer ${token}`,
-      accept: "application/json",
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as T;
-}
 
 const inventoryItem = (Name: string, Sku: string, QtyOnHand: number) => ({
   Name,
@@ -106,8 +92,8 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
     await bff.addPart(wiper, `WB-${TAG}`, "4", vendor);
     await bff.addPart(cabin, `CF-${TAG}`, "2", vendor);
     const token = await accountantToken();
-    await qbo(token, "item", inventoryItem(wiper, `WB-${TAG}`, 6));
-    await qbo(token, "item", inventoryItem(coolant, `CL-${TAG}`, 3));
+    await accountantCall(token, "item", inventoryItem(wiper, `WB-${TAG}`, 6));
+    await accountantCall(token, "item", inventoryItem(coolant, `CL-${TAG}`, 3));
 
     await page.getByRole("tab", { name: "Import and Sync" }).click();
     const group = await openWhereToStart(page, "Change where to start");
@@ -178,18 +164,18 @@ test.describe("an owner with inventory on both sides reconciles it with QuickBoo
       await expect(shown.locator("dd")).toHaveText(vendor);
       await page.goBack();
     }
-    const vendors = await qbo<{ QueryResponse: { Vendor?: { Id: string }[] } }>(
+    const vendors = await accountantCall<{ QueryResponse: { Vendor?: { Id: string }[] } }>(
       token,
       `query?query=${encodeURIComponent(`select * from Vendor where DisplayName = '${vendor}'`)}`,
     );
-    const created = await qbo<{
+    const created = await accountantCall<{
       QueryResponse: { Item?: { PrefVendorRef?: { value: string } }[] };
     }>(token, `query?query=${encodeURIComponent(`select * from Item where Name = '${cabin}'`)}`);
     expect(created.QueryResponse.Item?.[0]?.PrefVendorRef?.value).toBe(
       vendors.QueryResponse.Vendor?.[0]?.Id,
     );
     // And no twin in QuickBooks: one item per part.
-    const items = await qbo<{ QueryResponse: { Item?: { Name: string }[] } }>(
+    const items = await accountantCall<{ QueryResponse: { Item?: { Name: string }[] } }>(
       token,
       `query?query=${encodeURIComponent(`select * from Item where Name like '%${TAG}%'`)}`,
     );

@@ -26,6 +26,16 @@ export async function capture(page: Page, name: string, fullPage = true): Promis
 
 /** WCAG 2 A and AA, on the whole page (toasts included). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // A toast fading in is read mid-blend (its text lighter than it will be): wait for the
+  // finite animations to end, so axe sees the colours the user reads. Spinners never end.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   // Sonner fades the toasts stacked behind the front one; they are read when the stack expands.
   const axe = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa"])
@@ -35,31 +45,56 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /**
- * Connects the current shop to the demo company through Intuit's consent popup, unless an
- * earlier test of the same journey already did; ends on the Connection tab.
+ * A company of the offline QuickBooks, made the way a test makes one (its admin API): with
+ * `inventory`, that many generated items; without, a copy of the demo company's records.
  */
-export async function connectQuickBooks(page: Page): Promise<void> {
+export async function sandboxCompany(
+  name: string,
+  seed: number,
+  inventory?: number,
+): Promise<string> {
+  const res = await fetch(`${SANDBOX_URL}/_sandbox/companies`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      name,
+      seed,
+      ...(inventory === undefined ? {} : { items: { inventory } }),
+    }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { realmId: string }).realmId;
+}
+
+/** Intuit's consent popup, opened from the Connection tab: choose this company. */
+export async function consent(page: Page, realmId: string): Promise<void> {
+  const popupOpened = page.waitForEvent("popup");
+  await page.getByRole("button", { name: "Connect to QuickBooks" }).click();
+  const popup = await popupOpened;
+  const closed = popup.waitForEvent("close");
+  await popup.locator(`button[data-realm-id="${realmId}"]`).click();
+  await closed;
+}
+
+/**
+ * Connects the current shop to a company (the demo one unless told) through Intuit's consent
+ * popup, unless an earlier test of the same journey already did; ends on the Connection tab.
+ */
+export async function connectQuickBooks(page: Page, realmId = DEMO_REALM): Promise<void> {
   await page.goto("/settings/quickbooks/connection");
   await page.waitForLoadState("networkidle");
   const connect = page.getByRole("button", { name: "Connect to QuickBooks" });
   const connected = page.getByRole("button", { name: "Disconnect" });
   await expect(connect.or(connected)).toBeVisible();
-  if (await connect.isVisible()) {
-    const popupOpened = page.waitForEvent("popup");
-    await connect.click();
-    const popup = await popupOpened;
-    const closed = popup.waitForEvent("close");
-    await popup.locator(`button[data-realm-id="${DEMO_REALM}"]`).click();
-    await closed;
-  }
+  if (await connect.isVisible()) await consent(page, realmId);
   await expect(connected).toBeVisible();
 }
 
 /**
- * QuickBooks' side of a story: an accountant's own grant on the demo company (straight to the
+ * QuickBooks' side of a story: an accountant's own grant on a company (straight to the
  * sandbox, as Intuit's UI would be), to change items behind the app's back.
  */
-export async function accountantToken(): Promise<string> {
+export async function accountantToken(realmId = DEMO_REALM): Promise<string> {
   const redirect = "http://127.0.0.1:9/accountant";
   const authorize = new URL(`${SANDBOX_URL}/connect/oauth2`);
   authorize.search = new URLSearchParams({
@@ -68,7 +103,7 @@ export async function accountantToken(): Promise<string> {
     response_type: "code",
     scope: "com.intuit.quickbooks.accounting",
     state: "accountant",
-    auto_approve_realm: DEMO_REALM,
+    auto_approve_realm: realmId,
   }).toString();
   const consent = await fetch(authorize, { redirect: "manual" });
   const code = new URL(consent.headers.get("location") ?? "").searchParams.get("code") ?? "";
@@ -82,4 +117,38 @@ export async function accountantToken(): Promise<string> {
     body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirect }),
   });
   return ((await token.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * One Accounting API call as the accountant: GET without a body, POST with one. The grant
+ * shares the app's client id, so the app's own imports can use up the company's per-minute
+ * budget and Intuit answers 429 (ThrottleExceeded): like any client, wait and ask again.
+ */
+export async function accountantCall<T>(
+  token: string,
+  path: string,
+  body?: unknown,
+  realmId = DEMO_REALM,
+): Promise<T> {
+  let res!: Response;
+  await expect
+    .poll(
+      async () => {
+        res = await fetch(`${SANDBOX_URL}/v3/company/${realmId}/${path}`, {
+          method: body === undefined ? "GET" : "POST",
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: "application/json",
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return res.status;
+      },
+      { timeout: 90_000, intervals: [1_000, 2_000, 5_000] },
+    )
+    .not.toBe(429);
+  const json = (await res.json()) as T;
+  expect(res.status, JSON.stringify(json)).toBe(200);
+  return json;
 }
