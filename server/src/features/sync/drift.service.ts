@@ -1,7 +1,7 @@
 import type { DriftField, DriftQuery, DriftReport, DriftRow } from "@app/shared";
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { parts } from "../../db/schema/index.js";
+import { parts, syncDriftChecks } from "../../db/schema/index.js";
 import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { countRows, queryPages } from "../../integrations/qbo/pager.js";
@@ -107,8 +107,15 @@ export async function driftReport(
     linkedParts(deps.db, shopId),
   ]);
   const search = q.search?.toLowerCase();
-  const rows = linked
-    .map((p) => driftRow(p, items.get(p.quickBooksItemRef)))
+  const all = linked.map((p) => driftRow(p, items.get(p.quickBooksItemRef)));
+  // Every run is a check, whatever the filters show: the Health page draws what each found.
+  await deps.db.insert(syncDriftChecks).values({
+    shopId,
+    realmId,
+    checked: all.length,
+    found: all.filter((r) => r.differences.length > 0).length,
+  });
+  const rows = all
     .filter((r) => q.show === "all" || r.differences.length > 0)
     .filter((r) => !q.field || r.differences.includes(q.field))
     .filter(
