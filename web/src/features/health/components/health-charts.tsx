@@ -145,6 +145,7 @@ export function DriftChart({ checks }: { checks: readonly DriftCheck[] }) {
       points={checks.map((c) => ({ label: moment(c.at), values: { found: c.found } }))}
       tableLabel={t("charts.showNumbers")}
       formatNumber={num}
+      emptyText={t("charts.drift.empty")}
     />
   );
 }

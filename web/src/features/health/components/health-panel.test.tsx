@@ -140,6 +140,18 @@ describe("Settings → QuickBooks → Health", () => {
     expect(screen.getByRole("alert").textContent).toContain("Over 80% of this month's reads");
   });
 
+  it("says so when no drift check has run yet, in the picture's text and under its title", async () => {
+    server(health({ drift: [] }));
+    renderApp("/settings/quickbooks/health");
+    const drift = await screen.findByRole("img", { name: /Drift found per check/ });
+    expect(drift.textContent).toContain("No drift check yet.");
+    expect(
+      within(drift.closest("figure")!).getByText(/^No drift check yet\. Open the drift report/, {
+        selector: "p",
+      }),
+    ).toBeTruthy();
+  });
+
   it("retries a failed send once and dismisses a problem; the banner counts what is left", async () => {
     const calls = server(health());
     const user = userEvent.setup();
