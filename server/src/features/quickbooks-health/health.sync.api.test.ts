@@ -1,6 +1,7 @@
 import { HealthSchema } from "@app/shared";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncDriftChecks } from "../../db/schema/index.js";
 import { admin } from "../../testing/sandbox.js";
 import { testBackends } from "../../testing/test-database.js";
 import {
@@ -150,6 +151,14 @@ describe.each(testBackends())("sync problems and drift checks on Health, on %s",
     const shop = "health-drift";
     await connectedShopWithInventory(h, shop, "Health Drift Auto");
     expect((await health(shop)).drift).toEqual([]);
+    // A check from long ago is forgotten when the next one is stored.
+    await h.t.deps.db.insert(syncDriftChecks).values({
+      shopId: shop,
+      realmId: "old",
+      checked: 1,
+      found: 99,
+      checkedAt: new Date(Date.now() - 100 * 24 * 3600 * 1000),
+    });
     expect((await api(h, shop, "get", "/api/quickbooks/sync/drift")).status).toBe(200);
     await changeItemQuietly(h, shop, "11", { UnitPrice: 55.5 });
     const qty12 = Number((await partOf(h, shop, "12")).quantityAvailable) + 6;

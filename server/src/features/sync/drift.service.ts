@@ -1,13 +1,14 @@
 import type { DriftField, DriftQuery, DriftReport, DriftRow } from "@app/shared";
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { parts, syncDriftChecks } from "../../db/schema/index.js";
+import { parts } from "../../db/schema/index.js";
 import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { countRows, queryPages } from "../../integrations/qbo/pager.js";
 import { type QboItem, QboItemSchema } from "../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "../imports/decimal.js";
 import { sameDecimal } from "./decimal-math.js";
+import { recordDriftCheck } from "./drift-checks.repository.js";
 
 /** Inactive items too: a linked item made inactive is still compared (and flagged). */
 const ALL_ITEMS = "Item where Active in (true, false)";
@@ -109,7 +110,7 @@ export async function driftReport(
   const search = q.search?.toLowerCase();
   const all = linked.map((p) => driftRow(p, items.get(p.quickBooksItemRef)));
   // Every run is a check, whatever the filters show: the Health page draws what each found.
-  await deps.db.insert(syncDriftChecks).values({
+  await recordDriftCheck(deps.db, {
     shopId,
     realmId,
     checked: all.length,
