@@ -3,25 +3,80 @@ import { z } from "zod";
 /** What kind of trouble a problem on the Health page is; each has its fix or Retry. */
 export const ProblemKindSchema = z.enum([
   "invoice_send",
+  "stock_adjustment",
   "import_skipped",
   "webhook",
+  "merge",
   "catch_up",
   "sync_notice",
   "connection",
 ]);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;
 
+/**
+ * The sentence a problem says, as a code: screens render it in the reader's language from
+ * `code` and `params` (the English `message` is for logs and clients without translations).
+ */
+export const ProblemCodeSchema = z.enum([
+  "reconnect_required",
+  "invoice_not_sent",
+  "adjustment_refused",
+  "adjustment_unanswered",
+  "import_records_skipped",
+  "webhook_not_applied",
+  "merge_needs_choice",
+  "catch_up_failed",
+  "item_deleted",
+  "item_inactive",
+]);
+export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
+
+/**
+ * The values a problem's sentence names. Which ones a code uses: invoice_not_sent `number`;
+ * adjustment_* `part`, `qtyDiff`; import_records_skipped `count`, `category`;
+ * webhook_not_applied `entity`, `entityId`, `attempts`; merge_needs_choice `part`, `itemRef`,
+ * `into`, `otherPart`; item_deleted and item_inactive `part`.
+ */
+export const ProblemParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ProblemParams = z.infer<typeof ProblemParamsSchema>;
+
+/**
+ * Why it failed, as stored where it happened: a stable `code` when there is one (an API error
+ * code, or `quickbooks_<Intuit code>`), and the words (often QuickBooks' own) as `detail`.
+ */
+export const ProblemReasonSchema = z.object({
+  code: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
+
 export const ProblemSchema = z.object({
   /** Names one occurrence: a problem dismissed comes back only if it happens again. */
   id: z.string(),
   kind: ProblemKindSchema,
+  code: ProblemCodeSchema,
+  params: ProblemParamsSchema,
+  reason: ProblemReasonSchema.nullable(),
+  /** The same sentence in English, with its reason: for logs and API clients, not for screens. */
   message: z.string(),
-  /** Where to see or fix the record, a path of the SPA. */
+  /** Where to see the record, a path of the SPA. */
   recordUrl: z.string().optional(),
+  /** Where the choice or fix is made when it is not on the record itself. */
+  fixUrl: z.string().optional(),
   at: z.string(),
   retryable: z.boolean(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+/** One drift check (a drift report run): how many linked parts differed from QuickBooks. */
+export const DriftCheckSchema = z.object({
+  at: z.string(),
+  /** Linked parts that differed in quantity, cost or price. */
+  found: z.number().int(),
+  /** Linked parts compared. */
+  checked: z.number().int(),
+});
+export type DriftCheck = z.infer<typeof DriftCheckSchema>;
 
 export const CallDaySchema = z.object({
   day: z.string(),
@@ -63,6 +118,8 @@ export const HealthSchema = z.object({
   problems: z.array(ProblemSchema),
   /** Real (not preview) import runs, oldest first, for the chart. */
   runs: z.array(HealthRunSchema),
+  /** The last drift checks, oldest first, for the chart. */
+  drift: z.array(DriftCheckSchema),
 });
 export type Health = z.infer<typeof HealthSchema>;
 

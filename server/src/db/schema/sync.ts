@@ -139,3 +139,20 @@ export const syncWebhookDeliveries = pgTable("sync_webhook_deliveries", {
   digest: text("digest").primaryKey(),
   receivedAt: ts("received_at").notNull().defaultNow(),
 });
+
+/**
+ * One row per drift check (a drift report run): how many linked parts differed from QuickBooks,
+ * out of how many compared. The Health page draws them.
+ */
+export const syncDriftChecks = pgTable(
+  "sync_drift_checks",
+  {
+    id: idColumn(),
+    shopId: shopIdColumn(),
+    realmId: text("realm_id").notNull(),
+    checked: integer("checked").notNull(),
+    found: integer("found").notNull(),
+    checkedAt: ts("checked_at").notNull().defaultNow(),
+  },
+  (t) => [index("sync_drift_checks_shop_at").on(t.shopId, t.checkedAt)],
+);

@@ -1,4 +1,4 @@
-import type { HealthRun } from "@app/shared";
+import type { DriftCheck, HealthRun } from "@app/shared";
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../db/client.js";
 
@@ -38,6 +38,18 @@ export async function recentRuns(db: Db, shopId: string): Promise<HealthRun[]> {
         from import_jobs where shop_id = ${shopId} and not dry_run
         order by created_at desc limit 30
       ) r order by at`),
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+}
+
+/** The shop's last 30 drift checks, oldest first: how many linked parts differed each time. */
+export async function recentDriftChecks(db: Db, shopId: string): Promise<DriftCheck[]> {
+  const rows = rowsOf<{ at: Date; found: number; checked: number }>(
+    await db.execute(sql`
+      select * from (
+        select checked_at as at, found, checked from sync_drift_checks
+        where shop_id = ${shopId} order by checked_at desc limit 30
+      ) c order by at`),
   );
   return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
 }

@@ -99,7 +99,13 @@ describe.each(testBackends())("the sync health page on %s", (backend) => {
     expect((await settled(h, shop, order.id)).quickBooks.status).toBe("failed");
 
     const [problem] = (await health(shop)).problems.filter((p) => p.kind === "invoice_send");
-    expect(problem).toMatchObject({ recordUrl: `/orders/${order.id}`, retryable: true });
+    expect(problem).toMatchObject({
+      code: "invoice_not_sent",
+      params: { number: order.number },
+      recordUrl: `/orders/${order.id}`,
+      retryable: true,
+    });
+    expect(problem?.reason?.code).toMatch(/^quickbooks_/);
     expect(problem?.message).toContain(`Invoice ${order.number}`);
     expect(
       (await post(shop, `/api/quickbooks/health/problems/${problem!.id}/retry`, "technician"))
@@ -136,7 +142,12 @@ describe.each(testBackends())("the sync health page on %s", (backend) => {
     const before = await health(shop);
     expect(before.runs.map((r) => r.id)).toEqual([run.id]);
     const skipped = before.problems.find((p) => p.kind === "import_skipped");
-    expect(skipped).toMatchObject({ id: `import:${run.id}`, retryable: false });
+    expect(skipped).toMatchObject({
+      id: `import:${run.id}`,
+      code: "import_records_skipped",
+      params: { count: run.skipped, category: "customers" },
+      retryable: false,
+    });
     expect((await post(shop, `/api/quickbooks/health/problems/${skipped!.id}/retry`)).status).toBe(
       409,
     );

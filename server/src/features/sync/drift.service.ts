@@ -8,6 +8,7 @@ import { countRows, queryPages } from "../../integrations/qbo/pager.js";
 import { type QboItem, QboItemSchema } from "../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "../imports/decimal.js";
 import { sameDecimal } from "./decimal-math.js";
+import { recordDriftCheck } from "./drift-checks.repository.js";
 
 /** Inactive items too: a linked item made inactive is still compared (and flagged). */
 const ALL_ITEMS = "Item where Active in (true, false)";
@@ -107,8 +108,15 @@ export async function driftReport(
     linkedParts(deps.db, shopId),
   ]);
   const search = q.search?.toLowerCase();
-  const rows = linked
-    .map((p) => driftRow(p, items.get(p.quickBooksItemRef)))
+  const all = linked.map((p) => driftRow(p, items.get(p.quickBooksItemRef)));
+  // Every run is a check, whatever the filters show: the Health page draws what each found.
+  await recordDriftCheck(deps.db, {
+    shopId,
+    realmId,
+    checked: all.length,
+    found: all.filter((r) => r.differences.length > 0).length,
+  });
+  const rows = all
     .filter((r) => q.show === "all" || r.differences.length > 0)
     .filter((r) => !q.field || r.differences.includes(q.field))
     .filter(

@@ -20,6 +20,8 @@ export interface BarChartProps {
   /** Caption of the data table (the same numbers as the bars, for reading or copying). */
   tableLabel: string;
   formatNumber: (n: number) => string;
+  /** Shown under the title while there are no points (the description says it to readers too). */
+  emptyText?: string;
 }
 
 const W = 600;
@@ -32,7 +34,8 @@ const PAD = 4;
  * a few bars don't need one, and nothing here depends on one being kept up to date.
  */
 export function BarChart(props: BarChartProps) {
-  const { title, description, series, points, reference, tableLabel, formatNumber } = props;
+  const { title, description, series, points, reference, tableLabel, formatNumber, emptyText } =
+    props;
   const titleId = useId();
   const descId = useId();
   const totals = points.map((p) => series.reduce((n, s) => n + (p.values[s.key] ?? 0), 0));
@@ -47,6 +50,11 @@ export function BarChart(props: BarChartProps) {
   return (
     <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <figcaption className="text-sm font-semibold text-slate-900">{title}</figcaption>
+      {points.length === 0 && emptyText ? (
+        <p className="mt-1 text-xs text-slate-600" aria-hidden="true">
+          {emptyText}
+        </p>
+      ) : null}
       <svg
         role="img"
         aria-labelledby={`${titleId} ${descId}`}

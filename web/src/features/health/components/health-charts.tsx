@@ -1,7 +1,7 @@
-import type { Calls, HealthRun } from "@app/shared";
+import type { Calls, DriftCheck, HealthRun } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "../../../components/ui/bar-chart";
-import { useNumber, useShortDate } from "./use-number";
+import { useNumber, useShortDate, useShortDateTime } from "./use-number";
 
 /** Records imported, updated and skipped per run, oldest on the left. */
 export function RunsChart({ runs }: { runs: readonly HealthRun[] }) {
@@ -105,6 +105,47 @@ export function CallsChart({ calls }: { calls: Calls }) {
       }}
       tableLabel={t("charts.showNumbers")}
       formatNumber={num}
+    />
+  );
+}
+
+/** Linked parts found different from QuickBooks by each drift check, oldest on the left. */
+export function DriftChart({ checks }: { checks: readonly DriftCheck[] }) {
+  const { t } = useTranslation("health");
+  const num = useNumber();
+  const date = useShortDate();
+  const moment = useShortDateTime();
+  const last = checks.at(-1);
+  const most = checks.reduce<DriftCheck | undefined>(
+    (best, c) => (!best || c.found > best.found ? c : best),
+    undefined,
+  );
+  return (
+    <BarChart
+      title={t("charts.drift.title")}
+      description={
+        last && most
+          ? t("charts.drift.description", {
+              count: checks.length,
+              last: num(last.found),
+              checked: num(last.checked),
+              most: num(most.found),
+              day: date(most.at),
+            })
+          : t("charts.drift.empty")
+      }
+      series={[
+        {
+          key: "found",
+          label: t("charts.drift.found"),
+          fill: "fill-red-600",
+          swatch: "bg-red-600",
+        },
+      ]}
+      points={checks.map((c) => ({ label: moment(c.at), values: { found: c.found } }))}
+      tableLabel={t("charts.showNumbers")}
+      formatNumber={num}
+      emptyText={t("charts.drift.empty")}
     />
   );
 }

@@ -3,7 +3,7 @@ import { ListError } from "../../../components/ui/list-error";
 import { PageLoading } from "../../../components/ui/page-loading";
 import { useHealth } from "../api/get-health";
 import { CallsCard } from "./calls-card";
-import { CallsChart, RunsChart } from "./health-charts";
+import { CallsChart, DriftChart, RunsChart } from "./health-charts";
 import { ProblemsList } from "./problems-list";
 
 /** Settings → QuickBooks → Health: every problem, the call budget, and how the imports went. */
@@ -20,7 +20,7 @@ export function HealthPanel({ canAct }: { canAct: boolean }) {
         onRetry={() => void health.refetch()}
       />
     );
-  const { connection, calls, problems, runs } = health.data;
+  const { connection, calls, problems, runs, drift } = health.data;
   return (
     <div className="space-y-6">
       <div>
@@ -34,6 +34,7 @@ export function HealthPanel({ canAct }: { canAct: boolean }) {
         {calls ? <CallsCard calls={calls} /> : null}
         {calls ? <CallsChart calls={calls} /> : null}
         <RunsChart runs={runs} />
+        <DriftChart checks={drift} />
       </div>
     </div>
   );

@@ -22,3 +22,18 @@ export function useShortDate() {
     [i18n.resolvedLanguage],
   );
 }
+
+/** A moment, short, in the reader's language ("Nov 28, 14:05"): several checks share a day. */
+export function useShortDateTime() {
+  const { i18n } = useTranslation();
+  return useCallback(
+    (iso: string) =>
+      new Intl.DateTimeFormat(i18n.resolvedLanguage ?? "en", {
+        month: "short",
+        day: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+      }).format(new Date(iso)),
+    [i18n.resolvedLanguage],
+  );
+}
