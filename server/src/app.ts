@@ -33,7 +33,8 @@ import { requireSession } from "./http/session.js";
 import type { Qbo } from "./integrations/qbo/index.js";
 import type { CallCounter } from "./features/quickbooks-health/call-counter.js";
 import { quickbooksHealthRouter } from "./features/quickbooks-health/health.router.js";
-import type { ImportQueue } from "./jobs/import-worker.js";
+import type { ImportQueue } from "./features/imports/import.worker.js";
+import type { ExportQueue } from "./features/quickbooks-export/export.worker.js";
 import type { Cipher } from "./lib/crypto.js";
 import type { Logger } from "./lib/logger.js";
 
@@ -50,6 +51,8 @@ export interface AppDeps {
   calls: CallCounter;
   /** Set where this process runs the import worker (main.ts); without it jobs wait for a sweep. */
   importQueue?: ImportQueue;
+  /** Set where this process runs the export worker; without it exports wait for a sweep. */
+  exportQueue?: ExportQueue;
   /** Set where this process runs the QuickBooks sync worker; without it webhooks wait for a tick. */
   syncQueue?: SyncQueue;
   /** Set where this process runs the invoice sender; without it sends wait for a sweep. */

@@ -110,8 +110,7 @@ describe.each(testBackends())("crash and restart (%s)", (backend) => {
           );
       await restart();
       await admin(sandbox, "DELETE", `/faults?realmId=${realmId}`);
-      // Nobody opens the export again: the restarted process's sweep must resume it. (The list
-      // only reads; opening the export itself would resume it too.)
+      // Nobody asks for the export again: the restarted process's export worker must resume it.
       const listed = async () =>
         (
           await apiCall<{ items: ExportJob[] }>(server.url, token, "/api/quickbooks/exports")

@@ -4,10 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { startInvoiceWorker } from "../features/orders/quickbooks/invoice.worker.js";
-import { startSyncWorker } from "../features/sync/sync.worker.js";
-import { startImportWorker } from "../jobs/import-worker.js";
-import { startJobQueue } from "../jobs/queue.js";
+import { startWorkers } from "../jobs/workers.js";
 import type { TestApp } from "../testing/test-app.js";
 
 /** The secrets-and-headers suite's tools: the wire tap, the SPA stand-in, the header check. */
@@ -80,36 +77,9 @@ export function webDist(): string {
   return dir;
 }
 
-/** The workers main.ts starts, on one queue, wired into the app as main.ts wires them. */
-export async function startMainWorkers(t: TestApp): Promise<{ stop(): Promise<void> }> {
-  const queue = await startJobQueue(t.deps.database, t.deps.logger);
-  const common = { db: t.deps.db, boss: queue.boss, client: t.deps.qbo.client };
-  const imports = await startImportWorker({
-    ...common,
-    logger: t.deps.logger,
-    leaseSeconds: t.deps.env.IMPORT_LEASE_SECONDS,
-    pageSize: t.deps.env.IMPORT_PAGE_SIZE,
-  });
-  const sync = await startSyncWorker({
-    ...common,
-    logger: t.deps.logger,
-    tickSeconds: 3600,
-    catchUpSeconds: 3600,
-  });
-  const invoices = await startInvoiceWorker({
-    ...common,
-    logger: t.deps.logger,
-    sweepSeconds: 3600,
-  });
-  Object.assign(t.deps, { importQueue: imports, syncQueue: sync, invoiceQueue: invoices });
-  return {
-    async stop() {
-      await sync.stop();
-      await imports.stop();
-      await invoices.stop();
-      await queue.stop();
-    },
-  };
+/** The workers main.ts starts (jobs/workers.ts), with sweeps and ticks left to the test. */
+export function startMainWorkers(t: TestApp): Promise<{ stop(): Promise<void> }> {
+  return startWorkers(t.deps, { sweepSeconds: 3600, syncTickSeconds: 3600, catchUpSeconds: 3600 });
 }
 
 /** SECURITY.md's headers, on one response. */

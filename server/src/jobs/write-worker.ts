@@ -3,7 +3,7 @@ import type { Logger } from "../lib/logger.js";
 import { every } from "./every.js";
 
 /**
- * One durable queue of QuickBooks writes (invoice sends, stock adjustments): pg-boss jobs keyed
+ * One durable queue of QuickBooks writes (invoice sends, stock adjustments, exports): pg-boss jobs keyed
  * by a record, run by a few workers, retried with backoff while the write says so, and a sweep
  * that re-queues every write still pending that nobody holds (a lost job, a crashed process).
  * The write itself is crash-safe (stored with its requestid before the call); this only makes
@@ -28,6 +28,8 @@ export interface WriteWorkerOptions<J extends object> {
   pending(): Promise<J[]>;
   concurrency?: number;
   sweepSeconds?: number;
+  /** How long one run may take before pg-boss hands the job out again (default 10 minutes). */
+  expireSeconds?: number;
 }
 
 export async function startWriteWorker<J extends object>(
@@ -39,7 +41,7 @@ export async function startWriteWorker<J extends object>(
     retryLimit: 20,
     retryDelay: 1,
     retryBackoff: true,
-    expireInSeconds: 10 * 60,
+    expireInSeconds: opts.expireSeconds ?? 10 * 60,
   });
   let stopping = false;
   const handle = async ([job]: PgBoss.Job<J>[]) => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { add, compare, lineAmount, multiply, round2, subtract, toJsonNumber } from "./decimal.js";
+import { add, compare, lineAmount, multiply, round2, subtract } from "./decimal.js";
+import { toJsonNumber } from "../integrations/qbo/numbers.js";
 
 describe("decimal", () => {
   it("computes line amounts the way Intuit checks them (6070)", () => {

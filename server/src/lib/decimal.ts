@@ -1,11 +1,13 @@
 /**
  * The server's exact decimal math (the implementation lives in @app/shared so the order
- * editor previews the very amounts the server stores and sends to Intuit).
+ * editor previews the very amounts the server stores and sends to Intuit). Intuit's JSON
+ * numbers are converted in `integrations/qbo/numbers.ts`.
  */
 import { normalizeDecimal } from "@app/shared";
 
 export {
   decimalAdd as add,
+  decimalAdd as sum,
   decimalCompare as compare,
   decimalIsNegative as isNegative,
   decimalIsZero as isZero,
@@ -17,13 +19,6 @@ export {
   round2,
 } from "@app/shared";
 
-/**
- * For Intuit's JSON numbers. Our values have at most a few decimals, and JavaScript's number
- * for such a string prints back as the same digits, so nothing is lost on the wire.
- */
-export function toJsonNumber(value: string): number {
-  const text = normalizeDecimal(value);
-  const n = Number(text);
-  if (String(n) !== text) throw new RangeError(`not exactly representable: ${value}`);
-  return n;
-}
+/** "12.50" and "12.5" are the same amount; null is only the same as null. */
+export const sameDecimal = (a: string | null, b: string | null): boolean =>
+  a === null || b === null ? a === b : normalizeDecimal(a) === normalizeDecimal(b);

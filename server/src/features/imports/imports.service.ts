@@ -12,7 +12,7 @@ import { quickBooksConnections } from "../../db/schema/index.js";
 import { conflict, notFound } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
 import { notConnected, reconnectRequired } from "../../integrations/qbo/errors.js";
-import type { ImportQueue } from "../../jobs/import-worker.js";
+import type { ImportQueue } from "./import.worker.js";
 import type { Logger } from "../../lib/logger.js";
 import { currentRealm, linkRealmOf } from "../quickbooks-links/realm.repository.js";
 import * as jobs from "./jobs.repository.js";

@@ -5,30 +5,16 @@ import {
   ImportRecordsPageSchema,
 } from "@app/shared";
 import request from "supertest";
-import { type WorkerDeps, startImportWorker } from "../../jobs/import-worker.js";
-import { startJobQueue } from "../../jobs/queue.js";
+import { type StartWorkersOptions, startWorkers } from "../../jobs/workers.js";
 import type { TestApp } from "../../testing/test-app.js";
 
-/** Starts pg-boss and the import worker beside a test app, as main.ts does. */
-export async function startWorker(t: TestApp, extra: Pick<Partial<WorkerDeps>, "storage"> = {}) {
-  const queue = await startJobQueue(t.deps.database, t.deps.logger);
-  const worker = await startImportWorker({
-    db: t.deps.db,
-    boss: queue.boss,
-    client: t.deps.qbo.client,
-    logger: t.deps.logger,
-    leaseSeconds: t.deps.env.IMPORT_LEASE_SECONDS,
-    pageSize: t.deps.env.IMPORT_PAGE_SIZE,
-    ...extra,
-  });
-  t.deps.importQueue = worker;
-  return {
-    worker,
-    stop: async () => {
-      await worker.stop();
-      await queue.stop();
-    },
-  };
+/**
+ * The background work of main.ts (jobs/workers.ts) beside a test app: the import and export
+ * workers, which is what an import or a reconciliation story needs.
+ */
+export async function startWorker(t: TestApp, extra: Pick<StartWorkersOptions, "storage"> = {}) {
+  const workers = await startWorkers(t.deps, { only: ["imports", "exports"], ...extra });
+  return { worker: workers.imports!, stop: () => workers.stop() };
 }
 
 export const TERMINAL = new Set(["succeeded", "failed", "canceled"]);

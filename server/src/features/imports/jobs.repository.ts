@@ -1,10 +1,10 @@
 import type { ImportCategory, ImportJob } from "@app/shared";
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { leaseFor, leaseGivenBack, leaseLapsed } from "../../db/lease.js";
 import { type ImportJobRow, importJobs } from "../../db/schema/index.js";
 
 const LIVE = ["queued", "running"] as const;
-const leaseFromNow = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
 
 export function toImportJob(row: ImportJobRow): ImportJob {
   return {
@@ -55,7 +55,7 @@ export async function insertQueuedJob(
 ): Promise<ImportJobRow | undefined> {
   const rows = await db
     .insert(importJobs)
-    .values({ ...job, status: "queued", leaseExpiresAt: leaseFromNow(leaseSeconds) })
+    .values({ ...job, status: "queued", leaseExpiresAt: leaseFor(leaseSeconds) })
     .onConflictDoNothing({
       target: [importJobs.shopId, importJobs.category, importJobs.dryRun],
       where: sql`status in ('queued', 'running')`,
@@ -123,13 +123,13 @@ export async function claimJob(db: Db, id: string, workerId: string, leaseSecond
       status: "running",
       startedAt: sql`coalesce(${importJobs.startedAt}, now())`,
       workerId,
-      leaseExpiresAt: leaseFromNow(leaseSeconds),
+      leaseExpiresAt: leaseFor(leaseSeconds),
     })
     .where(
       and(
         eq(importJobs.id, id),
         inArray(importJobs.status, [...LIVE]),
-        sql`(${importJobs.workerId} is null or ${importJobs.leaseExpiresAt} < now())`,
+        or(isNull(importJobs.workerId), leaseLapsed(importJobs.leaseExpiresAt)),
       ),
     )
     .returning();
@@ -145,7 +145,7 @@ export async function renewLease(
 ): Promise<boolean> {
   const rows = await db
     .update(importJobs)
-    .set({ leaseExpiresAt: leaseFromNow(leaseSeconds) })
+    .set({ leaseExpiresAt: leaseFor(leaseSeconds) })
     .where(
       and(
         eq(importJobs.id, id),
@@ -174,14 +174,14 @@ export async function pauseJob(
 ): Promise<void> {
   await db
     .update(importJobs)
-    .set({ ...why, workerId: null, leaseExpiresAt: sql`now() - interval '1 second'` })
+    .set({ ...why, workerId: null, leaseExpiresAt: leaseGivenBack() })
     .where(and(eq(importJobs.id, id), eq(importJobs.workerId, workerId)));
 }
 
 export async function releaseJob(db: Db, id: string, workerId: string): Promise<void> {
   await db
     .update(importJobs)
-    .set({ workerId: null, leaseExpiresAt: sql`now() - interval '1 second'` })
+    .set({ workerId: null, leaseExpiresAt: leaseGivenBack() })
     .where(and(eq(importJobs.id, id), eq(importJobs.workerId, workerId)));
 }
 
@@ -204,8 +204,8 @@ export async function endJob(
 export async function takeStaleJobs(db: Db, leaseSeconds: number): Promise<string[]> {
   const rows = await db
     .update(importJobs)
-    .set({ workerId: null, leaseExpiresAt: leaseFromNow(leaseSeconds) })
-    .where(and(inArray(importJobs.status, [...LIVE]), lt(importJobs.leaseExpiresAt, sql`now()`)))
+    .set({ workerId: null, leaseExpiresAt: leaseFor(leaseSeconds) })
+    .where(and(inArray(importJobs.status, [...LIVE]), leaseLapsed(importJobs.leaseExpiresAt)))
     .returning({ id: importJobs.id });
   return rows.map((r) => r.id);
 }
@@ -250,7 +250,7 @@ export async function commitPage(
       imported: sql`${importJobs.imported} + ${p.counts.imported}`,
       updated: sql`${importJobs.updated} + ${p.counts.updated}`,
       skipped: sql`${importJobs.skipped} + ${p.counts.skipped}`,
-      leaseExpiresAt: leaseFromNow(p.leaseSeconds),
+      leaseExpiresAt: leaseFor(p.leaseSeconds),
     })
     .where(
       and(

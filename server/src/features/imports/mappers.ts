@@ -2,7 +2,7 @@ import type { PartKind } from "@app/shared";
 import type { z } from "zod";
 import { type QboCustomer, type QboItem, storableLabel } from "../../integrations/qbo/schemas.js";
 import { countryCode } from "./country.js";
-import { optionalDecimal } from "./decimal.js";
+import { optionalDecimal } from "../../integrations/qbo/numbers.js";
 
 /** Our part's fields from a QuickBooks item, exactly as docs/product.md maps them. */
 export interface PartFields {

@@ -4,12 +4,11 @@ import request from "supertest";
 import { customers, parts } from "../../db/schema/index.js";
 import type { QboClient } from "../../integrations/qbo/client.js";
 import { normalize } from "../../lib/decimal.js";
-import { startJobQueue } from "../../jobs/queue.js";
+import { startWorkers } from "../../jobs/workers.js";
 import { connectShop } from "../../testing/connect.js";
 import { type RunningSandbox, admin, startTestSandbox } from "../../testing/sandbox.js";
 import { type TestApp, createTestApp } from "../../testing/test-app.js";
 import type { Backend } from "../../testing/test-database.js";
-import { startInvoiceWorker } from "./quickbooks/invoice.worker.js";
 
 /** Demo company items: 1 Oil Filter (Inventory, QtyOnHand 48), 42.. NonInventory, 47.. Service. */
 export const ITEMS = { oilFilter: "1", wiper: "11", shopSupplies: "42", labor: "47" } as const;
@@ -44,22 +43,16 @@ export async function startOrdersHarness(
         await sandbox.close();
       },
     };
-  const queue = await startJobQueue(t.deps.database, t.deps.logger);
-  const worker = await startInvoiceWorker({
-    db: t.deps.db,
-    boss: queue.boss,
-    client: t.deps.qbo.client,
-    logger: t.deps.logger,
+  const workers = await startWorkers(t.deps, {
+    only: ["invoices"],
     sweepSeconds: 3600,
-    concurrency: opts.concurrency,
+    ...(opts.concurrency !== undefined ? { invoiceConcurrency: opts.concurrency } : {}),
   });
-  t.deps.invoiceQueue = worker;
   return {
     sandbox,
     t,
     async close() {
-      await worker.stop();
-      await queue.stop();
+      await workers.stop();
       await t.close();
       await sandbox.close();
     },

@@ -15,6 +15,7 @@ import {
   waitForExport,
 } from "./exports.testing.js";
 import { runExport } from "./run-export.js";
+import { type Workers, startWorkers } from "../../jobs/workers.js";
 
 describe.each(testBackends())("creating parts in QuickBooks on %s", (backend) => {
   let sandbox: RunningSandbox;
@@ -28,11 +29,16 @@ describe.each(testBackends())("creating parts in QuickBooks on %s", (backend) =>
     role: "owner" as const,
   });
 
+  let workers: Workers;
+
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     t = await createTestApp(backend, { QBO_SANDBOX_URL: sandbox.url });
+    // The export worker of main.ts; its sweep runs when a test says so.
+    workers = await startWorkers(t.deps, { only: ["exports"], sweepSeconds: 3600 });
   });
   afterAll(async () => {
+    await workers.stop();
     await t.close();
     await sandbox.close();
   });
@@ -195,10 +201,11 @@ describe.each(testBackends())("creating parts in QuickBooks on %s", (backend) =>
     expect(await itemsIn(t, shop)).toHaveLength(4);
     expect((await partsOf(t, shop)).some((p) => p.quickBooksItemRef)).toBe(false);
 
-    // Its lease lapses; the next read of the export resumes it from the same batch.
+    // Its lease lapses; the export worker's sweep resumes it from the same batch.
     await t.deps.db.execute(
       sql`update quickbooks_exports set lease_expires_at = now() - interval '1 second' where id = ${id}`,
     );
+    await workers.exports!.sweep();
     const job = await waitForExport(t, shop, id);
     expect(job).toMatchObject({ status: "succeeded", created: 4 });
     const items = await itemsIn(t, shop);

@@ -1,6 +1,7 @@
 import type { ExportJob, ExportRecord } from "@app/shared";
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { leaseFor, leaseLapsed } from "../../db/lease.js";
 import {
   type QuickBooksExportRow,
   parts,
@@ -126,7 +127,7 @@ export async function stoppedExports(db: Db): Promise<{ id: string }[]> {
     .where(
       and(
         inArray(quickBooksExports.status, ["queued", "running"]),
-        lt(quickBooksExports.leaseExpiresAt, sql`now()`),
+        leaseLapsed(quickBooksExports.leaseExpiresAt),
       ),
     );
 }
@@ -140,7 +141,7 @@ export async function claimExport(db: Db, id: string): Promise<QuickBooksExportR
     .update(quickBooksExports)
     .set({
       status: "running",
-      leaseExpiresAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+      leaseExpiresAt: leaseFor(LEASE_SECONDS),
     })
     .where(
       and(
@@ -149,7 +150,7 @@ export async function claimExport(db: Db, id: string): Promise<QuickBooksExportR
           eq(quickBooksExports.status, "queued"),
           and(
             eq(quickBooksExports.status, "running"),
-            lt(quickBooksExports.leaseExpiresAt, sql`now()`),
+            leaseLapsed(quickBooksExports.leaseExpiresAt),
           ),
         ),
       ),
@@ -201,7 +202,7 @@ export async function advance(
       processed: sql`${quickBooksExports.processed} + ${counts.processed}`,
       created: sql`${quickBooksExports.created} + ${counts.created}`,
       skipped: sql`${quickBooksExports.skipped} + ${counts.skipped}`,
-      leaseExpiresAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+      leaseExpiresAt: leaseFor(LEASE_SECONDS),
     })
     .where(eq(quickBooksExports.id, exportId));
 }

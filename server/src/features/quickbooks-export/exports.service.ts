@@ -3,37 +3,26 @@ import { conflict, notFound } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
 import { createExport } from "./create-export.js";
 import * as repo from "./exports.repository.js";
-import { type RunExportDeps, runExport } from "./run-export.js";
-import { every } from "../../jobs/every.js";
+import type { ExportQueue } from "./export.worker.js";
+import type { RunExportDeps } from "./run-export.js";
+
+export type ExportServiceDeps = RunExportDeps & {
+  /** Absent when this process runs no worker: the export waits for a worker's sweep. */
+  exportQueue?: ExportQueue;
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Runs in this process, in the background: the export's row is the durable state, and the
- * sweep or any later read of an export whose runner stopped (restart, crash) resumes it from
- * its cursor.
+ * Hands the export to the export worker (export.worker.ts). Without a worker in this process the
+ * export stays queued, and any process's worker sweep picks it up.
  */
-export function kickExport(deps: RunExportDeps, exportId: string): void {
-  void runExport(deps, exportId).catch((err: unknown) =>
-    deps.logger.error({ err, exportId }, "export runner crashed"),
-  );
-}
-
-/**
- * Resumes, every `everySeconds` and once now, the exports whose runner died with an earlier
- * process, so a crashed export finishes without anyone opening it again. Safe beside other
- * processes and readers: `claimExport` lets one runner take each.
- */
-export function startExportSweep(deps: RunExportDeps, everySeconds = 30): { stop(): void } {
-  const sweep = async () => {
-    for (const r of await repo.stoppedExports(deps.db)) kickExport(deps, r.id);
-  };
-  void sweep().catch((err: unknown) => deps.logger.warn({ err }, "export sweep failed"));
-  return { stop: every(everySeconds, sweep, deps.logger, "export sweep") };
+async function kickExport(deps: ExportServiceDeps, exportId: string): Promise<void> {
+  await deps.exportQueue?.enqueue(exportId);
 }
 
 export async function startExport(
-  deps: RunExportDeps,
+  deps: ExportServiceDeps,
   session: Session,
   scope: ExportScope,
   opts: { linkExisting: boolean; thenImport?: boolean } = { linkExisting: true },
@@ -41,50 +30,46 @@ export async function startExport(
   // The shop's one live export may be one whose runner died (a crash) that nobody reads any
   // more: resume it now, or it would refuse every new export (and reconciliation) for good.
   const live = await repo.findLiveExport(deps.db, session.shopId);
-  if (live) resumeIfStopped(deps, live);
+  if (live && stopped(live)) await kickExport(deps, live.id);
   const id = await createExport(deps, session, scope, opts);
-  kickExport(deps, id);
-  return getExport(deps, session.shopId, id, false);
+  await kickExport(deps, id);
+  return getExport(deps, session.shopId, id);
 }
 
 export async function getExport(
-  deps: RunExportDeps,
+  deps: ExportServiceDeps,
   shopId: string,
   id: string,
-  resume = true,
 ): Promise<ExportJob> {
   const row = UUID.test(id) ? await repo.findExport(deps.db, shopId, id) : undefined;
   if (!row) throw notFound("Export");
-  if (resume) resumeIfStopped(deps, row);
   return repo.toExportJob(row);
 }
 
-function resumeIfStopped(
-  deps: RunExportDeps,
-  row: { id: string; status: string; leaseExpiresAt: Date },
-): void {
+/** Live, but its runner's lease lapsed: the runner died (the worker's sweep would find it too). */
+function stopped(row: { status: string; leaseExpiresAt: Date }): boolean {
   const live = row.status === "queued" || row.status === "running";
-  if (live && row.leaseExpiresAt.getTime() < Date.now()) kickExport(deps, row.id);
+  return live && row.leaseExpiresAt.getTime() < Date.now();
 }
 
-export async function listExports(deps: RunExportDeps, shopId: string) {
+export async function listExports(deps: ExportServiceDeps, shopId: string) {
   return { items: (await repo.listExports(deps.db, shopId)).map(repo.toExportJob) };
 }
 
-export async function exportRecords(deps: RunExportDeps, shopId: string, id: string) {
-  await getExport(deps, shopId, id, false);
+export async function exportRecords(deps: ExportServiceDeps, shopId: string, id: string) {
+  await getExport(deps, shopId, id);
   return { items: await repo.exportRecords(deps.db, shopId, id) };
 }
 
 /** Same batches, same requestids: whatever QuickBooks already created is replayed, not redone. */
 export async function retryExport(
-  deps: RunExportDeps,
+  deps: ExportServiceDeps,
   shopId: string,
   id: string,
 ): Promise<ExportJob> {
-  await getExport(deps, shopId, id, false);
+  await getExport(deps, shopId, id);
   const row = await repo.requeueExport(deps.db, shopId, id).catch(() => undefined);
   if (!row) throw conflict("Only a failed export can be retried, and one export at a time");
-  kickExport(deps, id);
+  await kickExport(deps, id);
   return repo.toExportJob(row);
 }

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts } from "../../db/schema/index.js";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
-import { optionalDecimal } from "../imports/decimal.js";
+import { optionalDecimal } from "../../integrations/qbo/numbers.js";
 import { lockItemState, saveItemState, syncTokenOf } from "../sync/item-state.repository.js";
 
 /**

@@ -11,9 +11,9 @@ import {
 } from "../inventory/quickbooks/adjustments.repository.js";
 import { sendPartAdjustments } from "../inventory/quickbooks/send-adjustments.js";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
-import { optionalDecimal } from "../imports/decimal.js";
+import { optionalDecimal } from "../../integrations/qbo/numbers.js";
 import { moveQuantity } from "./apply-item.js";
-import { isZero, subtract } from "./decimal-math.js";
+import { isZero, subtract } from "../../lib/decimal.js";
 import { type LinkedPart, driftRow, linkedParts } from "./drift.service.js";
 import { lockItemState, saveItemState, syncTokenOf } from "./item-state.repository.js";
 import { databaseNow, readItem } from "./read-item.js";

@@ -6,8 +6,8 @@ import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { countRows, queryPages } from "../../integrations/qbo/pager.js";
 import { type QboItem, QboItemSchema } from "../../integrations/qbo/schemas.js";
-import { optionalDecimal } from "../imports/decimal.js";
-import { sameDecimal } from "./decimal-math.js";
+import { optionalDecimal } from "../../integrations/qbo/numbers.js";
+import { sameDecimal } from "../../lib/decimal.js";
 import { recordDriftCheck } from "./drift-checks.repository.js";
 
 /** Inactive items too: a linked item made inactive is still compared (and flagged). */

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { parts, vendors } from "../../db/schema/index.js";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
 import { toPartFields } from "../imports/mappers.js";
-import { sameDecimal } from "./decimal-math.js";
+import { sameDecimal } from "../../lib/decimal.js";
 
 export type PartRow = typeof parts.$inferSelect;
 

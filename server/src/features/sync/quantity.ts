@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { stockMovements, syncOwnWrites } from "../../db/schema/index.js";
 import { IN_FLIGHT_TIMEOUT_MINUTES } from "./own-writes.js";
-import { subtract, sum } from "./decimal-math.js";
+import { subtract, sum } from "../../lib/decimal.js";
 
 export interface QuantityInput {
   shopId: string;

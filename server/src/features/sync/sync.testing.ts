@@ -8,12 +8,9 @@ import { connectShop } from "../../testing/connect.js";
 import { type RunningSandbox, admin, startTestSandbox } from "../../testing/sandbox.js";
 import { type TestApp, createTestApp } from "../../testing/test-app.js";
 import type { Backend } from "../../testing/test-database.js";
-import { startImportWorker } from "../../jobs/import-worker.js";
 import { runImportToEnd } from "../imports/imports.testing.js";
-import { type SyncWorker, startSyncWorker } from "./sync.worker.js";
-import { startJobQueue } from "../../jobs/queue.js";
-import { startInvoiceWorker } from "../orders/quickbooks/invoice.worker.js";
-import { startAdjustmentWorker } from "../inventory/quickbooks/adjustment.worker.js";
+import type { SyncWorker } from "./sync.worker.js";
+import { startWorkers } from "../../jobs/workers.js";
 
 export const VERIFIER = "sync-test-verifier";
 
@@ -47,57 +44,25 @@ export async function startSyncHarness(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/quickbooks/webhooks`;
   await admin(sandbox, "PUT", "/webhook", { url: webhookUrl, verifierToken: VERIFIER });
-  const queue = await startJobQueue(t.deps.database, t.deps.logger);
-  const imports = await startImportWorker({
-    db: t.deps.db,
-    boss: queue.boss,
-    client: t.deps.qbo.client,
-    logger: t.deps.logger,
-    leaseSeconds: t.deps.env.IMPORT_LEASE_SECONDS,
-    pageSize: t.deps.env.IMPORT_PAGE_SIZE,
-  });
-  t.deps.importQueue = imports;
-  // A long tick: tests call tick()/catchUp() themselves so nothing races them.
-  const sync = await startSyncWorker({
-    db: t.deps.db,
-    boss: queue.boss,
-    client: t.deps.qbo.client,
-    logger: t.deps.logger,
-    tickSeconds: 3600,
+  // A long tick and sweeps: tests call tick()/catchUp() themselves so nothing races them.
+  const workers = await startWorkers(t.deps, {
+    only: [
+      "imports",
+      "sync",
+      ...(opts.invoices ? (["invoices"] as const) : []),
+      ...(opts.adjustments ? (["adjustments"] as const) : []),
+    ],
+    syncTickSeconds: 3600,
     catchUpSeconds: 3600,
+    sweepSeconds: 3600,
   });
-  t.deps.syncQueue = sync;
-  const invoices = opts.invoices
-    ? await startInvoiceWorker({
-        db: t.deps.db,
-        boss: queue.boss,
-        client: t.deps.qbo.client,
-        logger: t.deps.logger,
-        sweepSeconds: 3600,
-      })
-    : undefined;
-  t.deps.invoiceQueue = invoices;
-  const adjustments = opts.adjustments
-    ? await startAdjustmentWorker({
-        db: t.deps.db,
-        boss: queue.boss,
-        client: t.deps.qbo.client,
-        logger: t.deps.logger,
-        sweepSeconds: 3600,
-      })
-    : undefined;
-  t.deps.adjustmentQueue = adjustments;
   return {
     sandbox,
     t,
-    sync,
+    sync: workers.sync!,
     webhookUrl,
     async close() {
-      await invoices?.stop();
-      await adjustments?.stop();
-      await sync.stop();
-      await imports.stop();
-      await queue.stop();
+      await workers.stop();
       await new Promise((r) => server.close(r));
       await t.close();
       await sandbox.close();

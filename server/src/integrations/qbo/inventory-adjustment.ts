@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toJsonNumber } from "../../lib/decimal.js";
+import { toJsonNumber } from "./numbers.js";
 import type { QboClient } from "./client.js";
 
 /**

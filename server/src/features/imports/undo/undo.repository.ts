@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
+import { leaseFor, leaseGivenBack, leaseLapsed } from "../../../db/lease.js";
 import { type ImportJobRow, importJobs, importRecords } from "../../../db/schema/index.js";
 import { LostLease } from "../jobs.repository.js";
 
-const leaseFromNow = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
 const FINISHED = ["succeeded", "failed", "canceled"] as const;
 
 /**
@@ -22,7 +22,7 @@ export async function startUndo(
       undoneBy: p.by,
       undoneById: p.byId,
       workerId: p.workerId,
-      leaseExpiresAt: leaseFromNow(leaseSeconds),
+      leaseExpiresAt: leaseFor(leaseSeconds),
     })
     .where(
       and(
@@ -41,12 +41,16 @@ export async function startUndo(
 export async function claimUndo(db: Db, jobId: string, workerId: string, leaseSeconds: number) {
   const rows = await db
     .update(importJobs)
-    .set({ workerId, leaseExpiresAt: leaseFromNow(leaseSeconds) })
+    .set({ workerId, leaseExpiresAt: leaseFor(leaseSeconds) })
     .where(
       and(
         eq(importJobs.id, jobId),
         eq(importJobs.undoStatus, "running"),
-        sql`(${importJobs.workerId} is null or ${importJobs.workerId} = ${workerId} or ${importJobs.leaseExpiresAt} < now())`,
+        or(
+          isNull(importJobs.workerId),
+          eq(importJobs.workerId, workerId),
+          leaseLapsed(importJobs.leaseExpiresAt),
+        ),
       ),
     )
     .returning();
@@ -56,7 +60,7 @@ export async function claimUndo(db: Db, jobId: string, workerId: string, leaseSe
 export async function releaseUndo(db: Db, jobId: string, workerId: string): Promise<void> {
   await db
     .update(importJobs)
-    .set({ workerId: null, leaseExpiresAt: sql`now() - interval '1 second'` })
+    .set({ workerId: null, leaseExpiresAt: leaseGivenBack() })
     .where(and(eq(importJobs.id, jobId), eq(importJobs.workerId, workerId)));
 }
 
@@ -64,8 +68,8 @@ export async function releaseUndo(db: Db, jobId: string, workerId: string): Prom
 export async function takeStaleUndos(db: Db, leaseSeconds: number): Promise<string[]> {
   const rows = await db
     .update(importJobs)
-    .set({ workerId: null, leaseExpiresAt: leaseFromNow(leaseSeconds) })
-    .where(and(eq(importJobs.undoStatus, "running"), lt(importJobs.leaseExpiresAt, sql`now()`)))
+    .set({ workerId: null, leaseExpiresAt: leaseFor(leaseSeconds) })
+    .where(and(eq(importJobs.undoStatus, "running"), leaseLapsed(importJobs.leaseExpiresAt)))
     .returning({ id: importJobs.id });
   return rows.map((r) => r.id);
 }
@@ -89,7 +93,7 @@ export async function commitBatch(
       undoRemoved: sql`${importJobs.undoRemoved} + ${p.marks.filter((m) => m.o === "removed").length}`,
       undoRestored: sql`${importJobs.undoRestored} + ${p.marks.filter((m) => m.o === "restored").length}`,
       undoKept: sql`${importJobs.undoKept} + ${p.marks.filter((m) => m.o === "kept").length}`,
-      leaseExpiresAt: leaseFromNow(p.leaseSeconds),
+      leaseExpiresAt: leaseFor(p.leaseSeconds),
     })
     .where(
       and(

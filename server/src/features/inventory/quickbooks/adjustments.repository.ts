@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
+import { leaseFor, leaseFree } from "../../../db/lease.js";
 import { stockAdjustments, syncOwnWrites } from "../../../db/schema/index.js";
 import { recordOwnWrites, settleOwnWrites } from "../../orders/quickbooks/own-writes.js";
 
@@ -62,12 +63,12 @@ export async function leaseOldest(
     .limit(1);
   const [row] = await db
     .update(stockAdjustments)
-    .set({ leaseUntil: sql.raw(`now() + interval '${LEASE_SECONDS} seconds'`) })
+    .set({ leaseUntil: leaseFor(LEASE_SECONDS) })
     .where(
       and(
         inArray(stockAdjustments.id, oldest),
         eq(stockAdjustments.status, "pending"),
-        or(isNull(stockAdjustments.leaseUntil), lt(stockAdjustments.leaseUntil, sql`now()`)),
+        leaseFree(stockAdjustments.leaseUntil),
       ),
     )
     .returning();
@@ -232,12 +233,7 @@ export async function partsWithPending(db: Db): Promise<{ shopId: string; partId
   return db
     .selectDistinct({ shopId: stockAdjustments.shopId, partId: stockAdjustments.partId })
     .from(stockAdjustments)
-    .where(
-      and(
-        eq(stockAdjustments.status, "pending"),
-        or(isNull(stockAdjustments.leaseUntil), lt(stockAdjustments.leaseUntil, sql`now()`)),
-      ),
-    )
+    .where(and(eq(stockAdjustments.status, "pending"), leaseFree(stockAdjustments.leaseUntil)))
     .limit(500);
 }
 

@@ -1,4 +1,5 @@
-import { add, negate, subtract, toJsonNumber } from "../../../lib/decimal.js";
+import { add, negate, subtract } from "../../../lib/decimal.js";
+import { toJsonNumber } from "../../../integrations/qbo/numbers.js";
 import type { LoadedOrder } from "../orders.mapper.js";
 import type { Mapped } from "./readiness.js";
 

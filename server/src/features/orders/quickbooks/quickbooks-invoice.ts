@@ -1,5 +1,5 @@
 import type { QboClient } from "../../../integrations/qbo/client.js";
-import { toDecimalString } from "../../imports/decimal.js";
+import { toDecimalString } from "../../../integrations/qbo/numbers.js";
 import { add } from "../../../lib/decimal.js";
 
 export interface QboInvoice {

@@ -1,5 +1,6 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
+import { leaseFor, leaseFree } from "../../../db/lease.js";
 import { orders, type PendingQboWrite } from "../../../db/schema/index.js";
 import type { OrderRow } from "../orders.mapper.js";
 import { recordOwnWrites, settleOwnWrites } from "./own-writes.js";
@@ -13,14 +14,8 @@ const byId = (shopId: string, id: string) => and(eq(orders.shopId, shopId), eq(o
 export async function takeLease(db: Db, shopId: string, id: string): Promise<OrderRow | undefined> {
   const [row] = await db
     .update(orders)
-    .set({ qboLeaseUntil: sql.raw(`now() + interval '${LEASE_SECONDS} seconds'`) })
-    .where(
-      and(
-        byId(shopId, id),
-        eq(orders.qboStatus, "pending"),
-        or(isNull(orders.qboLeaseUntil), lt(orders.qboLeaseUntil, sql`now()`)),
-      ),
-    )
+    .set({ qboLeaseUntil: leaseFor(LEASE_SECONDS) })
+    .where(and(byId(shopId, id), eq(orders.qboStatus, "pending"), leaseFree(orders.qboLeaseUntil)))
     .returning();
   return row;
 }
@@ -142,11 +137,6 @@ export async function pendingOrders(db: Db): Promise<{ shopId: string; id: strin
   return db
     .select({ shopId: orders.shopId, id: orders.id })
     .from(orders)
-    .where(
-      and(
-        eq(orders.qboStatus, "pending"),
-        or(isNull(orders.qboLeaseUntil), lt(orders.qboLeaseUntil, sql`now()`)),
-      ),
-    )
+    .where(and(eq(orders.qboStatus, "pending"), leaseFree(orders.qboLeaseUntil)))
     .limit(500);
 }

@@ -7,7 +7,7 @@ import type {
   SidePart,
 } from "@app/shared";
 import type { QboItem } from "../../../integrations/qbo/schemas.js";
-import { optionalDecimal } from "../../imports/decimal.js";
+import { optionalDecimal } from "../../../integrations/qbo/numbers.js";
 import { skuKey } from "../../imports/mappers.js";
 import { nameKey } from "../qbo-items.js";
 

@@ -1,4 +1,10 @@
 /**
+ * Intuit's JSON numbers ⇄ our exact decimal strings, in both directions, in one place: every
+ * amount, price and quantity that crosses the wire goes through here (docs/architecture.md).
+ */
+import { normalizeDecimal } from "@app/shared";
+
+/**
  * A QuickBooks JSON number as an exact decimal string for a `numeric` column. JavaScript's
  * shortest round-trip form is what Intuit wrote ("37.5", "69.99"), but it switches to exponent
  * notation for very small or large values ("1e-7"), which PostgreSQL's numeric would accept yet
@@ -28,3 +34,14 @@ function stripZeros(s: string): string {
 
 export const optionalDecimal = (value: number | undefined): string | null =>
   value === undefined ? null : toDecimalString(value);
+
+/**
+ * For Intuit's JSON numbers. Our values have at most a few decimals, and JavaScript's number
+ * for such a string prints back as the same digits, so nothing is lost on the wire.
+ */
+export function toJsonNumber(value: string): number {
+  const text = normalizeDecimal(value);
+  const n = Number(text);
+  if (String(n) !== text) throw new RangeError(`not exactly representable: ${value}`);
+  return n;
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toDecimalString } from "./decimal.js";
+import { toDecimalString } from "./numbers.js";
 
 describe("toDecimalString", () => {
   it.each([

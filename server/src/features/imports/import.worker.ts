@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
-import type { Db } from "../db/client.js";
-import { takeStaleJobs } from "../features/imports/jobs.repository.js";
-import { type ImportEngineDeps, runImport } from "../features/imports/engine/run-import.js";
-import { runUndo } from "../features/imports/undo/run-undo.js";
-import { takeStaleUndos } from "../features/imports/undo/undo.repository.js";
-import type { QboClient } from "../integrations/qbo/client.js";
-import type { Logger } from "../lib/logger.js";
-import type { StorageGuard } from "../lib/storage.js";
-import { every } from "./every.js";
+import type { Db } from "../../db/client.js";
+import { takeStaleJobs } from "./jobs.repository.js";
+import { type ImportEngineDeps, runImport } from "./engine/run-import.js";
+import { runUndo } from "./undo/run-undo.js";
+import { takeStaleUndos } from "./undo/undo.repository.js";
+import type { QboClient } from "../../integrations/qbo/client.js";
+import type { Logger } from "../../lib/logger.js";
+import type { StorageGuard } from "../../lib/storage.js";
+import { every } from "../../jobs/every.js";
 
 export const IMPORT_QUEUE = "quickbooks-import";
 

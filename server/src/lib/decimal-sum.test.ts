@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isZero, normalize, sameDecimal, subtract, sum } from "./decimal-math.js";
+import { isZero, normalize, sameDecimal, subtract, sum } from "./decimal.js";
 
 describe("decimal arithmetic on strings", () => {
   it("adds and subtracts exactly", () => {
