@@ -40,10 +40,10 @@ describe.each(testBackends())("imports through QuickBooks fault storms (%s)", (b
     await sandbox?.close();
   });
 
-  async function company(shop: string): Promise<string> {
+  async function company(shop: string, items = ITEMS): Promise<string> {
     const { realmId } = await admin<{ realmId: string }>(sandbox, "POST", "/companies", {
       seed: shop,
-      items: { inventory: ITEMS, nonInventory: 0, service: 0 },
+      items: { inventory: items, nonInventory: 0, service: 0 },
       customers: 0,
       vendors: 4,
     });
@@ -129,7 +129,10 @@ describe.each(testBackends())("imports through QuickBooks fault storms (%s)", (b
 
   it("the refresh token revoked mid-run: the import stops clearly, and after reconnecting a re-run ends exact", async () => {
     const shop = "shop-revoked";
-    const realmId = await company(shop);
+    // Fifty pages: the revocation must land while the run is still going, however slowly the
+    // test sees its progress on a busy machine (with 8 pages the run could end before that).
+    const items = Number(PAGE) * 50;
+    const realmId = await company(shop, items);
     await admin(sandbox, "POST", "/faults", { realmId, latencyMs: 40 });
     const started = await startImport(shop);
     await whenProcessed(shop, started.id, Number(PAGE) * 2);
@@ -144,7 +147,7 @@ describe.each(testBackends())("imports through QuickBooks fault storms (%s)", (b
     // A clear state: failed with the reason, and the connection says reconnect.
     expect(stopped.status).toBe("failed");
     expect(stopped.error?.code).toBe("quickbooks_reconnect_required");
-    expect(stopped.processed).toBeLessThan(ITEMS);
+    expect(stopped.processed).toBeLessThan(items);
     const conn = await request(t.app)
       .get("/api/quickbooks/connection")
       .set("authorization", `Bearer ${await t.token(shop)}`);
@@ -157,10 +160,10 @@ describe.each(testBackends())("imports through QuickBooks fault storms (%s)", (b
     const rerun = await runImportToEnd(t, shop, "inventory");
     expect(rerun).toMatchObject({
       status: "succeeded",
-      processed: ITEMS,
-      imported: ITEMS - partial.parts,
+      processed: items,
+      imported: items - partial.parts,
       updated: partial.parts,
     });
-    expect(await totals(shop)).toEqual({ parts: ITEMS, refs: ITEMS });
+    expect(await totals(shop)).toEqual({ parts: items, refs: items });
   });
 });

@@ -119,6 +119,9 @@ function shopTables(t: TestApp): Promise<string[]> {
 
 /** Row counts of every table in the app's schema (to prove a refused request wrote nothing). */
 export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
+  // QuickBooks calls made earlier are counted in memory and written in batches on a timer:
+  // write them now, so that a batch landing during the request is not taken for its write.
+  await t.deps.calls.flush();
   const tables = rowsOf<{ table_name: string }>(
     await t.deps.db.execute(sql`select table_name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE'
