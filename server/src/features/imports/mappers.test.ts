@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { QboCustomerSchema, QboItemSchema } from "../../integrations/qbo/schemas.js";
-import { parseRecord, skuKey, toCustomerFields, toPartFields } from "./mappers.js";
+import { parseRecord, toCustomerFields, toPartFields } from "./mappers.js";
+import { skuKey } from "../quickbooks-links/item-link.js";
 
 const item = (extra: Record<string, unknown>) =>
   QboItemSchema.parse({ Id: "21", Name: "Motor Oil 5W-30", Type: "Inventory", ...extra });

@@ -46,9 +46,6 @@ export function toPartFields(item: QboItem): PartFields {
   };
 }
 
-/** Part numbers match QuickBooks Skus trimmed and case-insensitively (docs/product.md). */
-export const skuKey = (sku: string | undefined | null): string => (sku ?? "").trim().toLowerCase();
-
 export interface CustomerFields {
   firstName: string;
   lastName: string;

@@ -19,6 +19,7 @@ import * as movements from "./movements.repository.js";
 import { fieldsForCreate, fieldsForPatch } from "./part-fields.js";
 import * as repo from "./parts.repository.js";
 import { findOrCreateVendor } from "./vendors.repository.js";
+import { unlinkPart as unlinkItemLink } from "../quickbooks-links/item-link.js";
 
 export interface InventoryDeps {
   db: Db;
@@ -133,6 +134,7 @@ export async function retryAdjustment(
 }
 
 export async function unlinkPart(deps: InventoryDeps, shopId: string, id: string): Promise<Part> {
-  if (!isUuid(id) || !(await repo.unlinkPart(deps.db, shopId, id))) throw missing();
+  if (!isUuid(id) || !(await deps.db.transaction((tx) => unlinkItemLink(tx, shopId, id))))
+    throw missing();
   return getPart(deps, shopId, id);
 }

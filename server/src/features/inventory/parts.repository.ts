@@ -92,13 +92,3 @@ export async function updatePart(
     .set({ ...values, updatedAt: sql`now()` })
     .where(and(eq(parts.shopId, shopId), eq(parts.id, id)));
 }
-
-/** Clears the QuickBooks link; answers whether the part exists in this shop. */
-export async function unlinkPart(db: Db, shopId: string, id: string): Promise<boolean> {
-  const rows = await db
-    .update(parts)
-    .set({ quickBooksItemRef: null, quickBooksRealmId: null, updatedAt: sql`now()` })
-    .where(and(eq(parts.shopId, shopId), eq(parts.id, id)))
-    .returning({ id: parts.id });
-  return rows.length > 0;
-}

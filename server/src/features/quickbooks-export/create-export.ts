@@ -7,7 +7,7 @@ import type { Session } from "../../http/session.js";
 import { type QboClient, boundToRealm } from "../../integrations/qbo/client.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { BATCH_SIZE, exportableParts, linkedRefs } from "./exports.repository.js";
-import { linkPart } from "./link.js";
+import { linkPart } from "../quickbooks-links/item-link.js";
 import { type PlanOptions, type PlannedPart, planExport } from "./plan.js";
 import { readAllItems } from "./qbo-items.js";
 

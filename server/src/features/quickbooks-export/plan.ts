@@ -1,6 +1,6 @@
 import type { ExportPlan, ExportPreviewRow } from "@app/shared";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
-import { skuKey } from "../imports/mappers.js";
+import { skuKey } from "../quickbooks-links/item-link.js";
 import { type ExportablePart, itemNameOf, itemTypeOf } from "./item-body.js";
 import { isMatchable, nameKey } from "./qbo-items.js";
 

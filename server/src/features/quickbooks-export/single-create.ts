@@ -10,7 +10,7 @@ import type { ExportDeps } from "./create-export.js";
 import { itemBody, today } from "./item-body.js";
 import { boundToRealm } from "../../integrations/qbo/client.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
-import { linkPart } from "./link.js";
+import { linkPart } from "../quickbooks-links/item-link.js";
 import { ensureQuickBooksVendors } from "./vendor-refs.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

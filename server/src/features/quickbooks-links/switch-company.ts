@@ -5,19 +5,18 @@ import {
   customers,
   importJobs,
   orders,
-  parts,
   quickBooksExports,
   quickBooksLinkHistory,
   quickBooksLinkRealms,
   stockAdjustments,
   syncCursors,
-  syncItemState,
   syncNotices,
   syncOwnWrites,
   syncPending,
   vendors,
 } from "../../db/schema/index.js";
 import { type LinkRealm, bindLinkRealm } from "./realm.repository.js";
+import { unlinkAllParts } from "./item-link.js";
 
 export const COMPANY_CHANGED = "quickbooks_company_changed";
 const STOPPED = "Stopped: the shop switched to another QuickBooks company";
@@ -145,10 +144,7 @@ async function unlinkAll(tx: Db, shopId: string, realmId: string, by: string): P
   await tx.execute(history("customer", "customers", "quickbooks_customer_ref"));
   await tx.execute(history("vendor", "vendors", "quickbooks_vendor_ref"));
   const cleared = { quickBooksRealmId: null, updatedAt: sql`now()` };
-  await tx
-    .update(parts)
-    .set({ quickBooksItemRef: null, ...cleared })
-    .where(and(eq(parts.shopId, shopId), isNotNull(parts.quickBooksItemRef)));
+  await unlinkAllParts(tx, shopId);
   await tx
     .update(customers)
     .set({ quickBooksCustomerRef: null, ...cleared })
@@ -223,9 +219,8 @@ async function stopWork(tx: Db, shopId: string): Promise<void> {
         inArray(stockAdjustments.status, ["pending", "failed"]),
       ),
     );
-  // Sync state is per item of the old company: baselines, own writes, queued webhook work and
-  // the change-data-capture watermark all start afresh for the new one.
-  await tx.delete(syncItemState).where(eq(syncItemState.shopId, shopId));
+  // Sync state is per item of the old company: baselines (gone with the links), own writes,
+  // queued webhook work and the change-data-capture watermark all start afresh for the new one.
   await tx.delete(syncOwnWrites).where(eq(syncOwnWrites.shopId, shopId));
   await tx.delete(syncPending).where(eq(syncPending.shopId, shopId));
   await tx.delete(syncCursors).where(eq(syncCursors.shopId, shopId));

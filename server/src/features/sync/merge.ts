@@ -1,14 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import {
-  customers,
-  parts,
-  stockAdjustments,
-  syncItemState,
-  syncNotices,
-  syncOwnWrites,
-} from "../../db/schema/index.js";
+import { customers, parts } from "../../db/schema/index.js";
 import { raiseNotice } from "./sync-log.repository.js";
+import { repointPart } from "../quickbooks-links/item-link.js";
 
 export interface MergeEvent {
   shopId: string;
@@ -64,60 +58,6 @@ async function mergeItem(tx: Db, m: MergeEvent): Promise<MergeOutcome> {
   }
   await repointPart(tx, m.shopId, from.id, m.fromId, m.toId);
   return "repointed";
-}
-
-/**
- * Moves a part's link (and what is still on its way to QuickBooks for it) to another item of
- * the same company. Both items' baselines start afresh: QuickBooks added the merged quantity
- * to the survivor, so the next read brings the part to the survivor's quantity.
- */
-export async function repointPart(
-  tx: Db,
-  shopId: string,
-  partId: string,
-  fromRef: string,
-  toRef: string,
-): Promise<void> {
-  await tx
-    .update(parts)
-    .set({ quickBooksItemRef: toRef, updatedAt: sql`now()` })
-    .where(and(eq(parts.shopId, shopId), eq(parts.id, partId)));
-  await tx
-    .delete(syncItemState)
-    .where(and(eq(syncItemState.shopId, shopId), inArray(syncItemState.itemRef, [fromRef, toRef])));
-  await tx
-    .update(stockAdjustments)
-    .set({ itemRef: toRef })
-    .where(
-      and(
-        eq(stockAdjustments.shopId, shopId),
-        eq(stockAdjustments.partId, partId),
-        eq(stockAdjustments.itemRef, fromRef),
-        inArray(stockAdjustments.status, ["pending", "failed"]),
-      ),
-    );
-  await tx
-    .update(syncOwnWrites)
-    .set({ itemRef: toRef })
-    .where(
-      and(
-        eq(syncOwnWrites.shopId, shopId),
-        eq(syncOwnWrites.itemRef, fromRef),
-        inArray(syncOwnWrites.status, ["in_flight", "sent"]),
-      ),
-    );
-  // A "deleted" or "inactive" question about the merged item is moot now.
-  await tx
-    .update(syncNotices)
-    .set({ status: "kept", resolvedAt: sql`now()`, resolvedBy: "QuickBooks merge" })
-    .where(
-      and(
-        eq(syncNotices.shopId, shopId),
-        eq(syncNotices.partId, partId),
-        eq(syncNotices.itemRef, fromRef),
-        eq(syncNotices.status, "open"),
-      ),
-    );
 }
 
 async function mergeCustomer(tx: Db, m: MergeEvent): Promise<MergeOutcome> {

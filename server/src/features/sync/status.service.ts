@@ -5,7 +5,7 @@ import { parts, syncChanges, syncNotices } from "../../db/schema/index.js";
 import { conflict, notFound } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
 import { findCursor } from "./cursor.repository.js";
-import { repointPart } from "./merge.js";
+import { repointPart, unlinkItem, unlinkPart } from "../quickbooks-links/item-link.js";
 import { SYNC_CATEGORIES, keepInSync, wasImported } from "./settings.repository.js";
 
 const RECENT = 10;
@@ -93,24 +93,9 @@ export async function decideNotice(
       .where(eq(syncNotices.id, open.id))
       .returning();
     if (!notice) throw notFound("Notice");
-    if (decision === "unlink")
-      await tx
-        .update(parts)
-        .set({ quickBooksItemRef: null, quickBooksRealmId: null, updatedAt: sql`now()` })
-        .where(
-          and(
-            eq(parts.id, notice.partId),
-            eq(parts.shopId, session.shopId),
-            eq(parts.quickBooksItemRef, notice.itemRef),
-          ),
-        );
+    if (decision === "unlink") await unlinkPart(tx, session.shopId, notice.partId, notice.itemRef);
     if (decision === "relink" && notice.mergedIntoRef) {
-      await tx
-        .update(parts)
-        .set({ quickBooksItemRef: null, quickBooksRealmId: null, updatedAt: sql`now()` })
-        .where(
-          and(eq(parts.shopId, session.shopId), eq(parts.quickBooksItemRef, notice.mergedIntoRef)),
-        );
+      await unlinkItem(tx, session.shopId, notice.mergedIntoRef);
       await repointPart(tx, session.shopId, notice.partId, notice.itemRef, notice.mergedIntoRef);
     }
   });

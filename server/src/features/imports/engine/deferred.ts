@@ -5,7 +5,7 @@ import { type QboItem, QboItemSchema } from "../../../integrations/qbo/schemas.j
 import type { RecordOutcome } from "../records.repository.js";
 import { type ItemsRun, writeItems } from "./items.js";
 import { notLinkedBefore } from "../../quickbooks-links/realm.repository.js";
-import { linkParts } from "./upsert-parts.js";
+import { linkPartsBySku, skuKeyOf } from "../../quickbooks-links/item-link.js";
 
 const BATCH = 1000;
 
@@ -23,14 +23,14 @@ export async function resolveDeferredItems(tx: Db, run: ItemsRun): Promise<Recor
   if (counted.length === 0) return [];
   const qboCount = new Map(counted.map((c) => [c.key, c.n]));
   const localRows = await tx
-    .select({ id: parts.id, key: sql<string>`lower(btrim(${parts.partNumber}))` })
+    .select({ id: parts.id, key: sql<string>`${skuKeyOf(parts.partNumber)}` })
     .from(parts)
     .where(
       and(
         eq(parts.shopId, run.shopId),
         sql`${parts.quickBooksItemRef} is null`,
         notLinkedBefore,
-        sql`lower(btrim(${parts.partNumber})) in (select sku_key from import_sku_candidates where job_id = ${run.jobId})`,
+        sql`${skuKeyOf(parts.partNumber)} in (select sku_key from import_sku_candidates where job_id = ${run.jobId})`,
       ),
     );
   const localByKey = new Map<string, string[]>();
@@ -75,14 +75,14 @@ export async function resolveDeferredItems(tx: Db, run: ItemsRun): Promise<Recor
       }
     }
     if (!run.dryRun)
-      await linkParts(
+      await linkPartsBySku(
         tx,
         run.shopId,
         run.realmId,
         [...links].map(([ref, partId]) => ({ ref, partId })),
       );
     const written = await writeItems(tx, run, toWrite, links);
-    // linkParts ran just before the upsert captured its before-values: the link itself is this
+    // linkPartsBySku ran just before the upsert captured its before-values: the link itself is this
     // run's doing, so an undo must put the part back unlinked.
     for (const r of written)
       if (r.before && links.has(r.quickBooksId))

@@ -2,7 +2,8 @@ import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { parts } from "../../../db/schema/index.js";
 import { type QboItem, QboItemSchema } from "../../../integrations/qbo/schemas.js";
-import { displayNameOf, parseRecord, quickBooksIdOf, skuKey } from "../mappers.js";
+import { displayNameOf, parseRecord, quickBooksIdOf } from "../mappers.js";
+import { skuKey, skuKeyOf } from "../../quickbooks-links/item-link.js";
 import type { RecordOutcome } from "../records.repository.js";
 import { type Candidate, insertCandidates } from "./sku-candidates.js";
 import { notLinkedBefore } from "../../quickbooks-links/realm.repository.js";
@@ -24,7 +25,7 @@ export interface ItemsRun {
 /** Loaded once per run; small in practice (only parts that were never linked). */
 export async function loadUnlinkedSkus(db: Db, shopId: string): Promise<Set<string>> {
   const rows = await db
-    .selectDistinct({ key: sql<string>`lower(btrim(${parts.partNumber}))` })
+    .selectDistinct({ key: sql<string>`${skuKeyOf(parts.partNumber)}` })
     .from(parts)
     .where(
       and(

@@ -124,17 +124,3 @@ export async function upsertParts(
   }
   return out;
 }
-
-/** Links unlinked parts to their QuickBooks item (the Sku match), before the upsert updates them. */
-export async function linkParts(
-  tx: Db,
-  shopId: string,
-  realmId: string,
-  links: readonly { partId: string; ref: string }[],
-) {
-  if (links.length === 0) return;
-  await tx.execute(sql`
-    update parts p set quickbooks_item_ref = l.ref, quickbooks_realm_id = ${realmId}
-    from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as l("partId" uuid, ref text)
-    where p.id = l."partId" and p.shop_id = ${shopId} and p.quickbooks_item_ref is null`);
-}

@@ -2,7 +2,7 @@ import type { ReconciliationApply } from "@app/shared";
 import type { ReconciliationSkip } from "../../../db/schema/index.js";
 import type { Db } from "../../../db/client.js";
 import type { QboItem } from "../../../integrations/qbo/schemas.js";
-import { linkPart } from "../link.js";
+import { linkPart } from "../../quickbooks-links/item-link.js";
 import type { ShopPart } from "./match.js";
 
 export interface LinkOutcome {

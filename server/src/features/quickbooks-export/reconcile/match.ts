@@ -8,7 +8,7 @@ import type {
 } from "@app/shared";
 import type { QboItem } from "../../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "../../../integrations/qbo/numbers.js";
-import { skuKey } from "../../imports/mappers.js";
+import { skuKey } from "../../quickbooks-links/item-link.js";
 import { nameKey } from "../qbo-items.js";
 
 export interface ShopPart extends SidePart {
