@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { type Express, Router } from "express";
 import helmet from "helmet";
-import type { Env } from "./config/env.js";
-import type { Database, Db } from "./db/client.js";
+import type { AppDeps } from "./app-deps.js";
+
 import {
   connectionRouter,
   oauthCallbackRouter,
@@ -14,14 +14,11 @@ import { onboardingRouter } from "./features/onboarding/onboarding.router.js";
 import { exportsRouter } from "./features/quickbooks-export/exports.router.js";
 import { reconcileRouter } from "./features/quickbooks-export/reconcile/reconcile.router.js";
 import { syncRouter } from "./features/sync/sync.router.js";
-import type { SyncQueue } from "./features/sync/sync.worker.js";
 import { webhooksRouter } from "./features/webhooks/webhooks.router.js";
 import { healthRouter } from "./features/health/health.router.js";
 import { accountingRouter } from "./features/accounting/accounting.router.js";
 import { importsRouter } from "./features/imports/imports.router.js";
 import { inventoryRouter } from "./features/inventory/inventory.router.js";
-import type { InvoiceQueue } from "./features/orders/quickbooks/invoice.worker.js";
-import type { AdjustmentQueue } from "./features/inventory/quickbooks/adjustment.worker.js";
 import { ordersRouter } from "./features/orders/orders.router.js";
 import { demoHostRouter, meRouter } from "./features/session/session.router.js";
 import { ensureShop } from "./features/session/shops.repository.js";
@@ -30,38 +27,7 @@ import { noStore } from "./http/no-store.js";
 import { requestContext } from "./http/request-context.js";
 import { createShopGate, shopFairness } from "./http/shop-fairness.js";
 import { requireSession } from "./http/session.js";
-import type { Qbo } from "./integrations/qbo/index.js";
-import type { CallCounter } from "./features/quickbooks-health/call-counter.js";
 import { quickbooksHealthRouter } from "./features/quickbooks-health/health.router.js";
-import type { ImportQueue } from "./features/imports/import.worker.js";
-import type { ExportQueue } from "./features/quickbooks-export/export.worker.js";
-import type { Cipher } from "./lib/crypto.js";
-import type { Logger } from "./lib/logger.js";
-
-export interface AppDeps {
-  env: Env;
-  database: Database;
-  db: Db;
-  logger: Logger;
-  demoMode: boolean;
-  sessionSecret: Uint8Array;
-  cipher: Cipher;
-  qbo: Qbo;
-  /** QuickBooks calls counted per company and day (flushed to the database in batches). */
-  calls: CallCounter;
-  /** Set where this process runs the import worker (main.ts); without it jobs wait for a sweep. */
-  importQueue?: ImportQueue;
-  /** Set where this process runs the export worker; without it exports wait for a sweep. */
-  exportQueue?: ExportQueue;
-  /** Set where this process runs the QuickBooks sync worker; without it webhooks wait for a tick. */
-  syncQueue?: SyncQueue;
-  /** Set where this process runs the invoice sender; without it sends wait for a sweep. */
-  invoiceQueue?: InvoiceQueue;
-  /** Set where this process runs the stock adjustment sender; without it they wait for a sweep. */
-  adjustmentQueue?: AdjustmentQueue;
-  /** Built SPA to serve (production); omitted in tests and in dev (Vite serves it). */
-  webDistDir?: string;
-}
 
 /** Feature routers mounted behind the session; each later issue adds its own. */
 function apiRouters(deps: AppDeps): Router[] {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { AppDeps } from "./app.js";
+import type { AppDeps } from "./app-deps.js";
 import { type Env, isDemoMode, publicUrl, sandboxUrl } from "./config/env.js";
 import { openDatabase } from "./db/client.js";
 import { createCallCounter } from "./features/quickbooks-health/call-counter.js";

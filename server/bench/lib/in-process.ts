@@ -1,6 +1,6 @@
 import { buildDeps } from "../../src/boot.js";
 import { parseEnv } from "../../src/config/env.js";
-import type { AppDeps } from "../../src/app.js";
+import type { AppDeps } from "../../src/app-deps.js";
 import { createLogger } from "../../src/lib/logger.js";
 import type { BenchContext } from "./context.js";
 

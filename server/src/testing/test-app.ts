@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import type { Role } from "@app/shared";
 import type { Express } from "express";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../app-deps.js";
 import { createApp } from "../app.js";
 import { buildDeps } from "../boot.js";
 import { parseEnv } from "../config/env.js";

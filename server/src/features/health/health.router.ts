@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 
 /** /healthz: the process answers. /readyz: the database answers and migrations are applied. */
 export function healthRouter(deps: AppDeps): Router {

@@ -1,6 +1,6 @@
 import { DemoSessionRequestSchema, type DemoSession, type Me } from "@app/shared";
 import { Router } from "express";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { AppError } from "../../http/errors.js";
 import { sessionOf } from "../../http/session.js";
 import { parseBody } from "../../http/validate.js";
