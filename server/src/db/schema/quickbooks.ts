@@ -1,4 +1,14 @@
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { idColumn, shopIdColumn, ts } from "./columns.js";
 import { shops } from "./shops.js";
 
@@ -98,4 +108,23 @@ export const quickBooksLinkHistory = pgTable(
     unlinkedBy: text("unlinked_by").notNull(),
   },
   (t) => [index("quickbooks_link_history_shop").on(t.shopId, t.unlinkedAt)],
+);
+
+/**
+ * Intuit's per-company limits across processes (integrations/qbo/shared-limiter.ts, decision
+ * 0005): one row per QuickBooks call taken, on the database's clock. Used only with PostgreSQL.
+ */
+export const qboCallSlots = pgTable(
+  "qbo_call_slots",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    realmId: text("realm_id").notNull(),
+    holder: integer("holder").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("qbo_call_slots_realm_started").on(t.realmId, t.startedAt)],
 );

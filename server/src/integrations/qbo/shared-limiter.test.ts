@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "../../db/client.js";
 import { createSharedLimiter } from "./shared-limiter.js";
 
 const base = process.env.DATABASE_URL;
@@ -21,6 +22,10 @@ function postgresSuite(base: string) {
       const u = new URL(base);
       u.pathname = `/${name}`;
       url = u.toString();
+      // The app's migrations make qbo_call_slots, as at boot.
+      const database = await openDatabase({ url });
+      await database.migrate();
+      await database.close();
     });
     afterAll(async () => {
       const c = new pg.Client({ connectionString: base });

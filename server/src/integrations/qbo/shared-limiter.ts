@@ -4,7 +4,8 @@ import { INTUIT_LIMITS, type Limiter, type LimiterOptions } from "./limiter.js";
 
 /**
  * Intuit's limits are per company and app, not per process (docs/quickbooks.md §6). When several BFF
- * processes share one PostgreSQL, each call takes a slot in `qbo_call_slots` first, so the
+ * processes share one PostgreSQL, each call takes a slot in `qbo_call_slots` (a table of the
+ * app's migrations) first, so the
  * company as a whole stays under 10 in flight / 10 per second / 500 per minute.
  *
  * - Taking a slot is one short transaction under a per-realm advisory lock, on the database
@@ -30,17 +31,6 @@ const MAX_SLEEP_MS = 250;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const SCHEMA = `
-create table if not exists qbo_call_slots (
-  id bigserial primary key,
-  realm_id text not null,
-  holder integer not null,
-  started_at timestamptz not null default clock_timestamp(),
-  finished_at timestamptz,
-  lease_until timestamptz not null
-);
-create index if not exists qbo_call_slots_realm_started on qbo_call_slots (realm_id, started_at);`;
-
 interface Window {
   in_flight: number;
   last_second: number;
@@ -60,7 +50,6 @@ export function createSharedLimiter(
   pool.on("connect", (client) => client.on("error", () => undefined));
   const holder = randomInt(1, 2 ** 31 - 1);
   let holderClient: pg.Client | undefined;
-  let ready: Promise<void> | undefined;
   let closed = false;
   const queues = new Map<string, Promise<unknown>>();
   let acquisitions = 0;
@@ -78,26 +67,6 @@ export function createSharedLimiter(
     await c.connect();
     await c.query("select pg_advisory_lock($1, $2)", [HOLDER_CLASS, holder]);
     holderClient = c;
-  }
-
-  function setup(): Promise<void> {
-    ready ??= (async () => {
-      const c = await pool.connect();
-      try {
-        // Two processes creating the table at once would collide on its type name.
-        await c.query("begin");
-        await c.query("select pg_advisory_xact_lock($1, 0)", [HOLDER_CLASS]);
-        await c.query(SCHEMA);
-        await c.query("commit");
-      } catch (err) {
-        await c.query("rollback").catch(() => undefined);
-        ready = undefined;
-        throw err;
-      } finally {
-        c.release();
-      }
-    })();
-    return ready;
   }
 
   /** One attempt: a slot id, or how long to wait before trying again. */
@@ -163,7 +132,6 @@ export function createSharedLimiter(
   }
 
   async function take(realmId: string): Promise<string> {
-    await setup();
     for (;;) {
       if (closed) throw new Error("the QuickBooks limiter is closed");
       await ensureHolder();
