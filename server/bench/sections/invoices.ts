@@ -16,7 +16,7 @@ export interface InvoiceResult {
 
 export const INVOICE_SHOP = "invoice-bench";
 const ORDERS = 50;
-/** The demo company's items (see orders.testing.ts): Oil Filter is inventory item 1. */
+/** The demo company's items (see src/testing/orders-harness.ts): Oil Filter is inventory item 1. */
 const OIL_FILTER = "1";
 const MAPPING: Record<SalesCategory, string> = {
   parts: "43",

@@ -1,6 +1,6 @@
 import type { ExportJob, Order } from "@app/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAPPING } from "../features/orders/orders.testing.js";
+import { MAPPING } from "../testing/orders-harness.js";
 import { type RunningSandbox, admin } from "../testing/sandbox.js";
 import {
   type Deployment,

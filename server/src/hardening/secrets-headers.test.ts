@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../db/client.js";
-import { MAPPING } from "../features/orders/orders.testing.js";
+import { MAPPING } from "../testing/orders-harness.js";
 import { saveNewConnection } from "../features/quickbooks-connection/connection.repository.js";
 import { type RunningSandbox, admin, startTestSandbox, stats } from "../testing/sandbox.js";
 import { type TestApp, createTestApp } from "../testing/test-app.js";

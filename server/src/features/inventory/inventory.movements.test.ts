@@ -12,7 +12,7 @@ import {
   preparedShop,
   settled,
   startOrdersHarness,
-} from "../orders/orders.testing.js";
+} from "../../testing/orders-harness.js";
 import type { MovementRow } from "./inventory.mapper.js";
 import { readableReference } from "./movement-references.js";
 

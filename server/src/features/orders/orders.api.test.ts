@@ -11,7 +11,7 @@ import {
   preparedShop,
   settled,
   startOrdersHarness,
-} from "./orders.testing.js";
+} from "../../testing/orders-harness.js";
 
 describe.each(testBackends())("accounting and orders API on %s", (backend) => {
   let h: OrdersHarness;

@@ -14,7 +14,7 @@ import {
   qtyOnHand,
   settled,
   startOrdersHarness,
-} from "./orders.testing.js";
+} from "../../testing/orders-harness.js";
 import { nextDocNumber } from "./quickbooks/doc-number.js";
 
 /**

@@ -16,7 +16,7 @@ import {
   preparedShop,
   qtyOnHand,
   startOrdersHarness,
-} from "./orders.testing.js";
+} from "../../testing/orders-harness.js";
 import { type SendDeps, sendOrder } from "./quickbooks/send-order.js";
 
 /**

@@ -17,7 +17,7 @@ import {
   qtyOnHand,
   settled,
   startOrdersHarness,
-} from "./orders.testing.js";
+} from "../../testing/orders-harness.js";
 
 describe.each(testBackends())("invoicing an order on %s", (backend) => {
   let h: OrdersHarness;

@@ -11,8 +11,8 @@ import {
   quickbooksMovements,
   startSyncHarness,
   waitFor,
-} from "../sync/sync.testing.js";
-import { MAPPING, qtyOnHand } from "./orders.testing.js";
+} from "../../testing/sync-harness.js";
+import { MAPPING, qtyOnHand } from "../../testing/orders-harness.js";
 import { sendOrder } from "./quickbooks/send-order.js";
 
 /**

@@ -13,7 +13,7 @@ import {
   preparedShop,
   settled,
   startOrdersHarness,
-} from "../orders/orders.testing.js";
+} from "../../testing/orders-harness.js";
 
 interface Metered {
   metered: { month: string; realmId: string; corePlus: number; core: number }[];

@@ -14,7 +14,7 @@ import {
   partOf,
   startSyncHarness,
   waitFor,
-} from "../sync/sync.testing.js";
+} from "../../testing/sync-harness.js";
 
 interface QboAdjustment {
   Line: { ItemAdjustmentLineDetail: { ItemRef: { value: string }; QtyDiff: number } }[];

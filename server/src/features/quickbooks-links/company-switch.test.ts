@@ -16,7 +16,7 @@ import {
   partOf,
   postWebhook,
   startSyncHarness,
-} from "../sync/sync.testing.js";
+} from "../../testing/sync-harness.js";
 
 /**
  * The probe's reproduction (issue 15), as a shop would live it: a shop connected to company A

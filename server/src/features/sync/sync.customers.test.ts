@@ -12,7 +12,7 @@ import {
   postWebhook,
   startSyncHarness,
   waitFor,
-} from "./sync.testing.js";
+} from "../../testing/sync-harness.js";
 
 /** Customers linked by an import follow QuickBooks: name, email, phone, address, country. */
 describe.each(testBackends())("customers following QuickBooks on %s", (backend) => {

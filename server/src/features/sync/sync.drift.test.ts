@@ -15,7 +15,7 @@ import {
   partOf,
   postWebhook,
   startSyncHarness,
-} from "./sync.testing.js";
+} from "../../testing/sync-harness.js";
 
 describe.each(testBackends())("the drift report on %s", (backend) => {
   let h: SyncHarness;

@@ -14,7 +14,7 @@ import {
   postWebhook,
   startSyncHarness,
   waitFor,
-} from "./sync.testing.js";
+} from "../../testing/sync-harness.js";
 
 /**
  * Merges made by a QuickBooks user (`POST /_sandbox/merge`), announced by the sandbox's real

@@ -17,7 +17,7 @@ import {
   quickbooksMovements,
   startSyncHarness,
   waitFor,
-} from "./sync.testing.js";
+} from "../../testing/sync-harness.js";
 
 describe.each(testBackends())("the linked-part policy on %s", (backend) => {
   let h: SyncHarness;

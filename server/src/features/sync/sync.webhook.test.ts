@@ -14,7 +14,7 @@ import {
   sign,
   startSyncHarness,
   waitFor,
-} from "./sync.testing.js";
+} from "../../testing/sync-harness.js";
 
 describe.each(testBackends())("QuickBooks changes through webhooks on %s", (backend) => {
   let h: SyncHarness;

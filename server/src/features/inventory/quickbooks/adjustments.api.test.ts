@@ -12,7 +12,7 @@ import {
   partOf,
   startSyncHarness,
   waitFor,
-} from "../../sync/sync.testing.js";
+} from "../../../testing/sync-harness.js";
 import { type AdjustmentDeps, sendPartAdjustments } from "./send-adjustments.js";
 
 interface QboAdjustment {

@@ -3,14 +3,14 @@ import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import request from "supertest";
-import { parts, stockMovements } from "../../db/schema/index.js";
-import { connectShop } from "../../testing/connect.js";
-import { type RunningSandbox, admin, startTestSandbox } from "../../testing/sandbox.js";
-import { type TestApp, createTestApp } from "../../testing/test-app.js";
-import type { Backend } from "../../testing/test-database.js";
-import { runImportToEnd } from "../imports/imports.testing.js";
-import type { SyncWorker } from "./sync.worker.js";
-import { startWorkers } from "../../jobs/workers.js";
+import { parts, stockMovements } from "../db/schema/index.js";
+import { connectShop } from "./connect.js";
+import { type RunningSandbox, admin, startTestSandbox } from "./sandbox.js";
+import { type TestApp, createTestApp } from "./test-app.js";
+import type { Backend } from "./test-database.js";
+import { runImportToEnd } from "../features/imports/imports.testing.js";
+import type { SyncWorker } from "../features/sync/sync.worker.js";
+import { startWorkers } from "../jobs/workers.js";
 
 export const VERIFIER = "sync-test-verifier";
 

@@ -1,14 +1,14 @@
 import type { Order, SalesCategory } from "@app/shared";
 import { and, eq } from "drizzle-orm";
 import request from "supertest";
-import { customers, parts } from "../../db/schema/index.js";
-import type { QboClient } from "../../integrations/qbo/client.js";
-import { normalize } from "../../lib/decimal.js";
-import { startWorkers } from "../../jobs/workers.js";
-import { connectShop } from "../../testing/connect.js";
-import { type RunningSandbox, admin, startTestSandbox } from "../../testing/sandbox.js";
-import { type TestApp, createTestApp } from "../../testing/test-app.js";
-import type { Backend } from "../../testing/test-database.js";
+import { customers, parts } from "../db/schema/index.js";
+import type { QboClient } from "../integrations/qbo/client.js";
+import { normalize } from "../lib/decimal.js";
+import { startWorkers } from "../jobs/workers.js";
+import { connectShop } from "./connect.js";
+import { type RunningSandbox, admin, startTestSandbox } from "./sandbox.js";
+import { type TestApp, createTestApp } from "./test-app.js";
+import type { Backend } from "./test-database.js";
 
 /** Demo company items: 1 Oil Filter (Inventory, QtyOnHand 48), 42.. NonInventory, 47.. Service. */
 export const ITEMS = { oilFilter: "1", wiper: "11", shopSupplies: "42", labor: "47" } as const;
