@@ -13,7 +13,7 @@ import {
   HOSTILE_COMPANY_SPEC,
   addHostileCompany,
   hostile,
-} from "../qbo-sandbox/hostile-company.js";
+} from "../qbo-sandbox/companies/hostile-company.js";
 import type { Entity } from "../qbo-sandbox/json.js";
 import { connectShop } from "../testing/connect.js";
 import { type RunningSandbox, startTestSandbox } from "../testing/sandbox.js";

@@ -3,7 +3,7 @@ import type { ImportJob, Order, OrderList } from "@app/shared";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAPPING } from "../testing/orders-harness.js";
-import { updateEntity } from "../qbo-sandbox/entity-operations.js";
+import { updateEntity } from "../qbo-sandbox/entities/entity-operations.js";
 import { writeCtx } from "../qbo-sandbox/state.js";
 import { type RunningSandbox, type SandboxStats, admin, stats } from "../testing/sandbox.js";
 import { startTestSandbox } from "../testing/sandbox.js";

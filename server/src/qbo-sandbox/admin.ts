@@ -1,11 +1,11 @@
 /** The sandbox's own admin API under `/_sandbox` (README.md), JSON in and out. Not Intuit's. */
 import express, { type Request, type Response } from "express";
 import { z } from "zod";
-import { COUNTRIES, DEFAULT_EDITION, PLANS } from "./edition.js";
+import { COUNTRIES, DEFAULT_EDITION, PLANS } from "./companies/edition.js";
 import type { SandboxState } from "./state.js";
 import { createCompany, resetState, writeCtx } from "./state.js";
-import { changeEdition } from "./company-edition.js";
-import { MergeError, mergeRecords } from "./merge.js";
+import { changeEdition } from "./companies/company-edition.js";
+import { MergeError, mergeRecords } from "./entities/merge.js";
 import { isoMillis } from "./time.js";
 
 const count = z.number().int().min(0).max(500_000);

@@ -5,7 +5,7 @@
  * every company that has one with that Id (pass `realmId` to pick one).
  */
 import { Router } from "express";
-import type { EntityName } from "./company.js";
+import type { EntityName } from "./companies/company.js";
 import type { SandboxState } from "./state.js";
 
 const esc = (s: string) =>

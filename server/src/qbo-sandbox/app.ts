@@ -5,12 +5,12 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import { adminRoutes } from "./admin.js";
 import { appPages } from "./app-pages.js";
-import { apiRouter } from "./api-router.js";
-import { sendJson } from "./api-respond.js";
-import { errors, QboError } from "./errors.js";
-import { authorizeRoutes } from "./oauth-authorize-routes.js";
-import { tokenRoutes } from "./oauth-token-routes.js";
-import { intuitTid } from "./random.js";
+import { apiRouter } from "./api/api-router.js";
+import { sendJson } from "./api/api-respond.js";
+import { errors, QboError } from "./api/errors.js";
+import { authorizeRoutes } from "./oauth/oauth-authorize-routes.js";
+import { tokenRoutes } from "./oauth/oauth-token-routes.js";
+import { intuitTid } from "./companies/random.js";
 import type { SandboxState } from "./state.js";
 
 export interface SandboxAppOptions {

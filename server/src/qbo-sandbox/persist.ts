@@ -5,14 +5,14 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import { dirname } from "node:path";
-import { type Company, ENTITY_NAMES, type EntityName } from "./company.js";
-import type { Recipe } from "./company-recipe.js";
-import { changeEdition } from "./company-edition.js";
-import type { Edition } from "./edition.js";
-import { buildDemoCompany } from "./demo-company.js";
-import { generateCompany } from "./generate-company.js";
+import { type Company, ENTITY_NAMES, type EntityName } from "./companies/company.js";
+import type { Recipe } from "./companies/company-recipe.js";
+import { changeEdition } from "./companies/company-edition.js";
+import type { Edition } from "./companies/edition.js";
+import { buildDemoCompany } from "./companies/demo-company.js";
+import { generateCompany } from "./companies/generate-company.js";
 import type { Entity } from "./json.js";
-import type { AccessRec, CodeRec, GrantRec, RefreshRec } from "./oauth-store.js";
+import type { AccessRec, CodeRec, GrantRec, RefreshRec } from "./oauth/oauth-store.js";
 import type { SandboxState } from "./state.js";
 import type { WebhookFormat } from "./webhooks.js";
 

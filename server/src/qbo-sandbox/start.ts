@@ -5,8 +5,8 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSandboxApp } from "./app.js";
-import { DEMO_REALM_ID } from "./demo-company.js";
-import { INTUIT_LIMITS, Limiter, type Limits } from "./limiter.js";
+import { DEMO_REALM_ID } from "./companies/demo-company.js";
+import { INTUIT_LIMITS, Limiter, type Limits } from "./api/limiter.js";
 import { attachPersistence, type Persister } from "./persist.js";
 import { createSandboxState, type SandboxOptions, type SandboxState } from "./state.js";
 

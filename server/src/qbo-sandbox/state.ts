@@ -3,17 +3,17 @@
  * survive a restart (companies as recipe + written rows, OAuth grants and tokens).
  */
 import { Clock } from "./clock.js";
-import type { Company, EntityName } from "./company.js";
-import type { GenerateSpec } from "./company-recipe.js";
-import { buildDemoCompany, DEMO_COMPANY_NAME, DEMO_REALM_ID } from "./demo-company.js";
-import { DEFAULT_EDITION, isDefaultEdition, type Edition } from "./edition.js";
-import { generateCompany } from "./generate-company.js";
-import type { EmitFn, WriteCtx } from "./entity-context.js";
-import { FaultBook } from "./faults.js";
-import { Limiter } from "./limiter.js";
-import { Meter } from "./metering.js";
-import { OAuthStore } from "./oauth-store.js";
-import { realmIdFor } from "./random.js";
+import type { Company, EntityName } from "./companies/company.js";
+import type { GenerateSpec } from "./companies/company-recipe.js";
+import { buildDemoCompany, DEMO_COMPANY_NAME, DEMO_REALM_ID } from "./companies/demo-company.js";
+import { DEFAULT_EDITION, isDefaultEdition, type Edition } from "./companies/edition.js";
+import { generateCompany } from "./companies/generate-company.js";
+import type { EmitFn, WriteCtx } from "./entities/entity-context.js";
+import { FaultBook } from "./api/faults.js";
+import { Limiter } from "./api/limiter.js";
+import { Meter } from "./api/metering.js";
+import { OAuthStore } from "./oauth/oauth-store.js";
+import { realmIdFor } from "./companies/random.js";
 import { Sleeper } from "./sleeper.js";
 import { StatsBook } from "./stats.js";
 import { WebhookDispatcher } from "./webhooks.js";

@@ -3,7 +3,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client.js";
 import { parts } from "../../db/schema/index.js";
-import { DEMO_COMPANY_FACTS as F } from "../../qbo-sandbox/demo-company.facts.js";
+import { DEMO_COMPANY_FACTS as F } from "../../qbo-sandbox/companies/demo-company.facts.js";
 import { connectShop } from "../../testing/connect.js";
 import { type RunningSandbox, startTestSandbox } from "../../testing/sandbox.js";
 import { type TestApp, createTestApp } from "../../testing/test-app.js";

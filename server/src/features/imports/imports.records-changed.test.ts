@@ -1,7 +1,7 @@
 import type { ImportJob } from "@app/shared";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { updateEntity } from "../../qbo-sandbox/entity-operations.js";
+import { updateEntity } from "../../qbo-sandbox/entities/entity-operations.js";
 import { writeCtx } from "../../qbo-sandbox/state.js";
 import { connectShop } from "../../testing/connect.js";
 import { type RunningSandbox, admin, startTestSandbox } from "../../testing/sandbox.js";
