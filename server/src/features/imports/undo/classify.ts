@@ -34,8 +34,11 @@ export async function classifyBatch(
   job: ImportJobRow,
   opts: { after: number; limit: number },
 ): Promise<UndoCandidate[]> {
-  const started = job.startedAt ?? job.createdAt;
-  const finished = job.finishedAt ?? new Date();
+  // Read from the job's row in SQL, never through a JavaScript Date: a Date keeps milliseconds
+  // and the columns microseconds, so a part written in the run's last transaction would look
+  // written after the run finished ("edited since").
+  const started = sql`(select coalesce(started_at, created_at) from import_jobs where id = ${job.id})`;
+  const finished = sql`(select coalesce(finished_at, now()) from import_jobs where id = ${job.id})`;
   const laterRun = sql`exists (
     select 1 from import_records r2 join import_jobs j2 on j2.id = r2.job_id
     where r2.shop_id = ${job.shopId} and r2.record_id = r.record_id and r2.job_id <> ${job.id}

@@ -139,6 +139,29 @@ describe.each(testBackends())("undo an import on %s", (backend) => {
     expect(ledger?.ok).toBe(true);
   });
 
+  it("unlinks and restores the shop's own parts the run matched by part number", async () => {
+    // Sku matches are settled in the run's last transaction, the one that also finishes it: a
+    // part written there is the run's own write, not an edit made since.
+    const shop = "shop-undo-sku";
+    const { realmId } = await admin<{ realmId: string }>(sandbox, "POST", "/companies", {
+      name: "Undo Sku Motors",
+    });
+    for (const partNumber of ["OF-2045", "WB-22", "SP-7090"])
+      await api(shop, "post", "/api/inventory", {
+        kind: "inventory",
+        description: `Our ${partNumber}`,
+        partNumber,
+        quantityAvailable: "2",
+      });
+    const asItWas = await inventoryOf(t, shop);
+    await connectShop(t, shop, realmId);
+    const run = await runImportToEnd(t, shop, "inventory");
+    expect(run.updated).toBe(3);
+    const res = UndoImportResultSchema.parse((await undo(shop, run.id)).body);
+    expect(res).toMatchObject({ removed: run.imported, restored: 3, keptCount: 0 });
+    expect(await inventoryOf(t, shop)).toEqual(asItWas);
+  });
+
   it("takes back customers a run created", async () => {
     const shop = "shop-undo-customers";
     await connectShop(t, shop, (await company("undo-c", 0, 6)).realmId);
