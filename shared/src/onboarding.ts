@@ -226,7 +226,9 @@ export function pairChoiceFor(
   return {
     quantityFrom: differences.includes("quantity") ? side : "quickbooks",
     keepShopmonkey:
-      side === "shopmonkey" ? KeepableFieldSchema.options.filter((f) => differences.includes(f)) : [],
+      side === "shopmonkey"
+        ? KeepableFieldSchema.options.filter((f) => differences.includes(f))
+        : [],
   };
 }
 

@@ -72,10 +72,7 @@ function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
  * normalized name, under the same "exactly one on each side" rule. Anything else with a
  * counterpart is ambiguous and left for the user to match by hand; never guessed.
  */
-export function propose(
-  shopParts: readonly ShopPart[],
-  items: readonly SideItem[],
-): FullProposal {
+export function propose(shopParts: readonly ShopPart[], items: readonly SideItem[]): FullProposal {
   const itemById = new Map(items.map((i) => [i.id, i]));
   const linked: ProposedPair[] = [];
   const taken = new Set<string>();

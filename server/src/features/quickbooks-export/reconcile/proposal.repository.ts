@@ -33,12 +33,17 @@ export async function readyProposal(db: Db, shopId: string): Promise<StoredPropo
   const [row] = await db
     .select(stored)
     .from(reconciliationProposals)
-    .where(and(eq(reconciliationProposals.shopId, shopId), eq(reconciliationProposals.ready, true)));
+    .where(
+      and(eq(reconciliationProposals.shopId, shopId), eq(reconciliationProposals.ready, true)),
+    );
   return row;
 }
 
 /** How many parts the shop has and how many are linked, in one statement. */
-export async function partCounts(db: Db, shopId: string): Promise<{ total: number; linked: number }> {
+export async function partCounts(
+  db: Db,
+  shopId: string,
+): Promise<{ total: number; linked: number }> {
   const [row] = rowsOf<{ total: number; linked: number }>(
     await db.execute(sql`
       select count(*)::int as total, count(quickbooks_item_ref)::int as linked
@@ -176,7 +181,9 @@ export async function proposedPairs(
       ),
     );
   return rows.flatMap((r) =>
-    r.partId && r.itemId ? [{ partId: r.partId, itemId: r.itemId, differences: r.differences }] : [],
+    r.partId && r.itemId
+      ? [{ partId: r.partId, itemId: r.itemId, differences: r.differences }]
+      : [],
   );
 }
 

@@ -390,8 +390,7 @@ describe.each(testBackends())("the reconciliation assistant on %s", (backend) =>
       if (part === rejected) expect(row.quickBooksItemRef).not.toBe(item);
       else expect(row.quickBooksItemRef).toBe(item);
       // Shopmonkey's count kept in bulk (5); QuickBooks' where chosen (2).
-      if (part !== rejected)
-        expect(row.quantityAvailable).toBe(part === chosen ? "2" : "5");
+      if (part !== rejected) expect(row.quantityAvailable).toBe(part === chosen ? "2" : "5");
     }
     // Applying replaced the stored proposal: the next read computes afresh.
     const after = await proposal("pageSize=3", other);

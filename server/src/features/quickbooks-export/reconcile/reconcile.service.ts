@@ -137,8 +137,12 @@ export async function proposal(
     linked: (await page("linked")) as ReconciliationProposal["linked"],
     proposed: (await page("proposed")) as ReconciliationProposal["proposed"],
     ambiguous: (await page("ambiguous")) as ReconciliationProposal["ambiguous"],
-    onlyInQuickBooks: (await page("onlyInQuickBooks")) as ReconciliationProposal["onlyInQuickBooks"],
-    onlyInShopmonkey: (await page("onlyInShopmonkey")) as ReconciliationProposal["onlyInShopmonkey"],
+    onlyInQuickBooks: (await page(
+      "onlyInQuickBooks",
+    )) as ReconciliationProposal["onlyInQuickBooks"],
+    onlyInShopmonkey: (await page(
+      "onlyInShopmonkey",
+    )) as ReconciliationProposal["onlyInShopmonkey"],
   };
 }
 
@@ -154,7 +158,9 @@ export async function applyReconciliation(
   input: ReconciliationApply,
 ): Promise<ReconciliationRun> {
   const { items, parts, realmId } = await readBothSides(deps, session.shopId);
-  const bulk = input.proposal ? await confirmedInBulk(deps, session.shopId, realmId, input) : undefined;
+  const bulk = input.proposal
+    ? await confirmedInBulk(deps, session.shopId, realmId, input)
+    : undefined;
   const pairs = [...input.pairs, ...(bulk?.pairs ?? [])];
   const itemById = new Map<string, QboItem>(items.map((i) => [i.Id, i]));
   const links = await linkPairs(deps.db, session.shopId, realmId, pairs, parts, itemById);
