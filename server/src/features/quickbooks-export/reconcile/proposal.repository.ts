@@ -17,8 +17,8 @@ export interface StoredProposal {
   partsLinked: number;
 }
 
-/** Rows per INSERT: a page of the stored result, never the whole catalog in one statement. */
-const BATCH = 500;
+/** Rows per INSERT: a slice of the stored result, never the whole catalog in one statement. */
+const BATCH = 1000;
 
 const stored = {
   id: reconciliationProposals.id,
@@ -111,16 +111,19 @@ export async function writeProposal(
     for (const section of Object.keys(proposal) as ReconciliationSection[]) {
       const entries: readonly unknown[] = proposal[section];
       for (let i = 0; i < entries.length; i += BATCH) {
-        await db.insert(reconciliationProposalRows).values(
-          entries.slice(i, i + BATCH).map((body, n) => ({
-            proposalId,
-            shopId: header.shopId,
-            section,
-            seq: i + n,
-            ...keyOf(section, body),
-            body,
-          })),
-        );
+        // One JSON parameter per batch: binding thousands of parameters costs more than parsing.
+        const batch = entries.slice(i, i + BATCH).map((body, n) => ({
+          seq: i + n,
+          ...keyOf(section, body),
+          body,
+        }));
+        await db.execute(sql`
+          insert into reconciliation_proposal_rows
+            (proposal_id, shop_id, section, seq, part_id, item_id, body)
+          select ${proposalId}, ${header.shopId}, ${section}, x."seq", x."partId"::uuid,
+                 x."itemId", x."body"
+            from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+              as x("seq" int, "partId" text, "itemId" text, "body" jsonb)`);
       }
     }
     const done = await db.transaction(async (tx) => {
