@@ -2,6 +2,7 @@ import type { ExportJob, ReconciliationProposal } from "@app/shared";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../../i18n";
 import { demoMe, fakeServer, json } from "../../../test/fake-server";
 import { renderApp } from "../../../test/render-app";
 
@@ -461,5 +462,76 @@ describe("the reconciliation assistant", () => {
     await user.click(screen.getByRole("button", { name: "Refresh" }));
     expect(await screen.findByText("Fuel filter")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Only in QuickBooks (2)" })).toBeTruthy();
+  });
+
+  it("shows the proposal stored now when the one on screen was refreshed or applied elsewhere", async () => {
+    const sectionsWith = (name: string): Sections => ({
+      linked: pageOf([]),
+      proposed: pageOf([]),
+      ambiguous: pageOf([]),
+      onlyInQuickBooks: pageOf([item("q1", name)]),
+      onlyInShopmonkey: pageOf([]),
+    });
+    let reads = 0;
+    fakeServer({
+      [GET_PROPOSAL()]: () =>
+        json(
+          ++reads === 1
+            ? stored(sectionsWith("Coolant"))
+            : {
+                ...stored(sectionsWith("Fuel filter")),
+                id: "5d1f37c1-2a10-4ac4-a0d1-7c3f3c4f5b20",
+              },
+        ),
+      "POST /api/quickbooks/reconciliation": () =>
+        json(
+          {
+            error: {
+              code: "conflict",
+              message:
+                "The proposal was refreshed or applied since it was opened: review it again before applying",
+            },
+          },
+          409,
+        ),
+    });
+    renderApp("/settings/quickbooks/reconcile");
+    const user = userEvent.setup();
+    await screen.findByText("Coolant");
+    await user.click(screen.getByRole("button", { name: "Apply" }));
+    expect(await screen.findByText("Could not apply")).toBeTruthy();
+    expect(await screen.findByText("Fuel filter")).toBeTruthy();
+    expect(screen.queryByText("Coolant")).toBeNull();
+  });
+
+  it("pages in French", async () => {
+    fakeServer({
+      [GET_PROPOSAL()]: () =>
+        json(
+          stored({
+            linked: pageOf([]),
+            proposed: pageOf([]),
+            ambiguous: pageOf([]),
+            onlyInQuickBooks: pageOf(
+              Array.from({ length: 50 }, (_, n) => item(`q${n}`, `Article ${n}`)),
+              1234,
+            ),
+            onlyInShopmonkey: pageOf([]),
+          }),
+        ),
+    });
+    await i18n.changeLanguage("fr");
+    try {
+      renderApp("/settings/quickbooks/reconcile");
+      const pages = await screen.findByRole("navigation", {
+        name: "Pages de Seulement dans QuickBooks (1234)",
+      });
+      expect(within(pages).getByText(/1–50 sur 1\s234/)).toBeTruthy();
+      expect(within(pages).getByRole("button", { name: "Suivant" })).toBeTruthy();
+      expect(screen.getByText(/^Proposition calculée le/)).toBeTruthy();
+      expect(screen.getByRole("button", { name: "Actualiser" })).toBeTruthy();
+    } finally {
+      await i18n.changeLanguage("en");
+    }
   });
 });

@@ -31,7 +31,7 @@ export function ReconcileForm({
   onPage: (section: ReconciliationSection, page: number) => void;
   canApply: boolean;
   onApplied: (run: ReconciliationRun) => void;
-  onFailed: (message: string) => void;
+  onFailed: (error: Error) => void;
 }) {
   const { t } = useTranslation("onboarding");
   const apply = useApplyReconciliation();
@@ -86,7 +86,7 @@ export function ReconcileForm({
         importOnlyInQuickBooks: importRest,
         createOnlyInShopmonkey: createRest,
       },
-      { onSuccess: onApplied, onError: (e) => onFailed(e.message) },
+      { onSuccess: onApplied, onError: onFailed },
     );
 
   /** Bulk: every differing value of every proposed pair (and pairs matched by hand) from one side. */

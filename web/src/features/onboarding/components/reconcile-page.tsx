@@ -10,6 +10,7 @@ import { Button } from "../../../components/ui/button";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
+import { ApiError } from "../../../lib/api-client";
 import { useMe } from "../../../lib/auth/me";
 import {
   FIRST_PAGES,
@@ -84,9 +85,11 @@ export function ReconcilePage() {
             onPage={onPage}
             canApply={canManage}
             onApplied={setRun}
-            onFailed={(message) =>
-              toast.error(t("reconcile.applyFailed"), { description: message })
-            }
+            onFailed={(error) => {
+              toast.error(t("reconcile.applyFailed"), { description: error.message });
+              // Refreshed or applied elsewhere since: show the proposal that is stored now.
+              if (error instanceof ApiError && error.status === 409) void proposal.refetch();
+            }}
           />
         </div>
       )}
