@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageQuerySchema, pageOf } from "./paging.js";
 import { StartingSituationSchema } from "./quickbooks.js";
 
 /** GET|PUT /api/quickbooks/starting-situation (docs/api.md). */
@@ -161,13 +162,47 @@ export const AmbiguousGroupSchema = z.object({
 });
 export type AmbiguousGroup = z.infer<typeof AmbiguousGroupSchema>;
 
+export const ReconciliationSectionSchema = z.enum([
+  "linked",
+  "proposed",
+  "ambiguous",
+  "onlyInQuickBooks",
+  "onlyInShopmonkey",
+]);
+export type ReconciliationSection = z.infer<typeof ReconciliationSectionSchema>;
+
+/**
+ * GET /api/quickbooks/reconciliation: one page of each section, each paged on its own
+ * (`proposedPage=3`), all of the same size.
+ */
+export const ReconciliationQuerySchema = z.object({
+  pageSize: PageQuerySchema.shape.pageSize,
+  linkedPage: PageQuerySchema.shape.page,
+  proposedPage: PageQuerySchema.shape.page,
+  ambiguousPage: PageQuerySchema.shape.page,
+  onlyInQuickBooksPage: PageQuerySchema.shape.page,
+  onlyInShopmonkeyPage: PageQuerySchema.shape.page,
+});
+export type ReconciliationQuery = z.infer<typeof ReconciliationQuerySchema>;
+
+/**
+ * The stored proposal (computed once from both sides, then served from the database until a
+ * refresh or an apply), one page of each section with its total.
+ */
 export const ReconciliationProposalSchema = z.object({
+  /** Names this computation: an apply that confirms its pairs in bulk refers to it. */
+  id: z.string(),
+  computedAt: z.string(),
+  /** Parts were added, removed, linked or unlinked since it was computed: refresh to see them. */
+  stale: z.boolean(),
+  /** Proposed pairs differing in a value the owner chooses between, and in quantity. */
+  differing: z.object({ any: z.number().int(), quantity: z.number().int() }),
   /** Already linked by a stored reference: nothing to confirm. */
-  linked: z.array(ProposedPairSchema),
-  proposed: z.array(ProposedPairSchema),
-  ambiguous: z.array(AmbiguousGroupSchema),
-  onlyInQuickBooks: z.array(SideItemSchema),
-  onlyInShopmonkey: z.array(SidePartSchema),
+  linked: pageOf(ProposedPairSchema),
+  proposed: pageOf(ProposedPairSchema),
+  ambiguous: pageOf(AmbiguousGroupSchema),
+  onlyInQuickBooks: pageOf(SideItemSchema),
+  onlyInShopmonkey: pageOf(SidePartSchema),
 });
 export type ReconciliationProposal = z.infer<typeof ReconciliationProposalSchema>;
 
@@ -176,6 +211,26 @@ export type QuantityWinner = z.infer<typeof QuantityWinnerSchema>;
 /** A matched pair's values the owner may keep from Shopmonkey (quantity has quantityFrom). */
 export const KeepableFieldSchema = z.enum(["name", "cost", "retailCost"]);
 export type KeepableField = z.infer<typeof KeepableFieldSchema>;
+
+/** The values a matched pair can differ in that the owner chooses between, in reading order. */
+export const CHOOSABLE_FIELDS = ["name", "cost", "retailCost", "quantity"] as const;
+
+/**
+ * What "keep `side`'s values" means for one pair: every value it differs in from that side
+ * (the quantity only when it differs; QuickBooks' otherwise, as the import would).
+ */
+export function pairChoiceFor(
+  differences: readonly DifferenceField[],
+  side: QuantityWinner,
+): { quantityFrom: QuantityWinner; keepShopmonkey: KeepableField[] } {
+  return {
+    quantityFrom: differences.includes("quantity") ? side : "quickbooks",
+    keepShopmonkey:
+      side === "shopmonkey"
+        ? KeepableFieldSchema.options.filter((f) => differences.includes(f))
+        : [],
+  };
+}
 
 export const ReconciliationApplySchema = z.strictObject({
   pairs: z
@@ -192,6 +247,19 @@ export const ReconciliationApplySchema = z.strictObject({
       }),
     )
     .max(5000),
+  /**
+   * Confirms the stored proposal's pairs in bulk, so a proposal larger than what one can send or
+   * see at once is applied whole: every proposed pair of proposal `id` is linked with `side`'s
+   * values, except the parts in `rejected` and those `pairs` names (their own choice). 409 when
+   * the stored proposal is no longer `id` (refreshed or applied since).
+   */
+  proposal: z
+    .strictObject({
+      id: z.uuid(),
+      side: QuantityWinnerSchema.default("quickbooks"),
+      rejected: z.array(z.uuid()).max(5000).default([]),
+    })
+    .optional(),
   importOnlyInQuickBooks: z.boolean().default(true),
   createOnlyInShopmonkey: z.boolean().default(true),
 });

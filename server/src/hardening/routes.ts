@@ -230,6 +230,7 @@ export const ROUTES: RouteSpec[] = [
   // The reconciliation proposal is read-only but reveals the whole catalog side by side with
   // QuickBooks', so it is limited to the roles that can act on it.
   { method: "get", path: "/api/quickbooks/reconciliation", access: "manage" },
+  { method: "post", path: "/api/quickbooks/reconciliation/refresh", access: "manage" },
   {
     method: "post",
     path: "/api/quickbooks/reconciliation",

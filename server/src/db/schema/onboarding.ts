@@ -126,5 +126,70 @@ export const reconciliationRuns = pgTable(
   (t) => [index("reconciliation_runs_shop").on(t.shopId, t.createdAt)],
 );
 
+export interface ReconciliationCounts {
+  linked: number;
+  proposed: number;
+  ambiguous: number;
+  onlyInQuickBooks: number;
+  onlyInShopmonkey: number;
+  /** Proposed pairs differing in a value the owner chooses between; in quantity. */
+  differing: number;
+  quantityDiffers: number;
+}
+
+export const RECONCILIATION_SECTIONS = [
+  "linked",
+  "proposed",
+  "ambiguous",
+  "onlyInQuickBooks",
+  "onlyInShopmonkey",
+] as const;
+
+/**
+ * The reconciliation assistant's proposal, computed once from both sides and served page by
+ * page until a refresh or an apply replaces it. One ready proposal per shop; a new one is
+ * written beside it (not ready) and takes its place in one short transaction.
+ */
+export const reconciliationProposals = pgTable(
+  "reconciliation_proposals",
+  {
+    id: idColumn(),
+    shopId: shopIdColumn(),
+    /** The QuickBooks company it was computed from; another company's proposal is never served. */
+    realmId: text("realm_id").notNull(),
+    /** When both sides were read: what the proposal reflects. */
+    computedAt: ts("computed_at").notNull(),
+    ready: boolean("ready").notNull().default(false),
+    counts: jsonb("counts").$type<ReconciliationCounts>().notNull(),
+    /** The shop's parts, and how many were linked, as read: a change marks the proposal stale. */
+    partsTotal: integer("parts_total").notNull(),
+    partsLinked: integer("parts_linked").notNull(),
+  },
+  (t) => [
+    uniqueIndex("reconciliation_proposals_ready")
+      .on(t.shopId)
+      .where(sql`${t.ready}`),
+  ],
+);
+
+/** One entry of a section (a pair, an ambiguous group, a one-sided record), in page order. */
+export const reconciliationProposalRows = pgTable(
+  "reconciliation_proposal_rows",
+  {
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => reconciliationProposals.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
+    section: text("section", { enum: RECONCILIATION_SECTIONS }).notNull(),
+    seq: integer("seq").notNull(),
+    /** The part and the item of a pair or a one-sided record, for the apply's bulk reads. */
+    partId: uuid("part_id"),
+    itemId: text("item_id"),
+    /** The entry exactly as the API answers it. */
+    body: jsonb("body").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.section, t.seq] })],
+);
+
 export type QuickBooksExportRow = typeof quickBooksExports.$inferSelect;
 export type QuickBooksExportItemRow = typeof quickBooksExportItems.$inferSelect;

@@ -2,7 +2,6 @@ import type {
   AmbiguousGroup,
   DifferenceField,
   ProposedPair,
-  ReconciliationProposal,
   SideItem,
   SidePart,
 } from "@app/shared";
@@ -13,6 +12,15 @@ import { nameKey } from "../qbo-items.js";
 
 export interface ShopPart extends SidePart {
   quickBooksItemRef: string | null;
+}
+
+/** The whole proposal, as matching makes it (the API answers it a page at a time). */
+export interface FullProposal {
+  linked: ProposedPair[];
+  proposed: ProposedPair[];
+  ambiguous: AmbiguousGroup[];
+  onlyInQuickBooks: SideItem[];
+  onlyInShopmonkey: SidePart[];
 }
 
 export function toSideItem(i: QboItem): SideItem {
@@ -64,10 +72,7 @@ function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
  * normalized name, under the same "exactly one on each side" rule. Anything else with a
  * counterpart is ambiguous and left for the user to match by hand; never guessed.
  */
-export function propose(
-  shopParts: readonly ShopPart[],
-  items: readonly SideItem[],
-): ReconciliationProposal {
+export function propose(shopParts: readonly ShopPart[], items: readonly SideItem[]): FullProposal {
   const itemById = new Map(items.map((i) => [i.id, i]));
   const linked: ProposedPair[] = [];
   const taken = new Set<string>();

@@ -1,15 +1,34 @@
-import type { ReconciliationApply, ReconciliationProposal, ReconciliationRun } from "@app/shared";
+import {
+  type ReconciliationApply,
+  type ReconciliationProposal,
+  type ReconciliationQuery,
+  type ReconciliationRun,
+  type ReconciliationSection,
+  type SideItem,
+  pairChoiceFor,
+} from "@app/shared";
 import type { Session } from "../../../http/session.js";
+import { conflict } from "../../../http/errors.js";
 import { boundToRealm } from "../../../integrations/qbo/client.js";
 import { currentRealm } from "../../quickbooks-links/realm.repository.js";
 import type { QboItem } from "../../../integrations/qbo/schemas.js";
 import { type ImportsDeps, startImport } from "../../imports/imports.service.js";
-import { isMatchable, readAllItems } from "../qbo-items.js";
+import { eachItem, isMatchable, readAllItems } from "../qbo-items.js";
 import { startExport } from "../exports.service.js";
 import type { RunExportDeps } from "../run-export.js";
 import { keepShopmonkeyValues } from "./keep-values.js";
 import { linkPairs } from "./link-pairs.js";
-import { type ShopPart, propose, toSideItem } from "./match.js";
+import { type FullProposal, type ShopPart, propose, toSideItem } from "./match.js";
+import {
+  type StoredProposal,
+  dropProposals,
+  onlyInShopmonkeyIds,
+  partCounts,
+  proposedPairs,
+  readyProposal,
+  sectionPage,
+  writeProposal,
+} from "./proposal.repository.js";
 import { settleQuantities } from "./quantities.js";
 import { insertRun, listRuns, shopParts } from "./reconcile.repository.js";
 
@@ -22,27 +41,109 @@ async function readBothSides(deps: RunExportDeps, shopId: string) {
   return { items, parts, realmId };
 }
 
+/**
+ * Reads both sides, matches them and stores the result. Only the side records matching needs
+ * are held (each item is reduced to its side as its page arrives); the result is written in
+ * batches and answered a page at a time from then on.
+ */
+async function computeProposal(deps: RunExportDeps, shopId: string): Promise<StoredProposal> {
+  const computedAt = new Date();
+  const realmId = await currentRealm(deps.db, shopId);
+  const items: SideItem[] = [];
+  for await (const item of eachItem(boundToRealm(deps.qbo.client, realmId), shopId))
+    if (isMatchable(item)) items.push(toSideItem(item));
+  const parts = await shopParts(deps.db, shopId);
+  const result = propose(parts, items);
+  const saved = await writeProposal(
+    deps.db,
+    {
+      shopId,
+      realmId,
+      computedAt,
+      counts: countsOf(result),
+      partsTotal: parts.length,
+      partsLinked: parts.filter((p) => p.quickBooksItemRef).length,
+    },
+    result,
+  );
+  if (!saved)
+    throw conflict("The reconciliation was applied while the proposal was computed: open it again");
+  return saved;
+}
+
+function countsOf(p: FullProposal): StoredProposal["counts"] {
+  const choosable = ["name", "cost", "retailCost", "quantity"] as const;
+  return {
+    linked: p.linked.length,
+    proposed: p.proposed.length,
+    ambiguous: p.ambiguous.length,
+    onlyInQuickBooks: p.onlyInQuickBooks.length,
+    onlyInShopmonkey: p.onlyInShopmonkey.length,
+    differing: p.proposed.filter((x) => choosable.some((f) => x.differences.includes(f))).length,
+    quantityDiffers: p.proposed.filter((x) => x.differences.includes("quantity")).length,
+  };
+}
+
 /** Proposals being computed, per app and shop (the database handle stands for the app). */
-const computing = new WeakMap<object, Map<string, Promise<ReconciliationProposal>>>();
+const computing = new WeakMap<object, Map<string, Promise<StoredProposal>>>();
 
 /**
- * Single-flight per shop: the proposal reads every item and every part, so callers asking at
- * once (double clicks, several tabs, several admins) share one computation instead of each
- * holding a copy of the catalog and spending its own QuickBooks reads.
+ * Single-flight per shop: computing reads every item and every part, so callers asking at
+ * once (double clicks, several tabs, several admins, a refresh) share one computation instead
+ * of each holding a copy of the catalog and spending its own QuickBooks reads.
  */
-export function proposal(deps: RunExportDeps, shopId: string): Promise<ReconciliationProposal> {
+function computeOnce(deps: RunExportDeps, shopId: string): Promise<StoredProposal> {
   let running = computing.get(deps.db);
   if (!running) {
-    running = new Map<string, Promise<ReconciliationProposal>>();
+    running = new Map<string, Promise<StoredProposal>>();
     computing.set(deps.db, running);
   }
   const shared = running.get(shopId);
   if (shared) return shared;
-  const started = readBothSides(deps, shopId)
-    .then(({ items, parts }) => propose(parts, items.map(toSideItem)))
-    .finally(() => running.delete(shopId));
+  const started = computeProposal(deps, shopId).finally(() => running.delete(shopId));
   running.set(shopId, started);
   return started;
+}
+
+/**
+ * One page of each section of the shop's proposal: the stored one when it was computed from
+ * the connected company, else (or on `refresh`) a new one. Reading pages never calls
+ * QuickBooks; `stale` says the shop's parts or links changed since it was computed.
+ */
+export async function proposal(
+  deps: RunExportDeps,
+  shopId: string,
+  query: ReconciliationQuery,
+  opts: { refresh?: boolean } = {},
+): Promise<ReconciliationProposal> {
+  const realmId = await currentRealm(deps.db, shopId);
+  const ready = opts.refresh ? undefined : await readyProposal(deps.db, shopId);
+  const stored = ready?.realmId === realmId ? ready : await computeOnce(deps, shopId);
+  const now = await partCounts(deps.db, shopId);
+  const page = async (section: ReconciliationSection) => {
+    const number = query[`${section}Page`];
+    return {
+      items: await sectionPage(deps.db, stored.id, section, number, query.pageSize),
+      total: stored.counts[section],
+      page: number,
+      pageSize: query.pageSize,
+    };
+  };
+  return {
+    id: stored.id,
+    computedAt: stored.computedAt.toISOString(),
+    stale: now.total !== stored.partsTotal || now.linked !== stored.partsLinked,
+    differing: { any: stored.counts.differing, quantity: stored.counts.quantityDiffers },
+    linked: (await page("linked")) as ReconciliationProposal["linked"],
+    proposed: (await page("proposed")) as ReconciliationProposal["proposed"],
+    ambiguous: (await page("ambiguous")) as ReconciliationProposal["ambiguous"],
+    onlyInQuickBooks: (await page(
+      "onlyInQuickBooks",
+    )) as ReconciliationProposal["onlyInQuickBooks"],
+    onlyInShopmonkey: (await page(
+      "onlyInShopmonkey",
+    )) as ReconciliationProposal["onlyInShopmonkey"],
+  };
 }
 
 /**
@@ -57,12 +158,16 @@ export async function applyReconciliation(
   input: ReconciliationApply,
 ): Promise<ReconciliationRun> {
   const { items, parts, realmId } = await readBothSides(deps, session.shopId);
+  const bulk = input.proposal
+    ? await confirmedInBulk(deps, session.shopId, realmId, input)
+    : undefined;
+  const pairs = [...input.pairs, ...(bulk?.pairs ?? [])];
   const itemById = new Map<string, QboItem>(items.map((i) => [i.Id, i]));
-  const links = await linkPairs(deps.db, session.shopId, realmId, input.pairs, parts, itemById);
+  const links = await linkPairs(deps.db, session.shopId, realmId, pairs, parts, itemById);
   const quantityNotes = await settleQuantities(
     deps,
     session.shopId,
-    input.pairs,
+    pairs,
     links.linkedIds,
     input.importOnlyInQuickBooks,
   );
@@ -70,7 +175,7 @@ export async function applyReconciliation(
   const keptNotes = await keepShopmonkeyValues(
     deps.qbo.client,
     session.shopId,
-    input.pairs,
+    pairs,
     links.linkedIds,
     parts,
   );
@@ -79,11 +184,16 @@ export async function applyReconciliation(
   const after = propose(await shopParts(deps.db, session.shopId), items.map(toSideItem));
   // Proposals the user didn't confirm are different parts; confirmed ones that failed to link
   // stay out (their reason is reported), or we would create the twin of an existing item.
-  const asked = new Set(input.pairs.map((p) => p.partId));
-  const rejected = after.proposed.map((p) => p.part.id).filter((id) => !asked.has(id));
-  const toCreate = input.createOnlyInShopmonkey
-    ? [...after.onlyInShopmonkey.map((p) => p.id), ...rejected]
-    : [];
+  // Confirmed in bulk, only what the stored proposal showed is created: a pair or a part that
+  // appeared since (never seen) waits for the next proposal.
+  const asked = new Set(pairs.map((p) => p.partId));
+  const rejected = after.proposed
+    .map((p) => p.part.id)
+    .filter((id) => !asked.has(id) && (!bulk || bulk.rejected.has(id)));
+  const onlyInShopmonkey = after.onlyInShopmonkey
+    .map((p) => p.id)
+    .filter((id) => !bulk || bulk.shownOnlyInShopmonkey.has(id) || bulk.rejected.has(id));
+  const toCreate = input.createOnlyInShopmonkey ? [...onlyInShopmonkey, ...rejected] : [];
   let exportId: string | undefined;
   if (toCreate.length > 0) {
     const job = await startExport(
@@ -96,6 +206,8 @@ export async function applyReconciliation(
   } else if (input.importOnlyInQuickBooks) {
     await startImports(deps, session);
   }
+  // Links changed: the stored proposal no longer says what is true; the next read recomputes.
+  await dropProposals(deps.db, session.shopId);
   return insertRun(deps.db, {
     shopId: session.shopId,
     linked: links.linked,
@@ -106,6 +218,39 @@ export async function applyReconciliation(
     importsQueued: input.importOnlyInQuickBooks,
     createdBy: session.name,
   });
+}
+
+/**
+ * The stored proposal's pairs the owner confirmed without naming them: all but the rejected
+ * and those `pairs` carries with their own choice. Only the proposal the owner was shown: a
+ * refresh or another apply since makes it 409.
+ */
+async function confirmedInBulk(
+  deps: RunExportDeps,
+  shopId: string,
+  realmId: string,
+  input: ReconciliationApply,
+): Promise<{
+  pairs: ReconciliationApply["pairs"];
+  rejected: Set<string>;
+  shownOnlyInShopmonkey: Set<string>;
+}> {
+  const asked = input.proposal;
+  const stored = await readyProposal(deps.db, shopId);
+  if (!asked || !stored || stored.id !== asked.id || stored.realmId !== realmId)
+    throw conflict(
+      "The proposal was refreshed or applied since it was opened: review it again before applying",
+    );
+  const named = new Set(input.pairs.map((p) => p.partId));
+  const rejected = new Set(asked.rejected);
+  const pairs = (await proposedPairs(deps.db, stored.id))
+    .filter((p) => !named.has(p.partId) && !rejected.has(p.partId))
+    .map((p) => ({
+      partId: p.partId,
+      quickBooksId: p.itemId,
+      ...pairChoiceFor(p.differences, asked.side),
+    }));
+  return { pairs, rejected, shownOnlyInShopmonkey: await onlyInShopmonkeyIds(deps.db, stored.id) };
 }
 
 async function startImports(deps: ImportsDeps, session: Session): Promise<void> {

@@ -10,6 +10,8 @@ export const onboardingKeys = {
   export: (id: string) => [...onboardingKeys.exports(), id] as const,
   exportRecords: (id: string) => [...onboardingKeys.export(id), "records"] as const,
   reconciliation: () => [...onboardingKeys.all, "reconciliation"] as const,
+  reconciliationPages: (pages: Record<string, number>) =>
+    [...onboardingKeys.reconciliation(), pages] as const,
 };
 
 /** Inventory pages show the link state: refresh them after anything links parts. */

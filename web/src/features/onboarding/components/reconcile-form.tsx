@@ -1,4 +1,11 @@
-import type { QuantityWinner, ReconciliationProposal, ReconciliationRun } from "@app/shared";
+import {
+  type ProposedPair,
+  type QuantityWinner,
+  type ReconciliationProposal,
+  type ReconciliationRun,
+  type ReconciliationSection,
+  pairChoiceFor,
+} from "@app/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/button";
@@ -7,51 +14,67 @@ import { AmbiguousGroupRow } from "./ambiguous-group";
 import { CHOOSABLE, type PairChoice, PairRow, choose } from "./pair-row";
 import { ReconcileSection, SideRow } from "./reconcile-section";
 
-/** Confirm pairs, match ambiguous ones by hand, choose what else happens, preview, apply. */
+/**
+ * Confirm pairs, match ambiguous ones by hand, choose what else happens, preview, apply. The
+ * proposal comes a page at a time: every proposed pair is confirmed with the values of the
+ * side last chosen for all, and only the pairs the owner changed are remembered (across
+ * pages) and sent one by one; the server confirms the others from the stored proposal.
+ */
 export function ReconcileForm({
   proposal,
+  onPage,
   canApply,
   onApplied,
   onFailed,
 }: {
   proposal: ReconciliationProposal;
+  onPage: (section: ReconciliationSection, page: number) => void;
   canApply: boolean;
   onApplied: (run: ReconciliationRun) => void;
-  onFailed: (message: string) => void;
+  onFailed: (error: Error) => void;
 }) {
   const { t } = useTranslation("onboarding");
   const apply = useApplyReconciliation();
-  const [choices, setChoices] = useState<Record<string, PairChoice>>(() =>
-    Object.fromEntries(
-      proposal.proposed.map((p) => [
-        p.part.id,
-        { confirmed: true, quantityFrom: "quickbooks", keepShopmonkey: [] },
-      ]),
-    ),
-  );
+  /** Pairs the owner changed, by part. */
+  const [changed, setChanged] = useState<
+    Record<string, { pair: ProposedPair; choice: PairChoice }>
+  >({});
   const [manual, setManual] = useState<Record<string, string>>({});
-  // Pairs matched by hand keep the side last chosen for all (QuickBooks' until then).
+  // Every pair not changed by hand keeps the side last chosen for all (QuickBooks' until then).
   const [bulkSide, setBulkSide] = useState<QuantityWinner>("quickbooks");
-  const quantityPairs = proposal.proposed.filter((p) => p.differences.includes("quantity"));
   const [importRest, setImportRest] = useState(true);
   const [createRest, setCreateRest] = useState(true);
 
-  const confirmed = proposal.proposed.filter((p) => choices[p.part.id]?.confirmed);
+  const choiceOf = (pair: ProposedPair): PairChoice =>
+    changed[pair.part.id]?.choice ?? {
+      confirmed: true,
+      ...pairChoiceFor(pair.differences, bulkSide),
+    };
+  const own = Object.values(changed);
+  const rejected = own.filter((c) => !c.choice.confirmed).map((c) => c.pair.part.id);
   const manualPairs = Object.entries(manual).filter(([, itemId]) => itemId);
-  const rejected = proposal.proposed.length - confirmed.length;
-  const toCreate = createRest ? proposal.onlyInShopmonkey.length + rejected : 0;
-  const toImport = importRest ? proposal.onlyInQuickBooks.length : 0;
+  const toLink = proposal.proposed.total - rejected.length + manualPairs.length;
+  const toCreate = createRest ? proposal.onlyInShopmonkey.total + rejected.length : 0;
+  const toImport = importRest ? proposal.onlyInQuickBooks.total : 0;
+  const pager = (section: ReconciliationSection) => ({
+    page: proposal[section].page,
+    pageSize: proposal[section].pageSize,
+    total: proposal[section].total,
+    onPage: (page: number) => onPage(section, page),
+  });
 
   const submit = () =>
     apply.mutate(
       {
         pairs: [
-          ...confirmed.map((p) => ({
-            partId: p.part.id,
-            quickBooksId: p.item.id,
-            quantityFrom: choices[p.part.id]?.quantityFrom ?? "quickbooks",
-            keepShopmonkey: choices[p.part.id]?.keepShopmonkey ?? [],
-          })),
+          ...own
+            .filter((c) => c.choice.confirmed)
+            .map(({ pair, choice }) => ({
+              partId: pair.part.id,
+              quickBooksId: pair.item.id,
+              quantityFrom: choice.quantityFrom,
+              keepShopmonkey: choice.keepShopmonkey,
+            })),
           ...manualPairs.map(([partId, quickBooksId]) => ({
             partId,
             quickBooksId,
@@ -59,31 +82,33 @@ export function ReconcileForm({
             keepShopmonkey: [],
           })),
         ],
+        proposal: { id: proposal.id, side: bulkSide, rejected },
         importOnlyInQuickBooks: importRest,
         createOnlyInShopmonkey: createRest,
       },
-      { onSuccess: onApplied, onError: (e) => onFailed(e.message) },
+      { onSuccess: onApplied, onError: onFailed },
     );
 
   /** Bulk: every differing value of every proposed pair (and pairs matched by hand) from one side. */
   const keepAll = (side: QuantityWinner) => {
     setBulkSide(side);
-    setChoices((all) => {
-      const next = { ...all };
-      for (const p of proposal.proposed) {
-        const current = next[p.part.id];
-        if (!current) continue;
-        next[p.part.id] = CHOOSABLE.filter((f) => p.differences.includes(f)).reduce(
-          (acc, f) => choose(acc, f, side),
-          current,
-        );
-      }
-      return next;
-    });
+    setChanged((all) =>
+      Object.fromEntries(
+        Object.entries(all).map(([id, { pair, choice }]) => [
+          id,
+          {
+            pair,
+            choice: CHOOSABLE.filter((f) => pair.differences.includes(f)).reduce(
+              (acc, f) => choose(acc, f, side),
+              choice,
+            ),
+          },
+        ]),
+      ),
+    );
   };
-  const anyDiffers = proposal.proposed.some((p) =>
-    CHOOSABLE.some((f) => p.differences.includes(f)),
-  );
+  const anyDiffers = proposal.differing.any > 0;
+  const quantityPairs = proposal.differing.quantity;
 
   return (
     <div className="space-y-4">
@@ -98,13 +123,14 @@ export function ReconcileForm({
         </div>
       ) : null}
       <ReconcileSection
-        title={t("reconcile.proposed", { count: proposal.proposed.length })}
-        count={proposal.proposed.length}
+        title={t("reconcile.proposed", { count: proposal.proposed.total })}
+        count={proposal.proposed.total}
+        pager={pager("proposed")}
       >
-        {quantityPairs.length > 0 ? (
+        {quantityPairs > 0 ? (
           <li className="flex flex-wrap items-center gap-2 py-3 text-sm">
             <span className="text-slate-700">
-              {t("reconcile.bulkQuantity", { count: quantityPairs.length })}
+              {t("reconcile.bulkQuantity", { count: quantityPairs })}
             </span>
             <Button variant="secondary" onClick={() => keepAll("shopmonkey")}>
               {t("reconcile.keepShopmonkeyCounts")}
@@ -114,26 +140,21 @@ export function ReconcileForm({
             </Button>
           </li>
         ) : null}
-        {proposal.proposed.map((p) => (
+        {proposal.proposed.items.map((p) => (
           <PairRow
             key={p.part.id}
             pair={p}
-            choice={
-              choices[p.part.id] ?? {
-                confirmed: false,
-                quantityFrom: "quickbooks",
-                keepShopmonkey: [],
-              }
-            }
-            onChange={(c) => setChoices((all) => ({ ...all, [p.part.id]: c }))}
+            choice={choiceOf(p)}
+            onChange={(c) => setChanged((all) => ({ ...all, [p.part.id]: { pair: p, choice: c } }))}
           />
         ))}
       </ReconcileSection>
       <ReconcileSection
-        title={t("reconcile.ambiguous", { count: proposal.ambiguous.length })}
-        count={proposal.ambiguous.length}
+        title={t("reconcile.ambiguous", { count: proposal.ambiguous.total })}
+        count={proposal.ambiguous.total}
+        pager={pager("ambiguous")}
       >
-        {proposal.ambiguous.map((g) => (
+        {proposal.ambiguous.items.map((g) => (
           <AmbiguousGroupRow
             key={`${g.by}:${g.key}`}
             group={g}
@@ -144,27 +165,30 @@ export function ReconcileForm({
       </ReconcileSection>
       <div className="grid gap-4 lg:grid-cols-2">
         <ReconcileSection
-          title={t("reconcile.onlyQuickBooks", { count: proposal.onlyInQuickBooks.length })}
-          count={proposal.onlyInQuickBooks.length}
+          title={t("reconcile.onlyQuickBooks", { count: proposal.onlyInQuickBooks.total })}
+          count={proposal.onlyInQuickBooks.total}
+          pager={pager("onlyInQuickBooks")}
         >
-          {proposal.onlyInQuickBooks.map((i) => (
+          {proposal.onlyInQuickBooks.items.map((i) => (
             <SideRow key={i.id} title={i.name} detail={i.sku} />
           ))}
         </ReconcileSection>
         <ReconcileSection
-          title={t("reconcile.onlyShopmonkey", { count: proposal.onlyInShopmonkey.length })}
-          count={proposal.onlyInShopmonkey.length}
+          title={t("reconcile.onlyShopmonkey", { count: proposal.onlyInShopmonkey.total })}
+          count={proposal.onlyInShopmonkey.total}
+          pager={pager("onlyInShopmonkey")}
         >
-          {proposal.onlyInShopmonkey.map((p) => (
+          {proposal.onlyInShopmonkey.items.map((p) => (
             <SideRow key={p.id} title={p.description} detail={p.partNumber} />
           ))}
         </ReconcileSection>
       </div>
       <ReconcileSection
-        title={t("reconcile.linked", { count: proposal.linked.length })}
-        count={proposal.linked.length}
+        title={t("reconcile.linked", { count: proposal.linked.total })}
+        count={proposal.linked.total}
+        pager={pager("linked")}
       >
-        {proposal.linked.map((p) => (
+        {proposal.linked.items.map((p) => (
           <SideRow key={p.part.id} title={p.part.description} detail={`↔ ${p.item.name}`} />
         ))}
       </ReconcileSection>
@@ -191,7 +215,7 @@ export function ReconcileForm({
         </label>
         <p className="text-sm text-slate-700" aria-live="polite">
           {[
-            t("reconcile.previewCounts.pairs", { count: confirmed.length + manualPairs.length }),
+            t("reconcile.previewCounts.pairs", { count: toLink }),
             t("reconcile.previewCounts.create", { count: toCreate }),
             t("reconcile.previewCounts.import", { count: toImport }),
           ].join(" ")}

@@ -1,12 +1,23 @@
-import { canManageQuickBooks, type ReconciliationRun } from "@app/shared";
+import {
+  canManageQuickBooks,
+  type ReconciliationRun,
+  type ReconciliationSection,
+} from "@app/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
+import { Button } from "../../../components/ui/button";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
+import { ApiError } from "../../../lib/api-client";
 import { useMe } from "../../../lib/auth/me";
-import { useReconciliation } from "../api/get-reconciliation";
+import {
+  FIRST_PAGES,
+  type SectionPages,
+  useReconciliation,
+  useRefreshReconciliation,
+} from "../api/get-reconciliation";
 import { BackToImport } from "./back-link";
 import { ReconcileForm } from "./reconcile-form";
 import { ReconcileResult } from "./reconcile-result";
@@ -14,11 +25,22 @@ import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** The reconciliation assistant for shops with inventory on both sides. */
 export function ReconcilePage() {
-  const { t } = useTranslation("onboarding");
+  const { t, i18n } = useTranslation("onboarding");
   const errorMessage = useErrorMessage();
   const role = useMe().data?.role;
-  const proposal = useReconciliation();
+  const [pages, setPages] = useState<SectionPages>(FIRST_PAGES);
   const [run, setRun] = useState<ReconciliationRun>();
+  const proposal = useReconciliation(pages, !run);
+  const refresh = useRefreshReconciliation();
+  const canManage = role ? canManageQuickBooks(role) : false;
+  const onPage = (section: ReconciliationSection, page: number) =>
+    setPages((all) => ({ ...all, [section]: page }));
+  const computedAt = proposal.data
+    ? new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+        dateStyle: "medium",
+        timeStyle: "short",
+      }).format(new Date(proposal.data.computedAt))
+    : "";
   return (
     <>
       <BackToImport label={t("reconcile.back")} />
@@ -36,12 +58,40 @@ export function ReconcilePage() {
           {errorMessage(proposal.error)}
         </p>
       ) : (
-        <ReconcileForm
-          proposal={proposal.data}
-          canApply={role ? canManageQuickBooks(role) : false}
-          onApplied={setRun}
-          onFailed={(message) => toast.error(t("reconcile.applyFailed"), { description: message })}
-        />
+        <div className="space-y-4">
+          <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
+            <p>
+              {t("reconcile.computedAt", { when: computedAt })}
+              {proposal.data.stale ? ` ${t("reconcile.stale")}` : ""}
+            </p>
+            <Button
+              variant="secondary"
+              disabled={!canManage || refresh.isPending}
+              onClick={() =>
+                refresh.mutate(undefined, {
+                  onSuccess: () => setPages(FIRST_PAGES),
+                  onError: (e) =>
+                    toast.error(t("reconcile.refreshFailed"), { description: errorMessage(e) }),
+                })
+              }
+            >
+              {refresh.isPending ? t("reconcile.refreshing") : t("reconcile.refresh")}
+            </Button>
+          </div>
+          <ReconcileForm
+            // A new computation (a refresh) starts the choices over.
+            key={proposal.data.id}
+            proposal={proposal.data}
+            onPage={onPage}
+            canApply={canManage}
+            onApplied={setRun}
+            onFailed={(error) => {
+              toast.error(t("reconcile.applyFailed"), { description: error.message });
+              // Refreshed or applied elsewhere since: show the proposal that is stored now.
+              if (error instanceof ApiError && error.status === 409) void proposal.refetch();
+            }}
+          />
+        </div>
       )}
     </>
   );

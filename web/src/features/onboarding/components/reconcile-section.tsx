@@ -1,18 +1,29 @@
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "../../../components/ui/pager";
 
-/** One heading-and-list block of the assistant. */
+export interface SectionPager {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}
+
+/** One heading-and-list block of the assistant, paged when it holds more than a page. */
 export function ReconcileSection({
   title,
   count,
+  pager,
   children,
 }: {
   title: string;
   count: number;
+  pager?: SectionPager;
   children: ReactNode;
 }) {
-  const { t } = useTranslation("onboarding");
+  const { t, i18n } = useTranslation("onboarding");
   const id = useId();
+  const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   return (
     <section
       aria-labelledby={id}
@@ -26,6 +37,24 @@ export function ReconcileSection({
       ) : (
         <ul className="mt-1 divide-y divide-slate-100">{children}</ul>
       )}
+      {pager && pager.total > pager.pageSize ? (
+        <Pager
+          page={pager.page}
+          pageSize={pager.pageSize}
+          total={pager.total}
+          onPage={pager.onPage}
+          labels={{
+            nav: t("reconcile.pager", { section: title }),
+            previous: t("reconcile.previous"),
+            next: t("reconcile.next"),
+            range: t("reconcile.range", {
+              from: number.format(Math.min(pager.total, (pager.page - 1) * pager.pageSize + 1)),
+              to: number.format(Math.min(pager.total, pager.page * pager.pageSize)),
+              total: number.format(pager.total),
+            }),
+          }}
+        />
+      ) : null}
     </section>
   );
 }
