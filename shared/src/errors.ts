@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReasonParamsSchema } from "./skip-reasons.js";
 
 /** Stable snake_case codes of every non-2xx answer (see docs/api.md). */
 export const ErrorCodeSchema = z.enum([
@@ -17,6 +18,41 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
+/**
+ * The precise case behind a `code`, when the code alone would say too little: the web renders
+ * it (with the error's `params`) in the reader's language; `message` stays English for logs
+ * and scripts (docs/api.md).
+ */
+export const ErrorReasonSchema = z.enum([
+  "order_invoiced",
+  "accounting_not_configured",
+  "quickbooks_accounts_missing",
+  "export_running",
+  "export_not_retryable",
+  "part_already_linked",
+  /** params: name */
+  "quickbooks_name_taken",
+  /** params: detail (QuickBooks' own words) */
+  "quickbooks_refused",
+  "adjustment_not_retryable",
+  "import_running",
+  "undo_of_preview",
+  "undo_while_running",
+  "import_already_undone",
+  "import_of_other_company",
+  "merge_notice_only",
+  "no_company_switch_waiting",
+  // A drift fix's failed or unsupported field (DriftFixResult).
+  "part_not_linked",
+  "item_gone",
+  "quickbooks_unanswered",
+  /** params: detail (QuickBooks' own words) */
+  "quickbooks_refused_change",
+  /** params: detail (QuickBooks' own words) */
+  "adjustment_unsupported",
+]);
+export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
+
 export const FieldIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 
@@ -24,6 +60,9 @@ export const ApiErrorBodySchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
     message: z.string(),
+    /** A string, not the enum: a web older than the server still reads the error by its code. */
+    reason: z.string().optional(),
+    params: ReasonParamsSchema.optional(),
     details: z.unknown().optional(),
   }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReasonParamsSchema, SkipReasonCodeSchema } from "./skip-reasons.js";
 
 export const ImportCategorySchema = z.enum(["customers", "inventory", "non_inventory"]);
 export type ImportCategory = z.infer<typeof ImportCategorySchema>;
@@ -52,10 +53,17 @@ export const ImportRecordSchema = z.object({
   quickBooksId: z.string(),
   name: z.string(),
   outcome: ImportOutcomeSchema,
+  /** In English: rendered from `reasonCode`, or the text a run stored before codes existed. */
   reason: z.string().optional(),
+  /** Why it was skipped, for the reader's language (absent on records stored before codes). */
+  reasonCode: SkipReasonCodeSchema.optional(),
+  reasonParams: ReasonParamsSchema.optional(),
   recordId: z.string().optional(),
 });
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
+
+/** The CSV's words (reasons, outcomes, headers) follow `lang`, else Accept-Language, else English. */
+export const ImportRecordsCsvQuerySchema = z.object({ lang: z.enum(["en", "fr"]).optional() });
 
 export const ImportRecordsQuerySchema = z.object({
   outcome: ImportOutcomeSchema.optional(),

@@ -52,6 +52,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error: {
         code: appError.code,
         message: appError.message,
+        ...(appError.said ?? {}),
         ...(appError.details === undefined ? {} : { details: appError.details }),
       },
     };

@@ -1,3 +1,4 @@
+import { SKIP_REASON_TEXTS } from "@app/shared";
 import i18n, { type Resource, type ResourceLanguage } from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
@@ -27,6 +28,9 @@ export function buildResources(modules: Record<string, ResourceLanguage>): Resou
 }
 
 export const resources = buildResources(files);
+// Words the server says too (the records CSV) live once, in @app/shared, as the `skipReasons` namespace.
+for (const [lang, texts] of Object.entries(SKIP_REASON_TEXTS))
+  (resources[lang] ??= {}).skipReasons = texts;
 export const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
 
 void i18n

@@ -125,7 +125,10 @@ export async function updateOrder(
   const { shopId } = session;
   const row = isUuid(id) ? await repo.findOrderRow(deps.db, shopId, id) : undefined;
   if (!row) throw missing();
-  if (row.status !== "open") throw conflict("This order is invoiced and can no longer be edited");
+  if (row.status !== "open")
+    throw conflict("This order is invoiced and can no longer be edited", {
+      reason: "order_invoiced",
+    });
   if (patch.customerId) await checkCustomer(deps.db, shopId, patch.customerId);
   const resolved = patch.lines ? await resolveLines(deps.db, shopId, patch.lines) : undefined;
   const changed = await deps.db.transaction(async (tx) => {
@@ -144,7 +147,10 @@ export async function updateOrder(
     if (updated && resolved) await repo.insertLines(tx, shopId, id, resolved.lines);
     return updated !== undefined;
   });
-  if (!changed) throw conflict("This order is invoiced and can no longer be edited");
+  if (!changed)
+    throw conflict("This order is invoiced and can no longer be edited", {
+      reason: "order_invoiced",
+    });
   return getOrder(deps, shopId, id);
 }
 

@@ -67,7 +67,10 @@ export async function createExport(
       })
       .onConflictDoNothing()
       .returning({ id: quickBooksExports.id });
-    if (!row) throw conflict("An export to QuickBooks is already running for this shop");
+    if (!row)
+      throw conflict("An export to QuickBooks is already running for this shop", {
+        reason: "export_running",
+      });
     let linked = 0;
     let skipped = 0;
     let createIndex = 0;

@@ -1,7 +1,6 @@
 import type { ImportJob } from "@app/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../../lib/api-client";
 
 /** "12 imported, 3 updated" (+ ", 2 skipped" when any), with each language's plural rules. */
 export function useSummary() {
@@ -30,22 +29,5 @@ export function useFormatWhen() {
         timeStyle: "medium",
       }).format(new Date(iso)),
     [i18n.resolvedLanguage],
-  );
-}
-
-/** Why something failed, in the reader's words when we know the code. */
-export function useReason() {
-  const { t } = useTranslation("imports");
-  return useCallback(
-    (failure: unknown) => {
-      const { code, message } =
-        failure instanceof ApiError
-          ? failure
-          : typeof failure === "object" && failure !== null && "code" in failure
-            ? (failure as { code: string; message: string })
-            : { code: "internal_error", message: "" };
-      return t(`errors.${code}`, { defaultValue: message || t("errors.internal_error") });
-    },
-    [t],
   );
 }

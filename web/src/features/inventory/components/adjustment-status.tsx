@@ -2,6 +2,7 @@ import type { StockAdjustment } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { useRetryAdjustment } from "../api/retry-adjustment";
 
 const tone: Record<StockAdjustment["status"], string> = {
@@ -23,6 +24,7 @@ export function AdjustmentStatus({
 }) {
   const { t } = useTranslation("inventory");
   const retry = useRetryAdjustment();
+  const errorMessage = useErrorMessage();
   if (!adjustment) return <span className="text-slate-500">—</span>;
   return (
     <div className="flex flex-col items-start gap-1">
@@ -44,7 +46,7 @@ export function AdjustmentStatus({
                   { partId, adjustmentId: adjustment.id },
                   {
                     onError: (e) =>
-                      toast.error(t("adjustment.retryFailed"), { description: e.message }),
+                      toast.error(t("adjustment.retryFailed"), { description: errorMessage(e) }),
                   },
                 )
               }

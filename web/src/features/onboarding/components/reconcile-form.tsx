@@ -2,6 +2,7 @@ import type { QuantityWinner, ReconciliationProposal, ReconciliationRun } from "
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/button";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { useApplyReconciliation } from "../api/apply-reconciliation";
 import { AmbiguousGroupRow } from "./ambiguous-group";
 import { CHOOSABLE, type PairChoice, PairRow, choose } from "./pair-row";
@@ -20,6 +21,7 @@ export function ReconcileForm({
   onFailed: (message: string) => void;
 }) {
   const { t } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const apply = useApplyReconciliation();
   const [choices, setChoices] = useState<Record<string, PairChoice>>(() =>
     Object.fromEntries(
@@ -62,7 +64,7 @@ export function ReconcileForm({
         importOnlyInQuickBooks: importRest,
         createOnlyInShopmonkey: createRest,
       },
-      { onSuccess: onApplied, onError: (e) => onFailed(e.message) },
+      { onSuccess: onApplied, onError: (e) => onFailed(errorMessage(e)) },
     );
 
   /** Bulk: every differing value of every proposed pair (and pairs matched by hand) from one side. */

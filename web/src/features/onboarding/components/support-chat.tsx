@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { useSendSupportRequest } from "../api/send-support-request";
 
 const ChatIcon = () => (
@@ -22,6 +23,7 @@ const ChatIcon = () => (
 /** The support chat entry Shopmonkey offers for these situations: the request is stored. */
 export function SupportChat() {
   const { t, i18n } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState("");
   const [sent, setSent] = useState<SupportRequest | undefined>();
@@ -56,7 +58,8 @@ export function SupportChat() {
                         setMessage("");
                         toast.success(t("support.sent"));
                       },
-                      onError: (e) => toast.error(t("support.failed"), { description: e.message }),
+                      onError: (e) =>
+                        toast.error(t("support.failed"), { description: errorMessage(e) }),
                     })
                   }
                 >

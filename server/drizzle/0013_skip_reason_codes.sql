@@ -1,0 +1,2 @@
+ALTER TABLE "import_records" ADD COLUMN "reason_code" text;--> statement-breakpoint
+ALTER TABLE "import_records" ADD COLUMN "reason_params" jsonb;
