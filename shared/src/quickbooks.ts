@@ -14,6 +14,8 @@ export const CapabilitiesSchema = z.object({
   inventoryAdjustments: z.boolean(),
   plan: z.string(),
   country: z.string(),
+  /** The company's home currency (ISO 4217, Preferences.CurrencyPrefs.HomeCurrency): the shop's money. */
+  currency: z.string().optional(),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 

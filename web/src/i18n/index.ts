@@ -65,4 +65,18 @@ export function currentLanguage(lng = i18n.resolvedLanguage): Language {
   return lng?.startsWith("fr") ? "fr" : "en";
 }
 
+/** The region numbers and dates are shown for when the browser names none in the app's language. */
+const DEFAULT_REGION: Record<Language, string> = { en: "en-US", fr: "fr-CA" };
+
+/**
+ * The locale Intl formats in: the app's language in the reader's own region (the browser's
+ * fr-CA, en-CA, fr-FR…), else fr-CA for French (the product's French readers are in Canada)
+ * and en-US for English. Never the bare "fr", which formats as in France.
+ */
+export function formatLocale(lng = i18n.resolvedLanguage): string {
+  const lang = currentLanguage(lng);
+  const preferred = typeof navigator === "undefined" ? [] : navigator.languages;
+  return preferred.find((tag) => tag.toLowerCase().startsWith(`${lang}-`)) ?? DEFAULT_REGION[lang];
+}
+
 export default i18n;

@@ -1,6 +1,7 @@
 import type { ImportJob } from "@app/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 
 /** "12 imported, 3 updated" (+ ", 2 skipped" when any), with each language's plural rules. */
 export function useSummary() {
@@ -23,7 +24,7 @@ export function useFormatWhen() {
   const { i18n } = useTranslation();
   return useCallback(
     (iso: string) =>
-      new Intl.DateTimeFormat(i18n.resolvedLanguage ?? "en", {
+      new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), {
         dateStyle: "medium",
         // Seconds: two runs a minute apart (or in the same minute) must read apart.
         timeStyle: "medium",

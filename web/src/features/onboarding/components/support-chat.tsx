@@ -1,6 +1,7 @@
 import type { SupportRequest } from "@app/shared";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
@@ -76,7 +77,7 @@ export function SupportChat() {
               </p>
               <p className="text-slate-700">
                 {t("support.confirmation", {
-                  when: new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+                  when: new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), {
                     dateStyle: "medium",
                     timeStyle: "short",
                   }).format(new Date(sent.createdAt)),

@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { ApiError } from "../../../lib/api-client";
-import { formatMoney } from "../../../lib/format-decimal";
+import { useFormats } from "../../../lib/use-formats";
 import { useCustomerChoices, usePartChoices } from "../api/get-choices";
 import { useCreateOrder, useUpdateOrder } from "../api/save-order";
 import { type Draft, emptyLine, previewTotal, toInput } from "../hooks/order-draft";
@@ -19,7 +19,8 @@ function fieldErrors(err: unknown): Record<string, string> {
 
 /** The simple work-order editor: a customer, part lines from inventory, other lines. */
 export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: string }) {
-  const { t, i18n } = useTranslation("orders");
+  const { t } = useTranslation("orders");
+  const { money } = useFormats();
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(initial);
@@ -166,8 +167,7 @@ export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: st
           <p className="py-4 text-sm text-slate-600">{t("editor.noLines")}</p>
         ) : null}
         <p className="mt-3 text-right text-sm font-semibold" aria-live="polite">
-          {t("fields.total")}:{" "}
-          {total === null ? "—" : formatMoney(total, i18n.resolvedLanguage ?? "en")}
+          {t("fields.total")}: {total === null ? "—" : money(total)}
         </p>
       </div>
       {save.isError && Object.keys(errors).length === 0 ? (
