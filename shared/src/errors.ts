@@ -50,10 +50,48 @@ export const ErrorReasonSchema = z.enum([
   "quickbooks_refused_change",
   /** params: detail (QuickBooks' own words) */
   "adjustment_unsupported",
+  // A field's issue (FieldIssue), said beside the field.
+  "invalid_value",
+  "required",
+  /** params: maximum */
+  "too_long",
+  /** params: minimum */
+  "too_short",
+  /** params: minimum */
+  "too_small",
+  /** params: maximum */
+  "too_large",
+  /** params: minimum */
+  "too_few",
+  /** params: maximum */
+  "too_many",
+  "more_than_zero",
+  "zero_or_more",
+  "unknown_customer",
+  "unknown_part",
+  /** params: id */
+  "unknown_item",
+  /** params: name */
+  "item_inactive",
+  /** params: name, type */
+  "item_not_mappable",
+  /** params: id */
+  "unknown_account",
+  "nul_bytes",
+  "body_too_large",
+  "malformed_json",
+  "unsupported_encoding",
+  "malformed_url",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
 
-export const FieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+/** `message` is English; `reason` (with `params`) is what the web says beside the field. */
+export const FieldIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  reason: z.string().optional(),
+  params: ReasonParamsSchema.optional(),
+});
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 
 export const ApiErrorBodySchema = z.object({

@@ -53,6 +53,7 @@ export type PartList = z.infer<typeof PartListSchema>;
 /** Prices and thresholds can't be negative; a quantity can (a part sold before it was received). */
 const NonNegativeDecimalSchema = DecimalStringSchema.refine((v) => !v.startsWith("-"), {
   message: "Expected zero or more",
+  params: { reason: "zero_or_more" },
 });
 
 /** The editable fields, without defaults: a PATCH must leave untouched what it doesn't name. */

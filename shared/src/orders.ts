@@ -7,10 +7,12 @@ const PositiveDecimalSchema = DecimalStringSchema.refine(
   (v) => /[1-9]/.test(v) && !v.startsWith("-"),
   {
     message: "Expected more than zero",
+    params: { reason: "more_than_zero" },
   },
 );
 const NonNegativeDecimalSchema = DecimalStringSchema.refine((v) => !v.startsWith("-"), {
   message: "Expected zero or more",
+  params: { reason: "zero_or_more" },
 });
 
 export const OtherLineKindSchema = SalesCategorySchema.exclude(["parts"]);

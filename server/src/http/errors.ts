@@ -1,4 +1,10 @@
-import type { ErrorCode, ErrorReason, FieldIssue, ReasonParams } from "@app/shared";
+import {
+  type ErrorCode,
+  type ErrorReason,
+  ErrorReasonSchema,
+  type FieldIssue,
+  type ReasonParams,
+} from "@app/shared";
 import type { ZodError } from "zod";
 
 /** The precise case and its parameters, which the web says in the reader's language. */
@@ -34,8 +40,40 @@ export function zodIssues(error: ZodError, prefix?: string): FieldIssue[] {
   return error.issues.map((i) => ({
     path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
     message: i.message,
+    ...fieldReason(i),
   }));
 }
+
+/** A zod issue as a reason the web can say in the reader's language (docs/api.md). */
+function fieldReason(issue: ZodError["issues"][number]): Said {
+  if (issue.code === "custom") {
+    const named = ErrorReasonSchema.safeParse(issue.params?.reason);
+    return { reason: named.success ? named.data : "invalid_value" };
+  }
+  if (issue.code === "too_small") {
+    const minimum = Number(issue.minimum);
+    if (issue.origin === "string")
+      return minimum <= 1 ? { reason: "required" } : { reason: "too_short", params: { minimum } };
+    if (issue.origin === "array" || issue.origin === "set")
+      return { reason: "too_few", params: { minimum } };
+    return { reason: "too_small", params: { minimum } };
+  }
+  if (issue.code === "too_big") {
+    const maximum = Number(issue.maximum);
+    if (issue.origin === "string") return { reason: "too_long", params: { maximum } };
+    if (issue.origin === "array" || issue.origin === "set")
+      return { reason: "too_many", params: { maximum } };
+    return { reason: "too_large", params: { maximum } };
+  }
+  return { reason: "invalid_value" };
+}
+
+/** A field issue of our own: the English message and the reason the web says. */
+export const fieldIssue = (path: string, message: string, said: Said): FieldIssue => ({
+  path,
+  message,
+  ...said,
+});
 
 export const validationFailed = (issues: FieldIssue[]): AppError =>
   new AppError(400, "validation_failed", "Some fields are invalid", issues);

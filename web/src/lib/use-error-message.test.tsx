@@ -46,4 +46,22 @@ describe("useErrorMessage", () => {
       "L'article QuickBooks n'existe plus.",
     );
   });
+
+  it("says a 400's field issue in French, and an issue without a reason by its kind", async () => {
+    await i18n.changeLanguage("fr");
+    expect(
+      say()({
+        path: "body.lines.0.quantity",
+        message: "Expected more than zero",
+        reason: "more_than_zero",
+      }),
+    ).toBe("Doit être supérieur à zéro.");
+    expect(say()({ path: "body.customerId", message: "No such customer in this shop" })).toBe(
+      "Cette valeur n'est pas valide.",
+    );
+    await i18n.changeLanguage("en");
+    expect(say()({ path: "body.customerId", message: "No such customer in this shop" })).toBe(
+      "No such customer in this shop",
+    );
+  });
 });

@@ -12,9 +12,10 @@ import { type Draft, emptyLine, previewTotal, toInput } from "../hooks/order-dra
 import { DraftLineRow } from "./draft-line-row";
 import { useErrorMessage } from "../../../lib/use-error-message";
 
-function fieldErrors(err: unknown): Record<string, string> {
+/** A 400's field issues by path, each in the reader's words. */
+function fieldErrors(err: unknown, say: (issue: unknown) => string): Record<string, string> {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return {};
-  return Object.fromEntries((err.details as FieldIssue[]).map((i) => [i.path, i.message]));
+  return Object.fromEntries((err.details as FieldIssue[]).map((i) => [i.path, say(i)]));
 }
 
 /** The simple work-order editor: a customer, part lines from inventory, other lines. */
@@ -31,7 +32,7 @@ export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: st
   const create = useCreateOrder();
   const update = useUpdateOrder();
   const save = orderId ? update : create;
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrors(save.error, errorMessage);
   const total = previewTotal(draft.lines);
   const ids = { customer: useId(), customerSearch: useId(), partSearch: useId(), add: useId() };
 
