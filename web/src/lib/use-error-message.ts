@@ -19,7 +19,7 @@ function asFailure(error: unknown): Failure | undefined {
   if (error instanceof ApiError) return error;
   if (typeof error !== "object" || error === null) return undefined;
   const { code, reason, path } = error as Failure;
-  if ([code, reason, path].some((v) => typeof v === "string")) return error as Failure;
+  if ([code, reason, path].some((v) => typeof v === "string")) return error;
   return undefined;
 }
 

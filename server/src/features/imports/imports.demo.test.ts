@@ -323,7 +323,7 @@ describe.each(testBackends())("importing the demo company on %s", (backend) => {
 
   it("still shows the English text a record stored before reason codes existed", async () => {
     const job = await runImportToEnd(t, shop, "customers");
-    const skippedId = F.customers.subCustomerIds[0]!;
+    const skippedId = F.customers.subCustomerIds[0];
     await t.deps.db.execute(sql`
       update import_records set reason = 'sub-customer (QuickBooks project)', reason_code = null,
         reason_params = null

@@ -18,7 +18,7 @@ const newOrderClass =
 export function OrdersPage() {
   const { t } = useTranslation("orders");
   const errorMessage = useErrorMessage();
-  const { locale, money } = useFormats();
+  const { money } = useFormats();
   const orders = useOrders();
   const role = useRole();
   const canEdit = role ? canEditOrders(role) : false;
