@@ -89,11 +89,24 @@ export const ImportIdParamsSchema = z.object({ id: z.uuid() });
 export const UndoImportRequestSchema = z.object({ dryRun: z.boolean().default(false) });
 export type UndoImportRequest = z.input<typeof UndoImportRequestSchema>;
 
+/** Why an undo keeps a record: rendered in the reader's language (docs/api.md). */
+export const UndoKeptReasonSchema = z.enum([
+  "gone",
+  "no_before",
+  "on_order",
+  "stock_moved",
+  "later_run",
+  "edited",
+]);
+export type UndoKeptReason = z.infer<typeof UndoKeptReasonSchema>;
+
 /** A record the undo leaves as it is, and why (used on an order, changed since, …). */
 export const UndoKeptSchema = z.object({
   recordId: z.string(),
   name: z.string(),
+  /** In English: from `reasonCode`, or the text an undo stored before codes existed. */
   reason: z.string(),
+  reasonCode: UndoKeptReasonSchema.optional(),
 });
 export type UndoKept = z.infer<typeof UndoKeptSchema>;
 

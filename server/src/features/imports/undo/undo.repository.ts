@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { type ImportJobRow, importJobs, importRecords } from "../../../db/schema/index.js";
 import { LostLease } from "../jobs.repository.js";
+import { keptRecord } from "./classify.js";
 
 const leaseFromNow = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
 const FINISHED = ["succeeded", "failed", "canceled"] as const;
@@ -161,5 +162,5 @@ export async function keptRecords(db: Db, jobId: string, limit: number) {
     .where(and(eq(importRecords.jobId, jobId), eq(importRecords.undoOutcome, "kept")))
     .orderBy(asc(importRecords.seq))
     .limit(limit);
-  return rows.map((r) => ({ recordId: r.recordId ?? "", name: r.name, reason: r.reason ?? "" }));
+  return rows.map((r) => keptRecord(r.recordId ?? "", r.name, r.reason ?? ""));
 }

@@ -65,7 +65,7 @@ export function UndoDialog({ job, onClose }: { job: ImportJob; onClose: () => vo
                 <li key={k.recordId}>
                   <span className="font-medium text-slate-900">{k.name}</span>
                   {": "}
-                  {keptReason(k.reason)}
+                  {keptReason(k)}
                 </li>
               ))}
               {p.keptCount > LISTED ? (
