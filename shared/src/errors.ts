@@ -50,6 +50,13 @@ export const ErrorReasonSchema = z.enum([
   "quickbooks_refused_change",
   /** params: detail (QuickBooks' own words) */
   "adjustment_unsupported",
+  // Why a stock adjustment failed or was dropped (StockAdjustment.reason).
+  "adjustment_superseded_by_take",
+  "adjustment_superseded_by_push",
+  "adjustment_superseded",
+  "no_adjustment_account",
+  /** params: detail (QuickBooks' own words) */
+  "quickbooks_refused_adjustment",
   // A field's issue (FieldIssue), said beside the field.
   "invalid_value",
   "required",

@@ -110,7 +110,7 @@ async function takeQuickBooks(
       changes.push(await moveQuantity(tx, locked, delta, `quickbooks:drift:${item.Id}`));
       // QuickBooks' value is now ours: measure its next changes from here.
       await acceptAsBaseline(tx, shopId, item, qbo.quantity, readStartedAt);
-      await supersedeFailed(tx, shopId, part.id, SUPERSEDED_BY_TAKE);
+      await supersedeFailed(tx, shopId, part.id, "take", SUPERSEDED_BY_TAKE);
     }
     await logChange(tx, {
       shopId,
@@ -216,14 +216,14 @@ async function pushQuantity(
   const qboQuantity = optionalDecimal(change.item.QtyOnHand) ?? "0";
   const qty = subtract(current?.quantity ?? "0", qboQuantity);
   if (isZero(qty)) {
-    await supersedeFailed(deps.db, shopId, part.id, SUPERSEDED_BY_PUSH);
+    await supersedeFailed(deps.db, shopId, part.id, "push", SUPERSEDED_BY_PUSH);
     return { partId: part.id, field: "quantity", outcome: "fixed" };
   }
   const queued = await deps.db.transaction(async (tx) => {
     // Shopmonkey's value wins: QuickBooks' quantity as just read is overridden, not news to
     // apply here later, so it becomes the baseline and only our adjustment is on top of it.
     await acceptAsBaseline(tx, shopId, change.item, qboQuantity, readStartedAt);
-    await supersedeFailed(tx, shopId, part.id, SUPERSEDED_BY_PUSH);
+    await supersedeFailed(tx, shopId, part.id, "push", SUPERSEDED_BY_PUSH);
     return queueAdjustment(tx, {
       shopId,
       partId: part.id,
