@@ -57,6 +57,18 @@ export const ErrorReasonSchema = z.enum([
   "no_adjustment_account",
   /** params: detail (QuickBooks' own words) */
   "quickbooks_refused_adjustment",
+  // Why the reconciliation assistant skipped a pair or could not settle a value.
+  "reconcile_part_missing",
+  "reconcile_item_missing",
+  "reconcile_pair_twice",
+  /** params: item */
+  "part_linked_elsewhere",
+  "item_linked_to_other_part",
+  "part_linked_meanwhile",
+  /** params: name */
+  "values_not_kept_name_taken",
+  /** params: detail (QuickBooks' own words) */
+  "values_not_kept",
   // A field's issue (FieldIssue), said beside the field.
   "invalid_value",
   "required",

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ErrorReasonSchema } from "./errors.js";
+import { ReasonParamsSchema } from "./skip-reasons.js";
 import { StartingSituationSchema } from "./quickbooks.js";
 
 /** GET|PUT /api/quickbooks/starting-situation (docs/api.md). */
@@ -201,8 +203,28 @@ export const ReconciliationRunSchema = z.object({
   id: z.string(),
   linked: z.number().int(),
   alreadyLinked: z.number().int(),
-  skipped: z.array(z.object({ partId: z.string(), reason: z.string() })),
-  quantityNotes: z.array(z.object({ partId: z.string(), message: z.string() })),
+  /** `reason` is English; `code` (an ErrorReason) and `params` are what the web says. */
+  skipped: z.array(
+    z.object({
+      partId: z.string(),
+      reason: z.string(),
+      code: ErrorReasonSchema.optional(),
+      params: ReasonParamsSchema.optional(),
+    }),
+  ),
+  /**
+   * `message` is English; `reason` + `params` are what the web says, and `importFollows` adds
+   * that the import after it takes QuickBooks' quantity meanwhile.
+   */
+  quantityNotes: z.array(
+    z.object({
+      partId: z.string(),
+      message: z.string(),
+      reason: ErrorReasonSchema.optional(),
+      params: ReasonParamsSchema.optional(),
+      importFollows: z.boolean().optional(),
+    }),
+  ),
   exportId: z.string().optional(),
   importsQueued: z.boolean(),
   createdBy: z.string(),

@@ -1,3 +1,4 @@
+import type { ErrorReason, ReasonParams } from "@app/shared";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -103,9 +104,20 @@ export const quickBooksExportItems = pgTable(
   ],
 );
 
+/** `reason` is English; `code` + `params` (added later: older runs lack them) are what the web says. */
 export interface ReconciliationSkip {
   partId: string;
   reason: string;
+  code?: ErrorReason;
+  params?: ReasonParams;
+}
+
+export interface ReconciliationNote {
+  partId: string;
+  message: string;
+  reason?: ErrorReason;
+  params?: ReasonParams;
+  importFollows?: boolean;
 }
 
 /** The assistant's applied runs, kept as history with their counts. */
@@ -117,7 +129,7 @@ export const reconciliationRuns = pgTable(
     linked: integer("linked").notNull(),
     alreadyLinked: integer("already_linked").notNull(),
     skipped: jsonb("skipped").$type<ReconciliationSkip[]>().notNull(),
-    quantityNotes: jsonb("quantity_notes").$type<{ partId: string; message: string }[]>().notNull(),
+    quantityNotes: jsonb("quantity_notes").$type<ReconciliationNote[]>().notNull(),
     exportId: uuid("export_id"),
     importsQueued: boolean("imports_queued").notNull().default(false),
     createdBy: text("created_by").notNull(),
