@@ -52,7 +52,7 @@ const REFUSED = "QuickBooks refused the adjustment: ";
  * What the web says for a failed or dropped adjustment, in the reader's words (docs/api.md).
  * Codes that are API error codes (`quickbooks_unavailable`, …) are said by their code.
  */
-function adjustmentReason(row: AdjustmentRow): { reason: ErrorReason; params?: ReasonParams } | {} {
+function adjustmentReason(row: AdjustmentRow): { reason?: ErrorReason; params?: ReasonParams } {
   const code = row.errorCode;
   if (!code || ErrorCodeSchema.safeParse(code).success) return {};
   if (code === "superseded_by_take") return { reason: "adjustment_superseded_by_take" };
