@@ -69,6 +69,15 @@ export const ErrorReasonSchema = z.enum([
   "values_not_kept_name_taken",
   /** params: detail (QuickBooks' own words) */
   "values_not_kept",
+  // Why an export to QuickBooks skips a part (ExportPreviewRow, ExportRecord).
+  /** params: partNumber */
+  "sku_matches_several",
+  "description_twice",
+  "negative_starting_quantity",
+  "part_gone_before_turn",
+  "quickbooks_no_answer_for_part",
+  "item_name_taken",
+  "new_item_unlinked",
   // A field's issue (FieldIssue), said beside the field.
   "invalid_value",
   "required",

@@ -69,7 +69,10 @@ export const ExportPreviewRowSchema = z.object({
   linkTo: z.object({ id: z.string(), name: z.string() }).optional(),
   /** A skip because of the name only: the part can be linked to `nameTakenBy` instead. */
   canLinkByName: z.boolean().optional(),
+  /** English; `reasonCode` + `reasonParams` are what the web says (docs/api.md). */
   reason: z.string().optional(),
+  reasonCode: ErrorReasonSchema.optional(),
+  reasonParams: ReasonParamsSchema.optional(),
 });
 export type ExportPreviewRow = z.infer<typeof ExportPreviewRowSchema>;
 
@@ -102,7 +105,10 @@ export const ExportRecordSchema = z.object({
   description: z.string(),
   partNumber: z.string(),
   outcome: ExportOutcomeSchema,
+  /** English; `reasonCode` + `reasonParams` are what the web says (absent on older exports). */
   reason: z.string().optional(),
+  reasonCode: ErrorReasonSchema.optional(),
+  reasonParams: ReasonParamsSchema.optional(),
   quickBooksId: z.string().optional(),
 });
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;

@@ -95,7 +95,10 @@ export const quickBooksExportItems = pgTable(
     description: text("description").notNull(),
     partNumber: text("part_number").notNull(),
     outcome: text("outcome", { enum: ["pending", "created", "linked", "skipped"] }).notNull(),
+    /** English, for scripts; the web says `reason_code` + `reason_params` (an ErrorReason). */
     reason: text("reason"),
+    reasonCode: text("reason_code"),
+    reasonParams: jsonb("reason_params").$type<ReasonParams>(),
     quickBooksId: text("quickbooks_id"),
   },
   (t) => [

@@ -1,4 +1,5 @@
-import type { ExportJob, ExportRecord } from "@app/shared";
+import type { ErrorReason, ExportJob, ExportRecord } from "@app/shared";
+import type { Said } from "../../http/errors.js";
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
@@ -114,6 +115,8 @@ export async function exportRecords(db: Db, shopId: string, id: string): Promise
     partNumber: r.partNumber,
     outcome: r.outcome,
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.reasonCode ? { reasonCode: r.reasonCode as ErrorReason } : {}),
+    ...(r.reasonParams ? { reasonParams: r.reasonParams } : {}),
     ...(r.quickBooksId ? { quickBooksId: r.quickBooksId } : {}),
   }));
 }
@@ -177,11 +180,17 @@ export async function setItemOutcome(
   exportId: string,
   partId: string,
   outcome: "created" | "skipped",
-  extra: { reason?: string; quickBooksId?: string },
+  extra: { reason?: string; said?: Said; quickBooksId?: string },
 ): Promise<void> {
   await tx
     .update(quickBooksExportItems)
-    .set({ outcome, reason: extra.reason ?? null, quickBooksId: extra.quickBooksId ?? null })
+    .set({
+      outcome,
+      reason: extra.reason ?? null,
+      reasonCode: extra.said?.reason ?? null,
+      reasonParams: extra.said?.params ?? null,
+      quickBooksId: extra.quickBooksId ?? null,
+    })
     .where(
       and(eq(quickBooksExportItems.exportId, exportId), eq(quickBooksExportItems.partId, partId)),
     );
