@@ -78,6 +78,9 @@ export const ErrorReasonSchema = z.enum([
   "quickbooks_no_answer_for_part",
   "item_name_taken",
   "new_item_unlinked",
+  "export_unreachable",
+  /** params: detail (QuickBooks' own words) */
+  "export_refused",
   // A field's issue (FieldIssue), said beside the field.
   "invalid_value",
   "required",

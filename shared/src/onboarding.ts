@@ -91,7 +91,10 @@ export const ExportJobSchema = z.object({
   created: z.number().int(),
   linked: z.number().int(),
   skipped: z.number().int(),
+  /** English; `errorReason` + `errorParams` are what the web says. */
   error: z.string().optional(),
+  errorReason: ErrorReasonSchema.optional(),
+  errorParams: ReasonParamsSchema.optional(),
   requestedBy: z.string(),
   createdAt: z.string(),
   finishedAt: z.string().optional(),

@@ -29,6 +29,9 @@ export const BATCH_SIZE = 30;
 /** How long a runner owns an export without renewing; past it, the next reader resumes it. */
 export const LEASE_SECONDS = 60;
 
+/** The English a failed export stores when QuickBooks never answered; anything else is Intuit's. */
+export const EXPORT_UNREACHABLE = "QuickBooks could not be reached; retry later";
+
 export function toExportJob(r: QuickBooksExportRow): ExportJob {
   return {
     id: r.id,
@@ -38,7 +41,15 @@ export function toExportJob(r: QuickBooksExportRow): ExportJob {
     created: r.created,
     linked: r.linked,
     skipped: r.skipped,
-    ...(r.errorMessage ? { error: r.errorMessage } : {}),
+    ...(r.errorMessage
+      ? {
+          error: r.errorMessage,
+          // Said in the reader's words; a refusal keeps Intuit's own inside the sentence.
+          ...(r.errorMessage === EXPORT_UNREACHABLE
+            ? { errorReason: "export_unreachable" as const }
+            : { errorReason: "export_refused" as const, errorParams: { detail: r.errorMessage } }),
+        }
+      : {}),
     requestedBy: r.requestedBy,
     createdAt: r.createdAt.toISOString(),
     ...(r.finishedAt ? { finishedAt: r.finishedAt.toISOString() } : {}),

@@ -131,7 +131,7 @@ export async function runExport(
     await repo.finishExport(deps.db, exportId, "succeeded");
   } catch (err) {
     log.warn({ err }, "export to QuickBooks stopped");
-    const message = isFault(err) ? err.message : "QuickBooks could not be reached; retry later";
+    const message = isFault(err) ? err.message : repo.EXPORT_UNREACHABLE;
     await repo.finishExport(deps.db, exportId, "failed", message);
   }
 }

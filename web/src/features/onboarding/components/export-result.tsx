@@ -39,7 +39,13 @@ export function ExportResult({ job }: { job: ExportJob }) {
           </>
         )}
         {job.status === "failed" ? (
-          <p className="mt-2 text-sm text-red-700">{t("export.failed", { error: job.error })}</p>
+          <p className="mt-2 text-sm text-red-700">
+            {t("export.failed", {
+              error: job.errorReason
+                ? errorMessage({ reason: job.errorReason, params: job.errorParams })
+                : job.error,
+            })}
+          </p>
         ) : null}
       </div>
       {records.length > 0 ? (
