@@ -80,6 +80,8 @@ export const ErrorReasonSchema = z.enum([
   "new_item_unlinked",
   "export_unreachable",
   /** params: detail (QuickBooks' own words) */
+  "quickbooks_refused_invoice",
+  /** params: detail (QuickBooks' own words) */
   "export_refused",
   // A field's issue (FieldIssue), said beside the field.
   "invalid_value",

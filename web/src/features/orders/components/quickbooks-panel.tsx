@@ -55,7 +55,10 @@ export function QuickBooksPanel({ order }: { order: Order }) {
   const errorText = qb.error
     ? qb.error.code && KNOWN_ERRORS.has(qb.error.code)
       ? t(`quickbooks.errors.${qb.error.code}`)
-      : qb.error.message // QuickBooks' own words (a refusal Intuit explained)
+      : // QuickBooks' own words (a refusal Intuit explained), inside a sentence in the reader's
+        qb.error.reason
+        ? errorMessage(qb.error)
+        : qb.error.message
     : null;
   const explain =
     qb.status === "failed"
