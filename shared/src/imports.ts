@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReasonParamsSchema, SkipReasonCodeSchema } from "./skip-reasons.js";
 
 export const ImportCategorySchema = z.enum(["customers", "inventory", "non_inventory"]);
 export type ImportCategory = z.infer<typeof ImportCategorySchema>;
@@ -52,10 +53,17 @@ export const ImportRecordSchema = z.object({
   quickBooksId: z.string(),
   name: z.string(),
   outcome: ImportOutcomeSchema,
+  /** In English: rendered from `reasonCode`, or the text a run stored before codes existed. */
   reason: z.string().optional(),
+  /** Why it was skipped, for the reader's language (absent on records stored before codes). */
+  reasonCode: SkipReasonCodeSchema.optional(),
+  reasonParams: ReasonParamsSchema.optional(),
   recordId: z.string().optional(),
 });
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
+
+/** The CSV's words (reasons, outcomes, headers) follow `lang`, else Accept-Language, else English. */
+export const ImportRecordsCsvQuerySchema = z.object({ lang: z.enum(["en", "fr"]).optional() });
 
 export const ImportRecordsQuerySchema = z.object({
   outcome: ImportOutcomeSchema.optional(),
@@ -81,11 +89,24 @@ export const ImportIdParamsSchema = z.object({ id: z.uuid() });
 export const UndoImportRequestSchema = z.object({ dryRun: z.boolean().default(false) });
 export type UndoImportRequest = z.input<typeof UndoImportRequestSchema>;
 
+/** Why an undo keeps a record: rendered in the reader's language (docs/api.md). */
+export const UndoKeptReasonSchema = z.enum([
+  "gone",
+  "no_before",
+  "on_order",
+  "stock_moved",
+  "later_run",
+  "edited",
+]);
+export type UndoKeptReason = z.infer<typeof UndoKeptReasonSchema>;
+
 /** A record the undo leaves as it is, and why (used on an order, changed since, …). */
 export const UndoKeptSchema = z.object({
   recordId: z.string(),
   name: z.string(),
+  /** In English: from `reasonCode`, or the text an undo stored before codes existed. */
   reason: z.string(),
+  reasonCode: UndoKeptReasonSchema.optional(),
 });
 export type UndoKept = z.infer<typeof UndoKeptSchema>;
 

@@ -4,6 +4,7 @@ export * from "./decimal.js";
 export * from "./paging.js";
 export * from "./quickbooks.js";
 export * from "./imports.js";
+export * from "./skip-reasons.js";
 export * from "./inventory.js";
 export * from "./customers.js";
 export * from "./sync.js";

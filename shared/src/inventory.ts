@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { DecimalStringSchema } from "./decimal.js";
+import { ErrorReasonSchema } from "./errors.js";
+import { ReasonParamsSchema } from "./skip-reasons.js";
 import { ImportCategorySchema } from "./imports.js";
 import { PageQuerySchema, QueryBooleanSchema, pageOf } from "./paging.js";
 import { QBO_APP_URL, type Role, canManageQuickBooks } from "./session.js";
@@ -53,6 +55,7 @@ export type PartList = z.infer<typeof PartListSchema>;
 /** Prices and thresholds can't be negative; a quantity can (a part sold before it was received). */
 const NonNegativeDecimalSchema = DecimalStringSchema.refine((v) => !v.startsWith("-"), {
   message: "Expected zero or more",
+  params: { reason: "zero_or_more" },
 });
 
 /** The editable fields, without defaults: a PATCH must leave untouched what it doesn't name. */
@@ -93,7 +96,10 @@ export const StockAdjustmentSchema = z.object({
   /** QuickBooks' InventoryAdjustment Id once it holds the change. */
   quickBooksId: z.string().nullable(),
   errorCode: z.string().nullable(),
+  /** English, for logs and support; the web says `reason` (with `params`) in the reader's words. */
   error: z.string().nullable(),
+  reason: ErrorReasonSchema.optional(),
+  params: ReasonParamsSchema.optional(),
 });
 export type StockAdjustment = z.infer<typeof StockAdjustmentSchema>;
 

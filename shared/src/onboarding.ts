@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { PageQuerySchema, pageOf } from "./paging.js";
+import { ErrorReasonSchema } from "./errors.js";
+import { ReasonParamsSchema } from "./skip-reasons.js";
 import { StartingSituationSchema } from "./quickbooks.js";
 
 /** GET|PUT /api/quickbooks/starting-situation (docs/api.md). */
@@ -68,7 +70,10 @@ export const ExportPreviewRowSchema = z.object({
   linkTo: z.object({ id: z.string(), name: z.string() }).optional(),
   /** A skip because of the name only: the part can be linked to `nameTakenBy` instead. */
   canLinkByName: z.boolean().optional(),
+  /** English; `reasonCode` + `reasonParams` are what the web says (docs/api.md). */
   reason: z.string().optional(),
+  reasonCode: ErrorReasonSchema.optional(),
+  reasonParams: ReasonParamsSchema.optional(),
 });
 export type ExportPreviewRow = z.infer<typeof ExportPreviewRowSchema>;
 
@@ -87,7 +92,10 @@ export const ExportJobSchema = z.object({
   created: z.number().int(),
   linked: z.number().int(),
   skipped: z.number().int(),
+  /** English; `errorReason` + `errorParams` are what the web says. */
   error: z.string().optional(),
+  errorReason: ErrorReasonSchema.optional(),
+  errorParams: ReasonParamsSchema.optional(),
   requestedBy: z.string(),
   createdAt: z.string(),
   finishedAt: z.string().optional(),
@@ -101,7 +109,10 @@ export const ExportRecordSchema = z.object({
   description: z.string(),
   partNumber: z.string(),
   outcome: ExportOutcomeSchema,
+  /** English; `reasonCode` + `reasonParams` are what the web says (absent on older exports). */
   reason: z.string().optional(),
+  reasonCode: ErrorReasonSchema.optional(),
+  reasonParams: ReasonParamsSchema.optional(),
   quickBooksId: z.string().optional(),
 });
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
@@ -269,8 +280,28 @@ export const ReconciliationRunSchema = z.object({
   id: z.string(),
   linked: z.number().int(),
   alreadyLinked: z.number().int(),
-  skipped: z.array(z.object({ partId: z.string(), reason: z.string() })),
-  quantityNotes: z.array(z.object({ partId: z.string(), message: z.string() })),
+  /** `reason` is English; `code` (an ErrorReason) and `params` are what the web says. */
+  skipped: z.array(
+    z.object({
+      partId: z.string(),
+      reason: z.string(),
+      code: ErrorReasonSchema.optional(),
+      params: ReasonParamsSchema.optional(),
+    }),
+  ),
+  /**
+   * `message` is English; `reason` + `params` are what the web says, and `importFollows` adds
+   * that the import after it takes QuickBooks' quantity meanwhile.
+   */
+  quantityNotes: z.array(
+    z.object({
+      partId: z.string(),
+      message: z.string(),
+      reason: ErrorReasonSchema.optional(),
+      params: ReasonParamsSchema.optional(),
+      importFollows: z.boolean().optional(),
+    }),
+  ),
   exportId: z.string().optional(),
   importsQueued: z.boolean(),
   createdBy: z.string(),

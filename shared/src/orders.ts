@@ -1,16 +1,20 @@
 import { z } from "zod";
 import { SalesCategorySchema } from "./accounting.js";
 import { DecimalStringSchema } from "./decimal.js";
+import { ErrorReasonSchema } from "./errors.js";
+import { ReasonParamsSchema } from "./skip-reasons.js";
 import { type Role, canManageQuickBooks } from "./session.js";
 
 const PositiveDecimalSchema = DecimalStringSchema.refine(
   (v) => /[1-9]/.test(v) && !v.startsWith("-"),
   {
     message: "Expected more than zero",
+    params: { reason: "more_than_zero" },
   },
 );
 const NonNegativeDecimalSchema = DecimalStringSchema.refine((v) => !v.startsWith("-"), {
   message: "Expected zero or more",
+  params: { reason: "zero_or_more" },
 });
 
 export const OtherLineKindSchema = SalesCategorySchema.exclude(["parts"]);
@@ -78,7 +82,15 @@ export const OrderQuickBooksSchema = z.object({
   lastSentAt: z.string().optional(),
   /** Where the invoice opens in QuickBooks Online. */
   link: z.string().optional(),
-  error: z.object({ code: z.string().optional(), message: z.string() }).optional(),
+  /** `message` is English (Intuit's words for a refusal); `reason` + `params` say it in the reader's. */
+  error: z
+    .object({
+      code: z.string().optional(),
+      message: z.string(),
+      reason: ErrorReasonSchema.optional(),
+      params: ReasonParamsSchema.optional(),
+    })
+    .optional(),
 });
 export type OrderQuickBooks = z.infer<typeof OrderQuickBooksSchema>;
 

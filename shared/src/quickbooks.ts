@@ -14,6 +14,8 @@ export const CapabilitiesSchema = z.object({
   inventoryAdjustments: z.boolean(),
   plan: z.string(),
   country: z.string(),
+  /** The company's home currency (ISO 4217, Preferences.CurrencyPrefs.HomeCurrency): the shop's money. */
+  currency: z.string().optional(),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 
@@ -54,6 +56,8 @@ export const OAuthStartQuerySchema = z.object({
   state: z.string().min(1).max(256),
   /** Our offline sandbox only: approve this company without showing the consent page. */
   auto_approve_realm: z.string().max(64).optional(),
+  /** The app's language, for the page the popup lands on (else the browser's: docs/api.md). */
+  lang: z.enum(["en", "fr"]).optional(),
 });
 
 export const OAuthCallbackQuerySchema = z.object({

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ErrorReasonSchema } from "./errors.js";
+import { ReasonParamsSchema } from "./skip-reasons.js";
 
 /** The item categories that can keep following QuickBooks after their import. */
 export const SyncCategorySchema = z.enum(["inventory", "non_inventory"]);
@@ -123,7 +125,10 @@ export const DriftFixResultSchema = z.object({
   field: DriftFieldSchema,
   /** unsupported: the company can't take an inventory adjustment (the message says why). */
   outcome: z.enum(["fixed", "unchanged", "unsupported", "failed"]),
+  /** English, for logs and scripts; the web says `reason` (with `params`) in the reader's words. */
   message: z.string().optional(),
+  reason: ErrorReasonSchema.optional(),
+  params: ReasonParamsSchema.optional(),
 });
 export type DriftFixResult = z.infer<typeof DriftFixResultSchema>;
 

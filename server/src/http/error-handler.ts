@@ -3,16 +3,20 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
 import { QboError } from "../integrations/qbo/errors.js";
 import type { Logger } from "../lib/logger.js";
-import { AppError, validationFailed, zodIssues } from "./errors.js";
+import { AppError, fieldIssue, validationFailed, zodIssues } from "./errors.js";
 
 /** Body-parser errors carry a `type`; map them to our codes instead of HTML stack pages. */
 function fromParserError(err: { type?: string }): AppError | undefined {
   if (err.type === "entity.too.large")
-    return validationFailed([{ path: "body", message: "The request body is larger than 1 MB" }]);
+    return validationFailed([
+      fieldIssue("body", "The request body is larger than 1 MB", { reason: "body_too_large" }),
+    ]);
   if (err.type === "entity.parse.failed")
-    return validationFailed([{ path: "body", message: "Malformed JSON" }]);
+    return validationFailed([fieldIssue("body", "Malformed JSON", { reason: "malformed_json" })]);
   if (err.type === "encoding.unsupported" || err.type === "charset.unsupported")
-    return validationFailed([{ path: "body", message: "Unsupported encoding" }]);
+    return validationFailed([
+      fieldIssue("body", "Unsupported encoding", { reason: "unsupported_encoding" }),
+    ]);
   return undefined;
 }
 
@@ -22,7 +26,9 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof QboError) return fromQboError(err);
   // The router could not decode a %-escape in the path (e.g. `/api/inventory/%E0%A4%A`).
   if (err instanceof URIError)
-    return validationFailed([{ path: "path", message: "Malformed URL encoding" }]);
+    return validationFailed([
+      fieldIssue("path", "Malformed URL encoding", { reason: "malformed_url" }),
+    ]);
   if (typeof err === "object" && err !== null) {
     const parsed = fromParserError(err);
     if (parsed) return parsed;
@@ -52,6 +58,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error: {
         code: appError.code,
         message: appError.message,
+        ...(appError.said ?? {}),
         ...(appError.details === undefined ? {} : { details: appError.details }),
       },
     };

@@ -1,6 +1,6 @@
 import type { Request } from "express";
 import type { z } from "zod";
-import { validationFailed, zodIssues } from "./errors.js";
+import { fieldIssue, validationFailed, zodIssues } from "./errors.js";
 
 /**
  * Where a NUL byte hides in a request value (PostgreSQL text can't hold one), if anywhere.
@@ -22,7 +22,8 @@ function nulPath(value: unknown, where: string): string | undefined {
 /** Parse one part of a request with zod; failures become 400 validation_failed with field paths. */
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
   const nul = nulPath(value, where);
-  if (nul) throw validationFailed([{ path: nul, message: "NUL bytes are not allowed" }]);
+  if (nul)
+    throw validationFailed([fieldIssue(nul, "NUL bytes are not allowed", { reason: "nul_bytes" })]);
   const result = schema.safeParse(value);
   if (!result.success) throw validationFailed(zodIssues(result.error, where));
   return result.data;

@@ -29,7 +29,13 @@ export async function connectShop(
  * The browser's side up to Intuit's redirect: the authorize URL asked for, opened (binding
  * cookie set), approved at the sandbox. Answers the callback path, the cookie and the state.
  */
-export async function openConsent(t: TestApp, shop: string, realmId: string, approve = true) {
+export async function openConsent(
+  t: TestApp,
+  shop: string,
+  realmId: string,
+  approve = true,
+  lang?: "en" | "fr",
+) {
   const token = await t.token(shop, "owner");
   const started = await request(t.app)
     .post("/api/quickbooks/connection")
@@ -38,7 +44,9 @@ export async function openConsent(t: TestApp, shop: string, realmId: string, app
   const start = new URL(started.body.authorizeUrl as string);
   const state = start.searchParams.get("state") ?? "";
   const opened = await request(t.app)
-    .get(`${start.pathname}${start.search}${approve ? `&auto_approve_realm=${realmId}` : ""}`)
+    .get(
+      `${start.pathname}${start.search}${approve ? `&auto_approve_realm=${realmId}` : ""}${lang ? `&lang=${lang}` : ""}`,
+    )
     .expect(302);
   const cookie = cookiesOf(opened);
   if (!approve)

@@ -9,17 +9,23 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | ClientErrorCode;
   readonly details: unknown;
+  /** The precise case behind `code` and its parameters, for the reader's words (docs/api.md). */
+  readonly reason?: string;
+  readonly params?: Record<string, string | number>;
 
   constructor(
     status: number,
     code: ErrorCode | ClientErrorCode,
     message: string,
     details?: unknown,
+    said?: { reason?: string; params?: Record<string, string | number> },
   ) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details;
+    if (said?.reason) this.reason = said.reason;
+    if (said?.params) this.params = said.params;
   }
 }
 
@@ -37,8 +43,8 @@ export async function toApiError(response: Response): Promise<ApiError> {
   }
   const parsed = ApiErrorBodySchema.safeParse(json);
   if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
-    return new ApiError(response.status, code, message, details);
+    const { code, message, details, reason, params } = parsed.data.error;
+    return new ApiError(response.status, code, message, details, { reason, params });
   }
   return new ApiError(
     response.status,

@@ -86,7 +86,11 @@ export const importRecords = pgTable(
     quickBooksId: text("quickbooks_id").notNull(),
     name: text("name").notNull(),
     outcome: text("outcome", { enum: ["imported", "updated", "skipped"] }).notNull(),
+    /** A skip's English text, as runs stored it before reason codes existed; null since. */
     reason: text("reason"),
+    /** Why it was skipped, rendered in the reader's language (SkipReasonCode, docs/api.md). */
+    reasonCode: text("reason_code"),
+    reasonParams: jsonb("reason_params"),
     recordId: uuid("record_id"),
     /** An updated record's fields just before the run wrote it (null: the run created it). */
     before: jsonb("before"),
@@ -126,3 +130,4 @@ export const importSkuCandidates = pgTable(
 );
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
+export type ImportRecordRow = typeof importRecords.$inferSelect;

@@ -1,3 +1,4 @@
+import type { ErrorReason, ReasonParams } from "@app/shared";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -94,7 +95,10 @@ export const quickBooksExportItems = pgTable(
     description: text("description").notNull(),
     partNumber: text("part_number").notNull(),
     outcome: text("outcome", { enum: ["pending", "created", "linked", "skipped"] }).notNull(),
+    /** English, for scripts; the web says `reason_code` + `reason_params` (an ErrorReason). */
     reason: text("reason"),
+    reasonCode: text("reason_code"),
+    reasonParams: jsonb("reason_params").$type<ReasonParams>(),
     quickBooksId: text("quickbooks_id"),
   },
   (t) => [
@@ -103,9 +107,20 @@ export const quickBooksExportItems = pgTable(
   ],
 );
 
+/** `reason` is English; `code` + `params` (added later: older runs lack them) are what the web says. */
 export interface ReconciliationSkip {
   partId: string;
   reason: string;
+  code?: ErrorReason;
+  params?: ReasonParams;
+}
+
+export interface ReconciliationNote {
+  partId: string;
+  message: string;
+  reason?: ErrorReason;
+  params?: ReasonParams;
+  importFollows?: boolean;
 }
 
 /** The assistant's applied runs, kept as history with their counts. */
@@ -117,7 +132,7 @@ export const reconciliationRuns = pgTable(
     linked: integer("linked").notNull(),
     alreadyLinked: integer("already_linked").notNull(),
     skipped: jsonb("skipped").$type<ReconciliationSkip[]>().notNull(),
-    quantityNotes: jsonb("quantity_notes").$type<{ partId: string; message: string }[]>().notNull(),
+    quantityNotes: jsonb("quantity_notes").$type<ReconciliationNote[]>().notNull(),
     exportId: uuid("export_id"),
     importsQueued: boolean("imports_queued").notNull().default(false),
     createdBy: text("created_by").notNull(),

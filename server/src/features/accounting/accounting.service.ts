@@ -7,7 +7,7 @@ import {
   type MappableItemType,
   type QuickBooksItemList,
 } from "@app/shared";
-import { validationFailed } from "../../http/errors.js";
+import { fieldIssue, validationFailed } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
 import type { QboClient } from "../../integrations/qbo/client.js";
 import type { Db } from "../../db/client.js";
@@ -50,22 +50,39 @@ export async function saveSettings(
   for (const [category, id] of chosen) {
     const item = found.get(id);
     const path = `body.categoryItems.${category}`;
-    if (!item) issues.push({ path, message: `QuickBooks has no item with id ${id}` });
+    if (!item)
+      issues.push(
+        fieldIssue(path, `QuickBooks has no item with id ${id}`, {
+          reason: "unknown_item",
+          params: { id },
+        }),
+      );
     else if (!item.active)
-      issues.push({ path, message: `"${item.name}" is inactive in QuickBooks` });
+      issues.push(
+        fieldIssue(path, `"${item.name}" is inactive in QuickBooks`, {
+          reason: "item_inactive",
+          params: { name: item.name },
+        }),
+      );
     else if (!MappableItemTypeSchema.safeParse(item.type).success)
-      issues.push({
-        path,
-        message: `"${item.name}" is a ${item.type} item; pick a service or non-inventory item`,
-      });
+      issues.push(
+        fieldIssue(
+          path,
+          `"${item.name}" is a ${item.type} item; pick a service or non-inventory item`,
+          { reason: "item_not_mappable", params: { name: item.name, type: item.type } },
+        ),
+      );
   }
   if (input.adjustmentAccountId) {
     const accounts = await adjustmentAccounts(deps.qbo.client, session.shopId);
     if (!accounts.some((a) => a.id === input.adjustmentAccountId))
-      issues.push({
-        path: "body.adjustmentAccountId",
-        message: `QuickBooks has no active Expense or Cost of Goods Sold account with id ${input.adjustmentAccountId}`,
-      });
+      issues.push(
+        fieldIssue(
+          "body.adjustmentAccountId",
+          `QuickBooks has no active Expense or Cost of Goods Sold account with id ${input.adjustmentAccountId}`,
+          { reason: "unknown_account", params: { id: input.adjustmentAccountId } },
+        ),
+      );
   }
   if (issues.length > 0) throw validationFailed(issues);
   await saveAccountingSettings(deps.db, session.shopId, input, session.userId);

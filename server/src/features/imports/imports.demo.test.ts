@@ -144,7 +144,52 @@ describe.each(testBackends())("importing the demo company on %s", (backend) => {
     );
     expect(skipped.map((r) => r.quickBooksId).sort()).toEqual([...F.edgeCases.sharedSku.itemIds]);
     for (const r of skipped)
-      expect(r.reason).toBe("conflict: 2 QuickBooks items share SKU BP-1001");
+      expect(r).toMatchObject({
+        reason: "conflict: 2 QuickBooks items share SKU BP-1001",
+        reasonCode: "sku_shared_in_quickbooks",
+        reasonParams: { count: 2, sku: "BP-1001" },
+      });
+    // Stored as a code with its parameters, never as English words.
+    const stored = rowsOf<{ reason: string | null; reason_code: string; reason_params: unknown }>(
+      await t.deps.db.execute(
+        sql`select reason, reason_code, reason_params from import_records where job_id = ${job.id} and outcome = 'skipped'`,
+      ),
+    );
+    expect(stored).toEqual(
+      skipped.map(() => ({
+        reason: null,
+        reason_code: "sku_shared_in_quickbooks",
+        reason_params: { count: 2, sku: "BP-1001" },
+      })),
+    );
+    // The CSV speaks the downloader's language: ?lang= first, else Accept-Language.
+    const csvIn = async (query: string, acceptLanguage?: string) => {
+      const req = request(t.app)
+        .get(`/api/quickbooks/imports/${job.id}/records.csv${query}`)
+        .set("authorization", `Bearer ${await t.token(shop)}`);
+      const res = await (acceptLanguage ? req.set("accept-language", acceptLanguage) : req).expect(
+        200,
+      );
+      return res;
+    };
+    const fr = await csvIn("?lang=fr", "en-US,en;q=0.9");
+    expect(fr.headers["content-language"]).toBe("fr");
+    expect(fr.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "id_quickbooks,nom,résultat,raison,id_fiche",
+    );
+    expect(fr.text).toContain(
+      `${skipped[0]!.quickBooksId},${skipped[0]!.name},ignoré,conflit : 2 articles QuickBooks partagent le SKU BP-1001,`,
+    );
+    expect(fr.text).not.toContain("share SKU");
+    const byHeader = await csvIn("", "fr-CA,fr;q=0.9,en;q=0.8");
+    expect(byHeader.text).toContain("conflit : 2 articles QuickBooks partagent le SKU BP-1001");
+    const english = await csvIn("");
+    expect(english.headers["content-language"]).toBe("en");
+    expect(english.text).toContain("skipped,conflict: 2 QuickBooks items share SKU BP-1001,");
+    await request(t.app)
+      .get(`/api/quickbooks/imports/${job.id}/records.csv?lang=de`)
+      .set("authorization", `Bearer ${await t.token(shop)}`)
+      .expect(400);
     const ours = rowsOf<{ quickbooks_item_ref: string | null; quantity_available: string }>(
       await t.deps.db.execute(
         sql`select quickbooks_item_ref, quantity_available from parts where id = ${ownPartIds.brakePads}`,
@@ -254,6 +299,7 @@ describe.each(testBackends())("importing the demo company on %s", (backend) => {
     expect(records.find((r) => r.outcome === "skipped")).toMatchObject({
       quickBooksId: F.customers.subCustomerIds[0],
       reason: "sub-customer (QuickBooks project)",
+      reasonCode: "sub_customer",
     });
     const james = rowsOf<Record<string, string>>(
       await t.deps.db.execute(
@@ -273,6 +319,24 @@ describe.each(testBackends())("importing the demo company on %s", (backend) => {
     });
     const again = await runImportToEnd(t, shop, "customers");
     expect(again).toMatchObject({ imported: 0, updated: active - 1, skipped: 1 });
+  });
+
+  it("still shows the English text a record stored before reason codes existed", async () => {
+    const job = await runImportToEnd(t, shop, "customers");
+    const skippedId = F.customers.subCustomerIds[0];
+    await t.deps.db.execute(sql`
+      update import_records set reason = 'sub-customer (QuickBooks project)', reason_code = null,
+        reason_params = null
+      where job_id = ${job.id} and quickbooks_id = ${skippedId}`);
+    const records = await allRecords(t, shop, job.id);
+    const old = records.find((r) => r.quickBooksId === skippedId);
+    expect(old).toMatchObject({ reason: "sub-customer (QuickBooks project)" });
+    expect(old).not.toHaveProperty("reasonCode");
+    const csv = await request(t.app)
+      .get(`/api/quickbooks/imports/${job.id}/records.csv?lang=fr`)
+      .set("authorization", `Bearer ${await t.token(shop)}`)
+      .expect(200);
+    expect(csv.text).toContain(",ignoré,sub-customer (QuickBooks project),");
   });
 
   it("shows none of it to another shop", async () => {

@@ -1,16 +1,19 @@
 import {
   ImportIdParamsSchema,
   ImportListQuerySchema,
+  ImportRecordsCsvQuerySchema,
   ImportRecordsQuerySchema,
   StartImportRequestSchema,
   UndoImportRequestSchema,
   canManageQuickBooks,
+  readerLanguage,
 } from "@app/shared";
 import { Router } from "express";
 import { parseBody, parseParams, parseQuery } from "../../http/validate.js";
 import { requireRole, sessionOf } from "../../http/session.js";
 import { csvLine } from "./csv.js";
 import * as service from "./imports.service.js";
+import { CSV_WORDS, reasonIn } from "./record-words.js";
 
 const manage = requireRole(
   canManageQuickBooks,
@@ -53,19 +56,34 @@ export function importsRouter(deps: service.ImportsDeps): Router {
   });
   router.get("/quickbooks/imports/:id/records.csv", async (req, res) => {
     const { id } = parseParams(ImportIdParamsSchema, req);
+    // The downloader's language: the SPA sends its own as ?lang=; a plain client, Accept-Language.
+    const lang =
+      parseQuery(ImportRecordsCsvQuerySchema, req).lang ??
+      readerLanguage(req.get("accept-language"));
+    const words = CSV_WORDS[lang];
     const batches = service.importRecordRows(deps, sessionOf(req).shopId, id);
     const first = await batches.next(); // a 404 must be answered before the CSV headers go out
     res
       .status(200)
       .type("text/csv; charset=utf-8")
       .set("content-disposition", `attachment; filename="quickbooks-import-${id}.csv"`)
-      .set("cache-control", "no-store");
+      .set("cache-control", "no-store")
+      .set("content-language", lang)
+      .vary("accept-language");
     // The BOM lets spreadsheet apps read accents and emoji as UTF-8.
-    res.write(`\uFEFF${csvLine(["quickbooks_id", "name", "outcome", "reason", "record_id"])}`);
+    res.write(`\uFEFF${csvLine(words.header)}`);
     for (let batch = first; !batch.done; batch = await batches.next()) {
       res.write(
         batch.value
-          .map((r) => csvLine([r.quickBooksId, r.name, r.outcome, r.reason, r.recordId]))
+          .map((r) =>
+            csvLine([
+              r.quickBooksId,
+              r.name,
+              words.outcomes[r.outcome],
+              reasonIn(lang, r),
+              r.recordId,
+            ]),
+          )
           .join(""),
       );
     }

@@ -16,6 +16,7 @@ import type { ImportQueue } from "./import.worker.js";
 import type { Logger } from "../../lib/logger.js";
 import { currentRealm, linkRealmOf } from "../quickbooks-links/realm.repository.js";
 import * as jobs from "./jobs.repository.js";
+import { toImportRecord } from "./record-words.js";
 import { listRecords } from "./records.repository.js";
 import { KEPT_LISTED, planUndo, runUndo } from "./undo/run-undo.js";
 import { keptRecords, startUndo } from "./undo/undo.repository.js";
@@ -59,6 +60,7 @@ export async function startImport(
   if (!row)
     throw conflict(
       `An import of ${req.category.replace("_", "-")} is already running for this shop`,
+      { reason: "import_running" },
     );
   try {
     await deps.importQueue?.enqueue(row.id);
@@ -113,13 +115,7 @@ export async function importRecordsPage(
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => ({
-      quickBooksId: r.quickBooksId,
-      name: r.name,
-      outcome: r.outcome,
-      ...(r.reason ? { reason: r.reason } : {}),
-      ...(r.recordId ? { recordId: r.recordId } : {}),
-    })),
+    items: page.map(toImportRecord),
     ...(rows.length > q.limit && last ? { nextCursor: String(last.seq) } : {}),
   };
 }
@@ -151,16 +147,23 @@ export async function undoImport(
 ): Promise<UndoImportResult> {
   const job = await jobs.findJob(deps.db, session.shopId, id);
   if (!job) throw notFound("Import");
-  if (job.dryRun) throw conflict("A preview changed nothing, so there is nothing to undo");
+  if (job.dryRun)
+    throw conflict("A preview changed nothing, so there is nothing to undo", {
+      reason: "undo_of_preview",
+    });
   if (job.status === "queued" || job.status === "running")
-    throw conflict("This import is still running; cancel it or wait for it to end first");
-  if (job.undoStatus) throw conflict("This import has already been undone");
+    throw conflict("This import is still running; cancel it or wait for it to end first", {
+      reason: "undo_while_running",
+    });
+  if (job.undoStatus)
+    throw conflict("This import has already been undone", { reason: "import_already_undone" });
   // A run of a company the shop has left: its links are history now (decision 0007), and
   // restoring them would put that company's ids back among this one's.
   const links = await linkRealmOf(deps.db, session.shopId);
   if (job.realmId && links && job.realmId !== links.realmId)
     throw conflict(
       "This import belonged to another QuickBooks company; it can no longer be undone",
+      { reason: "import_of_other_company" },
     );
   if (req.dryRun) return planUndo(deps.db, job);
   const workerId = `undo-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -170,7 +173,8 @@ export async function undoImport(
     { shopId: session.shopId, jobId: id, by: session.name, byId: session.userId, workerId },
     lease,
   );
-  if (!started) throw conflict("This import has already been undone");
+  if (!started)
+    throw conflict("This import has already been undone", { reason: "import_already_undone" });
   await runUndo({ db: deps.db, logger: deps.logger, leaseSeconds: lease }, id, workerId);
   const done = await jobs.findJob(deps.db, session.shopId, id);
   return {

@@ -68,7 +68,7 @@ describe("toPartFields", () => {
   it("skips a number with more digits than can be kept exactly, naming the field", () => {
     expect(
       parseRecord(QboItemSchema, { Id: "21", Name: "x", Type: "Inventory", UnitPrice: 1e21 }),
-    ).toEqual({ ok: false, reason: "invalid data: UnitPrice" });
+    ).toEqual({ ok: false, reason: { code: "invalid_data", params: { field: "UnitPrice" } } });
   });
 });
 
@@ -141,7 +141,7 @@ describe("parseRecord", () => {
       parseRecord(QboItemSchema, { Id: "9", Name: "Bolt", Type: "Inventory", UnitPrice: "cheap" }),
     ).toEqual({
       ok: false,
-      reason: "invalid data: UnitPrice",
+      reason: { code: "invalid_data", params: { field: "UnitPrice" } },
     });
   });
 });

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { type QboCustomer, type QboItem, storableLabel } from "../../integrations/qbo/schemas.js";
 import { countryCode } from "./country.js";
 import { optionalDecimal } from "../../integrations/qbo/numbers.js";
+import type { SkipReason } from "./records.repository.js";
 
 /** Our part's fields from a QuickBooks item, exactly as docs/product.md maps them. */
 export interface PartFields {
@@ -87,9 +88,9 @@ export function toCustomerFields(c: QboCustomer): CustomerFields {
 }
 
 /** Sub-customers are QuickBooks projects, not people (docs/product.md): skipped with this reason. */
-export const SUB_CUSTOMER_REASON = "sub-customer (QuickBooks project)";
+export const SUB_CUSTOMER_REASON: SkipReason = { code: "sub_customer" };
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: SkipReason };
 
 /** A record that fails the lenient schema is skipped, naming the first bad field. */
 export function parseRecord<S extends z.ZodType>(schema: S, raw: unknown): Parsed<z.infer<S>> {
@@ -97,7 +98,7 @@ export function parseRecord<S extends z.ZodType>(schema: S, raw: unknown): Parse
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
   const path = issue?.path.map(String).join(".") || "record";
-  return { ok: false, reason: `invalid data: ${path}` };
+  return { ok: false, reason: { code: "invalid_data", params: { field: path } } };
 }
 
 /**

@@ -1,14 +1,20 @@
-import type { ImportOutcome } from "@app/shared";
+import type { ImportOutcome, ReasonParams, SkipReasonCode } from "@app/shared";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { importRecords } from "../../db/schema/index.js";
 
+/** Why a record was skipped: a code the reader's language renders, with its parameters. */
+export interface SkipReason {
+  code: SkipReasonCode;
+  params?: ReasonParams;
+}
+
 export interface RecordOutcome {
   quickBooksId: string;
   name: string;
   outcome: ImportOutcome;
-  reason?: string;
+  reason?: SkipReason;
   recordId?: string;
   /** An updated record's fields before this run wrote them, for the undo. */
   before?: Record<string, unknown>;
@@ -29,14 +35,17 @@ export async function insertRecords(
     q: r.quickBooksId,
     n: r.name,
     o: r.outcome,
-    r: r.reason ?? null,
+    rc: r.reason?.code ?? null,
+    rp: r.reason?.params ?? null,
     id: r.recordId ?? null,
     b: r.before ?? null,
   }));
   await tx.execute(sql`
-    insert into import_records (job_id, shop_id, quickbooks_id, name, outcome, reason, record_id, before)
-    select ${jobId}, ${shopId}, x.q, x.n, x.o, x.r, x.id, x.b
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(q text, n text, o text, r text, id uuid, b jsonb)
+    insert into import_records
+      (job_id, shop_id, quickbooks_id, name, outcome, reason_code, reason_params, record_id, before)
+    select ${jobId}, ${shopId}, x.q, x.n, x.o, x.rc, x.rp, x.id, x.b
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as x(q text, n text, o text, rc text, rp jsonb, id uuid, b jsonb)
     on conflict (job_id, quickbooks_id) do nothing`);
 }
 

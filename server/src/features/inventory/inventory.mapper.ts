@@ -1,4 +1,11 @@
-import type { Part, StockAdjustment, StockMovement } from "@app/shared";
+import {
+  type ErrorReason,
+  ErrorCodeSchema,
+  type Part,
+  type ReasonParams,
+  type StockAdjustment,
+  type StockMovement,
+} from "@app/shared";
 import type { parts, stockAdjustments, stockMovements } from "../../db/schema/index.js";
 
 /** A parts row as the repository reads it: the table's columns plus the vendor's name. */
@@ -34,7 +41,31 @@ export function toStockAdjustment(row: AdjustmentRow): StockAdjustment {
     quickBooksId: row.adjustmentId,
     errorCode: row.errorCode,
     error: row.error,
+    ...adjustmentReason(row),
   };
+}
+
+/** How send-adjustments.ts words a refusal before Intuit's own detail. */
+const REFUSED = "QuickBooks refused the adjustment: ";
+
+/**
+ * What the web says for a failed or dropped adjustment, in the reader's words (docs/api.md).
+ * Codes that are API error codes (`quickbooks_unavailable`, …) are said by their code.
+ */
+function adjustmentReason(row: AdjustmentRow): { reason?: ErrorReason; params?: ReasonParams } {
+  const code = row.errorCode;
+  if (!code || ErrorCodeSchema.safeParse(code).success) return {};
+  if (code === "superseded_by_take") return { reason: "adjustment_superseded_by_take" };
+  if (code === "superseded_by_push") return { reason: "adjustment_superseded_by_push" };
+  if (code === "superseded") return { reason: "adjustment_superseded" };
+  if (code === "no_adjustment_account") return { reason: "no_adjustment_account" };
+  if (code.startsWith("quickbooks_"))
+    return {
+      reason: "quickbooks_refused_adjustment",
+      // QuickBooks' own words, inside a sentence in the reader's language.
+      params: { detail: (row.error ?? "").replace(REFUSED, "") },
+    };
+  return {};
 }
 
 export function toStockMovement(

@@ -127,7 +127,9 @@ export async function retryAdjustment(
     const existing = await adjustments.findAdjustment(deps.db, shopId, id, adjustmentId);
     if (!existing) throw notFound("Adjustment");
     if (existing.status !== "pending")
-      throw conflict(`This adjustment is ${existing.status}; only a failed one can be retried`);
+      throw conflict(`This adjustment is ${existing.status}; only a failed one can be retried`, {
+        reason: "adjustment_not_retryable",
+      });
   }
   await deps.adjustmentQueue?.enqueue(shopId, id);
   return listMovements(deps, shopId, id);

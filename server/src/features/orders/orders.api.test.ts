@@ -39,6 +39,11 @@ describe.each(testBackends())("accounting and orders API on %s", (backend) => {
       "body.categoryItems.labor",
       "body.categoryItems.tires",
     ]);
+    // Each issue carries a reason and its parameters for the reader's language.
+    expect(bad.body.error.details[0]).toMatchObject({
+      reason: "unknown_item",
+      params: { id: "9999" },
+    });
     const manager = await request(h.t.app)
       .put("/api/quickbooks/accounting")
       .set("authorization", await auth(h, "api-a", "manager"))
@@ -191,6 +196,10 @@ describe.each(testBackends())("accounting and orders API on %s", (backend) => {
       "body.lines.0.quantity",
       "body.lines.1.unitPrice",
     ]);
+    expect(res.body.error.details.map((d: { reason: string }) => d.reason)).toEqual([
+      "more_than_zero",
+      "invalid_value",
+    ]);
     const unknown = await request(h.t.app)
       .post("/api/orders")
       .set("authorization", s.auth)
@@ -199,7 +208,11 @@ describe.each(testBackends())("accounting and orders API on %s", (backend) => {
         lines: [{ kind: "part", partId: "00000000-0000-4000-8000-000000000000", quantity: "1" }],
       });
     expect(unknown.body.error.details).toEqual([
-      { path: "body.lines.0.partId", message: "No such part in this shop" },
+      {
+        path: "body.lines.0.partId",
+        message: "No such part in this shop",
+        reason: "unknown_part",
+      },
     ]);
   });
 

@@ -104,6 +104,11 @@ describe.each(testBackends())("an invoice number QuickBooks already has, on %s",
       .where(eq(orders.id, s.order.id));
     const failed = await getOrder(h, "dn-old", s.order.id);
     expect(failed.quickBooks).toMatchObject({ status: "failed", nextDocNumber: "SM-1001" });
+    // Intuit's words travel as a parameter of a reason the web says in the reader's language.
+    expect(failed.quickBooks.error).toMatchObject({
+      reason: "quickbooks_refused_invoice",
+      params: { detail: expect.stringMatching(/^Duplicate Document Number Error/) },
+    });
     expect(failed.quickBooks.docNumber).toBeUndefined();
     expect(await qtyOnHand(h.t.deps.qbo.client, "dn-old", ITEMS.oilFilter)).toBe(48);
 

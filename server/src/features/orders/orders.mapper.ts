@@ -59,9 +59,22 @@ export function toQuickBooks(o: OrderRow): OrderQuickBooks {
     out.nextDocNumber = nextDocNumber(o.number, o.qboDocNumber ?? firstDocNumber(o.number));
   if (o.qboLastSentAt) out.lastSentAt = o.qboLastSentAt.toISOString();
   if (o.qboError && o.qboStatus === "failed")
-    out.error = { message: o.qboError, ...(o.qboErrorCode ? { code: o.qboErrorCode } : {}) };
+    out.error = {
+      message: o.qboError,
+      ...(o.qboErrorCode ? { code: o.qboErrorCode } : {}),
+      // A refusal: Intuit's own words inside a sentence in the reader's language.
+      ...(o.qboError.startsWith(REFUSED)
+        ? {
+            reason: "quickbooks_refused_invoice" as const,
+            params: { detail: o.qboError.slice(REFUSED.length) },
+          }
+        : {}),
+    };
   return out;
 }
+
+/** How send-order.ts words Intuit's refusal of an invoice before Intuit's own detail. */
+const REFUSED = "QuickBooks refused the invoice: ";
 
 export function toOrder(l: LoadedOrder): Order {
   const { order, customer } = l;

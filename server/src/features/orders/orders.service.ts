@@ -9,7 +9,7 @@ import type {
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { orders } from "../../db/schema/index.js";
-import { conflict, notFound, validationFailed } from "../../http/errors.js";
+import { conflict, fieldIssue, notFound, validationFailed } from "../../http/errors.js";
 import type { Session } from "../../http/session.js";
 import { add, lineAmount, normalize } from "../../lib/decimal.js";
 import { isUuid } from "../../lib/sql-text.js";
@@ -74,7 +74,11 @@ async function resolveLines(db: Db, shopId: string, input: OrderLineInput[]) {
       };
     const part = found.get(l.partId);
     if (!part)
-      issues.push({ path: `body.lines.${i}.partId`, message: "No such part in this shop" });
+      issues.push(
+        fieldIssue(`body.lines.${i}.partId`, "No such part in this shop", {
+          reason: "unknown_part",
+        }),
+      );
     const unitPrice = l.unitPrice ?? part?.retailCost ?? "0";
     return {
       kind: "part",
@@ -92,7 +96,11 @@ async function resolveLines(db: Db, shopId: string, input: OrderLineInput[]) {
 async function checkCustomer(db: Db, shopId: string, id: string) {
   const customer = isUuid(id) ? await repo.findCustomerRow(db, shopId, id) : undefined;
   if (!customer)
-    throw validationFailed([{ path: "body.customerId", message: "No such customer in this shop" }]);
+    throw validationFailed([
+      fieldIssue("body.customerId", "No such customer in this shop", {
+        reason: "unknown_customer",
+      }),
+    ]);
 }
 
 export async function createOrder(deps: OrdersDeps, session: Session, input: OrderInput) {
@@ -125,7 +133,10 @@ export async function updateOrder(
   const { shopId } = session;
   const row = isUuid(id) ? await repo.findOrderRow(deps.db, shopId, id) : undefined;
   if (!row) throw missing();
-  if (row.status !== "open") throw conflict("This order is invoiced and can no longer be edited");
+  if (row.status !== "open")
+    throw conflict("This order is invoiced and can no longer be edited", {
+      reason: "order_invoiced",
+    });
   if (patch.customerId) await checkCustomer(deps.db, shopId, patch.customerId);
   const resolved = patch.lines ? await resolveLines(deps.db, shopId, patch.lines) : undefined;
   const changed = await deps.db.transaction(async (tx) => {
@@ -144,7 +155,10 @@ export async function updateOrder(
     if (updated && resolved) await repo.insertLines(tx, shopId, id, resolved.lines);
     return updated !== undefined;
   });
-  if (!changed) throw conflict("This order is invoiced and can no longer be edited");
+  if (!changed)
+    throw conflict("This order is invoiced and can no longer be edited", {
+      reason: "order_invoiced",
+    });
   return getOrder(deps, shopId, id);
 }
 

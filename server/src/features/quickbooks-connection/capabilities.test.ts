@@ -34,6 +34,15 @@ describe("capabilitiesFrom (CompanyInfo + Preferences → what the company can d
     );
   });
 
+  it("reads the shop's money from the home currency", () => {
+    const withCurrency = {
+      Preferences: { CurrencyPrefs: { HomeCurrency: { value: "CAD" } } },
+    };
+    expect(capabilitiesFrom(info("QuickBooks Online Plus", "CA"), withCurrency).currency).toBe(
+      "CAD",
+    );
+  });
+
   it("adjustments need Plus or Advanced in the US; unreadable answers mean 'not available'", () => {
     expect(capabilitiesFrom(info("QuickBooks Online Advanced", "CA"), prefs(true))).toMatchObject({
       inventoryTracking: true,
@@ -80,6 +89,7 @@ describe.each(testBackends())("connection capabilities over HTTP on %s", (backen
       inventoryAdjustments: true,
       plan: "plus",
       country: "US",
+      currency: "USD",
     });
   });
 
@@ -94,6 +104,19 @@ describe.each(testBackends())("connection capabilities over HTTP on %s", (backen
       inventoryAdjustments: false,
       plan: "essentials",
       country: "US",
+      currency: "USD",
+    });
+  });
+
+  it("a Canadian company's money is in Canadian dollars", async () => {
+    const made = await admin<{ realmId: string }>(sandbox, "POST", "/companies", {
+      seed: "cap-canada",
+      country: "CA",
+    });
+    expect((await connectShop(t, "cap-ca", made.realmId)).status).toBe(200);
+    expect((await connection("cap-ca")).capabilities).toMatchObject({
+      country: "CA",
+      currency: "CAD",
     });
   });
 

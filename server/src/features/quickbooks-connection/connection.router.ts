@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { OAuthCallbackQuerySchema, OAuthStartQuerySchema, canManageQuickBooks } from "@app/shared";
-import { type Response, Router } from "express";
+import {
+  OAuthCallbackQuerySchema,
+  OAuthStartQuerySchema,
+  type ReaderLanguage,
+  canManageQuickBooks,
+  readerLanguage,
+} from "@app/shared";
+import { type Request, type Response, Router } from "express";
 import { requireRole, sessionOf } from "../../http/session.js";
 import { type CallbackOutcome, callbackPage } from "./callback-page.js";
 import * as service from "./connection.service.js";
@@ -33,6 +39,19 @@ export function connectionRouter(deps: service.ConnectionDeps): Router {
   return router;
 }
 
+/** Where the popup's language travels from /oauth/start to the callback (Intuit's redirect drops our query). */
+const LANG_COOKIE = "qbo_oauth_lang";
+
+/** The language the app asked for at the start, else the browser's own (Accept-Language). */
+function pageLanguage(req: Request, asked?: ReaderLanguage): ReaderLanguage {
+  const cookie = parseCookies(req.headers.cookie).get(LANG_COOKIE);
+  return (
+    asked ??
+    (cookie === "fr" || cookie === "en" ? cookie : undefined) ??
+    readerLanguage(req.get("accept-language"))
+  );
+}
+
 /** Intuit's browser redirect: no session (the single-use state carries shop and user). */
 export function oauthCallbackRouter(deps: service.ConnectionDeps): Router {
   const router = Router();
@@ -46,10 +65,19 @@ export function oauthCallbackRouter(deps: service.ConnectionDeps): Router {
           autoApproveRealm: parsed.data.auto_approve_realm,
         })
       : undefined;
+    const lang = pageLanguage(req, parsed.success ? parsed.data.lang : undefined);
     if (!parsed.success || !bound) {
-      sendPage(res, { ok: false, reason: "state_invalid" });
+      sendPage(res, { ok: false, reason: "state_invalid" }, lang);
       return;
     }
+    if (parsed.data.lang)
+      res.cookie(LANG_COOKIE, parsed.data.lang, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure,
+        path: "/api/quickbooks/oauth",
+        maxAge: 10 * 60_000,
+      });
     res.cookie(service.bindingCookieName(parsed.data.state), bound.cookie, {
       httpOnly: true,
       sameSite: "lax",
@@ -73,12 +101,12 @@ export function oauthCallbackRouter(deps: service.ConnectionDeps): Router {
       res.clearCookie(service.bindingCookieName(parsed.data.state), {
         path: "/api/quickbooks/oauth",
       });
-    sendPage(res, outcome);
+    sendPage(res, outcome, pageLanguage(req));
   });
   return router;
 }
 
-function sendPage(res: Response, outcome: CallbackOutcome): void {
+function sendPage(res: Response, outcome: CallbackOutcome, lang: ReaderLanguage): void {
   const nonce = randomBytes(16).toString("base64");
   res
     .status(outcome.ok ? 200 : 400)
@@ -89,8 +117,9 @@ function sendPage(res: Response, outcome: CallbackOutcome): void {
     // The popup reached this page through Intuit's origin; only "unsafe-none" keeps its opener.
     .set("cross-origin-opener-policy", "unsafe-none")
     .type("html")
+    .set("content-language", lang)
     .send(
-      callbackPage(outcome, "/settings/quickbooks/connection").replace(
+      callbackPage(outcome, "/settings/quickbooks/connection", lang).replace(
         "<script>",
         `<script nonce="${nonce}">`,
       ),

@@ -173,7 +173,9 @@ export async function confirmSwitch(deps: ConnectionDeps, session: Session): Pro
   const pending = await repo.takePendingSwitch(deps.db, deps.cipher, session.shopId);
   if (!pending || pending.expiresAt.getTime() <= Date.now()) {
     if (pending) await revoke(deps, pending.tokens.refreshToken, session.shopId);
-    throw conflict("No change of QuickBooks company is waiting; connect again");
+    throw conflict("No change of QuickBooks company is waiting; connect again", {
+      reason: "no_company_switch_waiting",
+    });
   }
   await adopt(deps, session.shopId, { ...pending, by: session.name });
   return getConnection(deps, session.shopId);

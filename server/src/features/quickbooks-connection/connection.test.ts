@@ -92,6 +92,34 @@ describe.each(testBackends())("connecting QuickBooks on %s", (backend) => {
     expect(await connection("shop-d")).toEqual({ status: "not_connected" });
   });
 
+  it("speaks French on the popup's page when the app asked for it at the start", async () => {
+    const consent = await openConsent(t, "shop-fr", sandbox.demoRealmId, true, "fr");
+    const done = await request(t.app)
+      .get(consent.callback)
+      .set("cookie", consent.cookie)
+      .set("accept-language", "en-US")
+      .expect(200);
+    expect(done.headers["content-language"]).toBe("fr");
+    expect(done.text).toContain('<html lang="fr">');
+    expect(done.text).toContain("QuickBooks est connecté. Vous pouvez fermer cette fenêtre.");
+    expect(done.text).toContain("Retour aux paramètres QuickBooks");
+    expect(done.text).not.toContain("You can close this window");
+  });
+
+  it("speaks the browser's language on the popup's page when the start carried none", async () => {
+    const { state, cookie } = await openConsent(t, "shop-fr2", sandbox.demoRealmId, false);
+    const res = await request(t.app)
+      .get(`/api/quickbooks/oauth/callback?error=access_denied&state=${state}`)
+      .set("cookie", cookie)
+      .set("accept-language", "fr-CA,fr;q=0.9,en;q=0.8")
+      .expect(400);
+    expect(res.text).toContain("La connexion a été annulée dans QuickBooks. Rien n'a changé.");
+    const expired = await request(t.app)
+      .get("/api/quickbooks/oauth/start?state=unknown&lang=fr")
+      .expect(400);
+    expect(expired.text).toContain("Ce lien de connexion a expiré ou a déjà servi.");
+  });
+
   it("lets only owners and admins connect", async () => {
     const res = await request(t.app)
       .post("/api/quickbooks/connection")

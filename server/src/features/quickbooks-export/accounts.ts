@@ -48,6 +48,7 @@ export async function defaultItemAccounts(
   if (!asset || !income || !expense)
     throw conflict(
       "QuickBooks has no Inventory Asset, Sales of Product Income or Cost of Goods Sold account; add them in QuickBooks first",
+      { reason: "quickbooks_accounts_missing" },
     );
   return { asset, income, expense };
 }

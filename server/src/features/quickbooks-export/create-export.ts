@@ -67,7 +67,10 @@ export async function createExport(
       })
       .onConflictDoNothing()
       .returning({ id: quickBooksExports.id });
-    if (!row) throw conflict("An export to QuickBooks is already running for this shop");
+    if (!row)
+      throw conflict("An export to QuickBooks is already running for this shop", {
+        reason: "export_running",
+      });
     let linked = 0;
     let skipped = 0;
     let createIndex = 0;
@@ -75,11 +78,17 @@ export async function createExport(
     for (const [seq, p] of planned.entries()) {
       let outcome: "pending" | "linked" | "skipped" = p.plan === "create" ? "pending" : "skipped";
       let reason = p.reason;
+      let said = p.reasonCode
+        ? { reasonCode: p.reasonCode, reasonParams: p.reasonParams ?? null }
+        : { reasonCode: null, reasonParams: null };
       const item = p.linkTo ? itemById.get(p.linkTo.id) : undefined;
       if (p.plan === "link_existing" && item) {
         const done = await linkPart(tx, session.shopId, realmId, p.partId, item);
         outcome = done ? "linked" : "skipped";
-        if (!done) reason = "The part was linked meanwhile";
+        if (!done) {
+          reason = "The part was linked meanwhile";
+          said = { reasonCode: "part_linked_meanwhile", reasonParams: null };
+        }
       }
       if (outcome === "linked") linked++;
       if (outcome === "skipped") skipped++;
@@ -93,6 +102,7 @@ export async function createExport(
         partNumber: p.partNumber,
         outcome,
         reason: reason ?? null,
+        ...said,
         quickBooksId: outcome === "linked" ? (p.linkTo?.id ?? null) : null,
       });
     }

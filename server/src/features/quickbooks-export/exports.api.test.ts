@@ -64,9 +64,14 @@ describe.each(testBackends())("creating parts in QuickBooks on %s", (backend) =>
     expect(res.status).toBe(200);
     const preview = ExportPreviewSchema.parse(res.body);
     const row = (id: string) => preview.items.find((r) => r.partId === id)!;
-    expect(row(oil.id)).toMatchObject({ plan: "skip", nameTakenBy: { id: taken } });
+    expect(row(oil.id)).toMatchObject({
+      plan: "skip",
+      nameTakenBy: { id: taken },
+      reasonCode: "quickbooks_name_taken",
+    });
+    expect(row(oil.id).reasonParams?.name).toBeTruthy();
     expect(row(plug.id)).toMatchObject({ plan: "link_existing", skuTakenBy: [{ id: bySku }] });
-    expect(row(wiper.id).plan).toBe("skip");
+    expect(row(wiper.id)).toMatchObject({ plan: "skip", reasonCode: "sku_matches_several" });
     expect(row(wiper.id).skuTakenBy).toHaveLength(2);
     expect(row(fresh.id)).toMatchObject({ plan: "create", itemType: "Inventory", skuTakenBy: [] });
     expect(preview.counts).toEqual({ create: 1, linkExisting: 1, skip: 2 });
@@ -240,6 +245,7 @@ describe.each(testBackends())("creating parts in QuickBooks on %s", (backend) =>
     expect(records.find((r) => r.partId === b.id)).toMatchObject({
       outcome: "skipped",
       reason: "QuickBooks already has an item with this name",
+      reasonCode: "item_name_taken",
     });
     for (const p of [a, c]) expect(records.find((r) => r.partId === p.id)?.outcome).toBe("created");
     expect((await partsOf(t, shop)).find((p) => p.id === b.id)?.quickBooksItemRef).toBeNull();

@@ -1,4 +1,5 @@
-import type { ExportJob, ExportRecord } from "@app/shared";
+import type { ErrorReason, ExportJob, ExportRecord } from "@app/shared";
+import type { Said } from "../../http/errors.js";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { leaseFor, leaseLapsed } from "../../db/lease.js";
@@ -29,6 +30,9 @@ export const BATCH_SIZE = 30;
 /** How long a runner owns an export without renewing; past it, the next reader resumes it. */
 export const LEASE_SECONDS = 60;
 
+/** The English a failed export stores when QuickBooks never answered; anything else is Intuit's. */
+export const EXPORT_UNREACHABLE = "QuickBooks could not be reached; retry later";
+
 export function toExportJob(r: QuickBooksExportRow): ExportJob {
   return {
     id: r.id,
@@ -38,7 +42,15 @@ export function toExportJob(r: QuickBooksExportRow): ExportJob {
     created: r.created,
     linked: r.linked,
     skipped: r.skipped,
-    ...(r.errorMessage ? { error: r.errorMessage } : {}),
+    ...(r.errorMessage
+      ? {
+          error: r.errorMessage,
+          // Said in the reader's words; a refusal keeps Intuit's own inside the sentence.
+          ...(r.errorMessage === EXPORT_UNREACHABLE
+            ? { errorReason: "export_unreachable" as const }
+            : { errorReason: "export_refused" as const, errorParams: { detail: r.errorMessage } }),
+        }
+      : {}),
     requestedBy: r.requestedBy,
     createdAt: r.createdAt.toISOString(),
     ...(r.finishedAt ? { finishedAt: r.finishedAt.toISOString() } : {}),
@@ -115,6 +127,8 @@ export async function exportRecords(db: Db, shopId: string, id: string): Promise
     partNumber: r.partNumber,
     outcome: r.outcome,
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.reasonCode ? { reasonCode: r.reasonCode as ErrorReason } : {}),
+    ...(r.reasonParams ? { reasonParams: r.reasonParams } : {}),
     ...(r.quickBooksId ? { quickBooksId: r.quickBooksId } : {}),
   }));
 }
@@ -178,11 +192,17 @@ export async function setItemOutcome(
   exportId: string,
   partId: string,
   outcome: "created" | "skipped",
-  extra: { reason?: string; quickBooksId?: string },
+  extra: { reason?: string; said?: Said; quickBooksId?: string },
 ): Promise<void> {
   await tx
     .update(quickBooksExportItems)
-    .set({ outcome, reason: extra.reason ?? null, quickBooksId: extra.quickBooksId ?? null })
+    .set({
+      outcome,
+      reason: extra.reason ?? null,
+      reasonCode: extra.said?.reason ?? null,
+      reasonParams: extra.said?.params ?? null,
+      quickBooksId: extra.quickBooksId ?? null,
+    })
     .where(
       and(eq(quickBooksExportItems.exportId, exportId), eq(quickBooksExportItems.partId, partId)),
     );

@@ -69,7 +69,10 @@ export async function retryExport(
 ): Promise<ExportJob> {
   await getExport(deps, shopId, id);
   const row = await repo.requeueExport(deps.db, shopId, id).catch(() => undefined);
-  if (!row) throw conflict("Only a failed export can be retried, and one export at a time");
+  if (!row)
+    throw conflict("Only a failed export can be retried, and one export at a time", {
+      reason: "export_not_retryable",
+    });
   await kickExport(deps, id);
   return repo.toExportJob(row);
 }

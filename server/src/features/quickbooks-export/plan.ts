@@ -1,5 +1,6 @@
 import type { ExportPlan, ExportPreviewRow } from "@app/shared";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
+import type { Said } from "../../http/errors.js";
 import { skuKey } from "../quickbooks-links/item-link.js";
 import { type ExportablePart, itemNameOf, itemTypeOf } from "./item-body.js";
 import { isMatchable, nameKey } from "./qbo-items.js";
@@ -55,13 +56,20 @@ export function planExport(
       skuTakenBy: sameSku.map(summary),
       ...(nameTakenBy ? { nameTakenBy: summary(nameTakenBy) } : {}),
     };
-    const skip = (reason: string): PlannedPart => ({ ...row, plan: "skip", reason });
+    const skip = (reason: string, said: Said): PlannedPart => ({
+      ...row,
+      plan: "skip",
+      reason,
+      reasonCode: said.reason,
+      ...(said.params ? { reasonParams: said.params } : {}),
+    });
 
     const candidates = sameSku.filter((i) => isMatchable(i) && !linkedRefs.has(i.Id));
     if (opts.linkExisting && candidates.length > 0) {
       if (candidates.length > 1 || (partsPerSku.get(key) ?? 0) > 1)
         return skip(
           `Part number ${part.partNumber} matches more than one part or QuickBooks item; match it in the reconciliation assistant`,
+          { reason: "sku_matches_several", params: { partNumber: part.partNumber } },
         );
       const [item] = candidates;
       if (item) return { ...row, plan: "link_existing", linkTo: summary(item) };
@@ -71,16 +79,23 @@ export function planExport(
       if (linkable && opts.linkByName?.has(part.id))
         return { ...row, plan: "link_existing", linkTo: summary(nameTakenBy) };
       return {
-        ...skip(`QuickBooks already has an item named "${nameTakenBy.Name}"`),
+        ...skip(`QuickBooks already has an item named "${nameTakenBy.Name}"`, {
+          reason: "quickbooks_name_taken",
+          params: { name: nameTakenBy.Name },
+        }),
         ...(linkable ? { canLinkByName: true } : {}),
       };
     }
     const ownName = nameKey(itemNameOf(part));
     if (namesInExport.has(ownName))
-      return skip("Another part in this export has the same description");
+      return skip("Another part in this export has the same description", {
+        reason: "description_twice",
+      });
     namesInExport.add(ownName);
     if (part.kind === "inventory" && (part.quantityAvailable ?? "0").startsWith("-"))
-      return skip("QuickBooks needs a starting quantity of zero or more");
+      return skip("QuickBooks needs a starting quantity of zero or more", {
+        reason: "negative_starting_quantity",
+      });
     return { ...row, plan: "create" };
   });
 }

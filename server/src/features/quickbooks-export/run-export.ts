@@ -1,3 +1,4 @@
+import type { Said } from "../../http/errors.js";
 import { boundToRealm } from "../../integrations/qbo/client.js";
 import { QboItemSchema } from "../../integrations/qbo/schemas.js";
 import { isFault } from "../../integrations/qbo/errors.js";
@@ -104,14 +105,21 @@ export async function runExport(
               quickBooksId: item.data.Id,
               ...(linked
                 ? {}
-                : { reason: "The part was linked meanwhile; the new item is unlinked" }),
+                : {
+                    reason: "The part was linked meanwhile; the new item is unlinked",
+                    said: { reason: "new_item_unlinked" },
+                  }),
             });
             if (linked) created++;
             else skipped++;
           } else {
-            await repo.setItemOutcome(tx, exportId, p.partId, "skipped", {
-              reason: faultReason(res, parts.has(p.partId)),
-            });
+            await repo.setItemOutcome(
+              tx,
+              exportId,
+              p.partId,
+              "skipped",
+              faultReason(res, parts.has(p.partId)),
+            );
             skipped++;
           }
         }
@@ -123,17 +131,38 @@ export async function runExport(
     await repo.finishExport(deps.db, exportId, "succeeded");
   } catch (err) {
     log.warn({ err }, "export to QuickBooks stopped");
-    const message = isFault(err) ? err.message : "QuickBooks could not be reached; retry later";
+    const message = isFault(err) ? err.message : repo.EXPORT_UNREACHABLE;
     await repo.finishExport(deps.db, exportId, "failed", message);
   }
 }
 
-function faultReason(res: BatchItemResponse | undefined, partExists: boolean): string {
-  if (!partExists) return "The part was deleted or linked before its turn came";
+/** Why a part was not created: English for scripts, a reason for the reader's language. */
+function faultReason(
+  res: BatchItemResponse | undefined,
+  partExists: boolean,
+): { reason: string; said: Said } {
+  if (!partExists)
+    return {
+      reason: "The part was deleted or linked before its turn came",
+      said: { reason: "part_gone_before_turn" },
+    };
   const error = res?.Fault?.Error?.[0];
-  if (!error) return "QuickBooks did not answer for this part";
-  if (error.code === "6240") return "QuickBooks already has an item with this name";
-  return error.Detail ?? error.Message ?? `QuickBooks refused it (code ${error.code ?? "?"})`;
+  if (!error)
+    return {
+      reason: "QuickBooks did not answer for this part",
+      said: { reason: "quickbooks_no_answer_for_part" },
+    };
+  if (error.code === "6240")
+    return {
+      reason: "QuickBooks already has an item with this name",
+      said: { reason: "item_name_taken" },
+    };
+  // QuickBooks' own words, inside a sentence in the reader's language.
+  const detail = error.Detail ?? error.Message ?? `code ${error.code ?? "?"}`;
+  return {
+    reason: error.Detail ?? error.Message ?? `QuickBooks refused it (code ${error.code ?? "?"})`,
+    said: { reason: "quickbooks_refused", params: { detail } },
+  };
 }
 
 /** The reconciliation's last step: bring in what exists only in QuickBooks. */

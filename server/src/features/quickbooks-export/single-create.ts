@@ -27,7 +27,10 @@ export async function createItemForPart(
 ): Promise<Part> {
   const row = UUID.test(partId) ? await findPart(deps.db, shopId, partId) : undefined;
   if (!row) throw notFound("Part");
-  if (row.quickBooksItemRef) throw conflict("This part is already linked to a QuickBooks item");
+  if (row.quickBooksItemRef)
+    throw conflict("This part is already linked to a QuickBooks item", {
+      reason: "part_already_linked",
+    });
   const realmId = await currentRealm(deps.db, shopId);
   const client = boundToRealm(deps.qbo.client, realmId);
   const accounts = await defaultItemAccounts(client, shopId);
@@ -52,13 +55,20 @@ export async function createItemForPart(
     });
   } catch (err) {
     if (isFault(err, "6240"))
-      throw conflict(`QuickBooks already has an item named "${String(body.Name)}"`, {
-        code: "6240",
-      });
+      throw conflict(
+        `QuickBooks already has an item named "${String(body.Name)}"`,
+        { reason: "quickbooks_name_taken", params: { name: String(body.Name) } },
+        { code: "6240" },
+      );
     if (isFault(err))
-      throw new AppError(400, "validation_failed", `QuickBooks refused the item: ${err.message}`, [
-        { path: "part", message: err.details.detail ?? err.message },
-      ]);
+      throw new AppError(
+        400,
+        "validation_failed",
+        `QuickBooks refused the item: ${err.message}`,
+        [{ path: "part", message: err.details.detail ?? err.message }],
+        // QuickBooks' own words stay as Intuit wrote them, inside a sentence in ours.
+        { reason: "quickbooks_refused", params: { detail: err.details.detail ?? err.message } },
+      );
     throw err;
   }
   const item = QboItemSchema.parse(answer.Item);

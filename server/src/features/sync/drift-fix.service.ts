@@ -1,4 +1,5 @@
 import type { DriftField, DriftFixRequest, DriftFixResponse, DriftFixResult } from "@app/shared";
+import type { Said } from "../../http/errors.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts, stockAdjustments, syncOwnWrites } from "../../db/schema/index.js";
@@ -49,6 +50,7 @@ export async function fixDrift(
       field: "quantity",
       outcome: "failed",
       message: "Part not found or not linked",
+      reason: "part_not_linked",
     });
   for (const part of found) results.push(...(await fixPart(deps, shopId, part, req)));
   return { results };
@@ -59,7 +61,9 @@ async function fixPart(deps: Deps, shopId: string, part: LinkedPart, req: DriftF
   const change = await readItem(deps.client, shopId, part.quickBooksItemRef);
   const fields = req.fields ?? (["quantity", "cost", "retailCost"] as DriftField[]);
   if (change?.kind !== "item")
-    return fields.map((field) => failed(part.id, field, "The QuickBooks item no longer exists"));
+    return fields.map((field) =>
+      failed(part.id, field, "The QuickBooks item no longer exists", { reason: "item_gone" }),
+    );
   const row = driftRow(part, change.item);
   const todo = fields.filter((f) => row.differences.includes(f));
   const untouched = fields
@@ -82,7 +86,10 @@ async function takeQuickBooks(
   readStartedAt: Date,
 ): Promise<DriftFixResult[]> {
   const qbo = driftRow(part, item).quickBooks;
-  if (!qbo) return fields.map((f) => failed(part.id, f, "The QuickBooks item no longer exists"));
+  if (!qbo)
+    return fields.map((f) =>
+      failed(part.id, f, "The QuickBooks item no longer exists", { reason: "item_gone" }),
+    );
   await db.transaction(async (tx) => {
     const [locked] = await tx
       .select()
@@ -103,7 +110,7 @@ async function takeQuickBooks(
       changes.push(await moveQuantity(tx, locked, delta, `quickbooks:drift:${item.Id}`));
       // QuickBooks' value is now ours: measure its next changes from here.
       await acceptAsBaseline(tx, shopId, item, qbo.quantity, readStartedAt);
-      await supersedeFailed(tx, shopId, part.id, SUPERSEDED_BY_TAKE);
+      await supersedeFailed(tx, shopId, part.id, "take", SUPERSEDED_BY_TAKE);
     }
     await logChange(tx, {
       shopId,
@@ -143,7 +150,9 @@ async function pushShopmonkey(
         ...prices.map((field): DriftFixResult => ({ partId: part.id, field, outcome: "fixed" })),
       );
     } catch (err) {
-      results.push(...prices.map((f) => failed(part.id, f, messageOf(err))));
+      results.push(
+        ...prices.map((f) => failed(part.id, f, messageOf(err), refusal(messageOf(err)))),
+      );
     }
   }
   if (fields.includes("quantity"))
@@ -193,7 +202,7 @@ async function pushQuantity(
 ): Promise<DriftFixResult> {
   const send = { db: deps.db, client: deps.client, logger: deps.logger };
   if ((await sendPartAdjustments(send, shopId, part.id)) === "retry")
-    return failed(part.id, "quantity", UNANSWERED);
+    return failed(part.id, "quantity", UNANSWERED, { reason: "quickbooks_unanswered" });
   const [current] = await deps.db
     .select({ quantity: parts.quantityAvailable })
     .from(parts)
@@ -201,18 +210,20 @@ async function pushQuantity(
   const readStartedAt = await databaseNow(deps.db);
   const change = await readItem(deps.client, shopId, part.quickBooksItemRef);
   if (change?.kind !== "item")
-    return failed(part.id, "quantity", "The QuickBooks item no longer exists");
+    return failed(part.id, "quantity", "The QuickBooks item no longer exists", {
+      reason: "item_gone",
+    });
   const qboQuantity = optionalDecimal(change.item.QtyOnHand) ?? "0";
   const qty = subtract(current?.quantity ?? "0", qboQuantity);
   if (isZero(qty)) {
-    await supersedeFailed(deps.db, shopId, part.id, SUPERSEDED_BY_PUSH);
+    await supersedeFailed(deps.db, shopId, part.id, "push", SUPERSEDED_BY_PUSH);
     return { partId: part.id, field: "quantity", outcome: "fixed" };
   }
   const queued = await deps.db.transaction(async (tx) => {
     // Shopmonkey's value wins: QuickBooks' quantity as just read is overridden, not news to
     // apply here later, so it becomes the baseline and only our adjustment is on top of it.
     await acceptAsBaseline(tx, shopId, change.item, qboQuantity, readStartedAt);
-    await supersedeFailed(tx, shopId, part.id, SUPERSEDED_BY_PUSH);
+    await supersedeFailed(tx, shopId, part.id, "push", SUPERSEDED_BY_PUSH);
     return queueAdjustment(tx, {
       shopId,
       partId: part.id,
@@ -235,12 +246,14 @@ async function pushQuantity(
       field: "quantity",
       outcome: "unsupported",
       message: `${ADJUSTMENT_UNSUPPORTED} (${row.error ?? ""})`,
+      reason: "adjustment_unsupported",
+      params: { detail: row.error ?? "" },
     };
-  return failed(
-    part.id,
-    "quantity",
-    row?.status === "failed" ? (row.error ?? "QuickBooks refused the adjustment") : UNANSWERED,
-  );
+  if (row?.status === "failed") {
+    const detail = row.error ?? "QuickBooks refused the adjustment";
+    return failed(part.id, "quantity", detail, refusal(detail));
+  }
+  return failed(part.id, "quantity", UNANSWERED, { reason: "quickbooks_unanswered" });
 }
 
 const SUPERSEDED_BY_TAKE =
@@ -251,11 +264,24 @@ const SUPERSEDED_BY_PUSH =
 const UNANSWERED =
   "QuickBooks did not answer yet; the adjustment is stored and will be sent again shortly.";
 
-const failed = (partId: string, field: DriftField, message: string): DriftFixResult => ({
+/** `message` is English (logs, scripts); `reason` and `params` are what the web says. */
+const failed = (
+  partId: string,
+  field: DriftField,
+  message: string,
+  said: Said,
+): DriftFixResult => ({
   partId,
   field,
   outcome: "failed",
   message,
+  ...said,
+});
+
+/** QuickBooks' own words (Intuit's), inside a sentence in the reader's language. */
+const refusal = (detail: string): Said => ({
+  reason: "quickbooks_refused_change",
+  params: { detail },
 });
 
 const messageOf = (err: unknown) =>

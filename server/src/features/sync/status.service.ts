@@ -82,7 +82,9 @@ export async function decideNotice(
       .for("update");
     if (!open) throw notFound("Notice");
     if (decision === "relink" && (open.kind !== "merged" || !open.mergedIntoRef))
-      throw conflict("Only a merge notice can move the link to the surviving item");
+      throw conflict("Only a merge notice can move the link to the surviving item", {
+        reason: "merge_notice_only",
+      });
     const [notice] = await tx
       .update(syncNotices)
       .set({

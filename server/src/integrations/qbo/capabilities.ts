@@ -5,6 +5,7 @@ import type { QboClient } from "./client.js";
 /**
  * What a QuickBooks company can do, read from its CompanyInfo and Preferences:
  * - the plan is `CompanyInfo.NameValue[OfferingSku]` ("QuickBooks Online Plus", …);
+ * - the money is in `Preferences.CurrencyPrefs.HomeCurrency` (Intuit, "Preferences" entity);
  * - inventory tracking is `Preferences.ProductAndServicesPrefs.QuantityOnHand` (Intuit, "Create
  *   products, services, and inventory items": Simple Start and Essentials have none);
  * - the InventoryAdjustment API "is available for QuickBooks Online Plus and Advanced SKUs in
@@ -19,6 +20,11 @@ const CompanyInfoSchema = z.looseObject({
 const PreferencesSchema = z.looseObject({
   Preferences: z.looseObject({
     ProductAndServicesPrefs: z.looseObject({ QuantityOnHand: z.boolean().optional() }).optional(),
+    CurrencyPrefs: z
+      .looseObject({
+        HomeCurrency: z.looseObject({ value: z.string().regex(/^[A-Z]{3}$/) }).optional(),
+      })
+      .optional(),
   }),
 });
 
@@ -40,7 +46,11 @@ export function capabilitiesFrom(companyInfo: unknown, preferences: unknown): Ca
   const country = (info.success ? info.data.CompanyInfo.Country : undefined) ?? "";
   const inventoryTracking =
     prefs.success && prefs.data.Preferences.ProductAndServicesPrefs?.QuantityOnHand === true;
+  const currency = prefs.success
+    ? prefs.data.Preferences.CurrencyPrefs?.HomeCurrency?.value
+    : undefined;
   return {
+    ...(currency ? { currency } : {}),
     inventoryTracking,
     inventoryAdjustments:
       inventoryTracking && country === "US" && (plan === "plus" || plan === "advanced"),

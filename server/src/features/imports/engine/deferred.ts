@@ -2,7 +2,7 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../db/client.js";
 import { importSkuCandidates, parts } from "../../../db/schema/index.js";
 import { type QboItem, QboItemSchema } from "../../../integrations/qbo/schemas.js";
-import type { RecordOutcome } from "../records.repository.js";
+import type { RecordOutcome, SkipReason } from "../records.repository.js";
 import { type ItemsRun, writeItems } from "./items.js";
 import { notLinkedBefore } from "../../quickbooks-links/realm.repository.js";
 import { linkPartsBySku, skuKeyOf } from "../../quickbooks-links/item-link.js";
@@ -64,11 +64,11 @@ export async function resolveDeferredItems(tx: Db, run: ItemsRun): Promise<Recor
       const sku = item.Sku?.trim() ?? "";
       const onQbo = qboCount.get(row.key) ?? 1;
       const ours = localByKey.get(row.key) ?? [];
-      const skip = (reason: string) =>
+      const skip = (reason: SkipReason) =>
         records.push({ quickBooksId: item.Id, name: item.Name, outcome: "skipped", reason });
-      if (onQbo > 1) skip(`conflict: ${onQbo} QuickBooks items share SKU ${sku}`);
+      if (onQbo > 1) skip({ code: "sku_shared_in_quickbooks", params: { count: onQbo, sku } });
       else if (ours.length > 1)
-        skip(`conflict: ${ours.length} Shopmonkey parts share part number ${sku}`);
+        skip({ code: "part_number_shared", params: { count: ours.length, sku } });
       else {
         if (ours[0]) links.set(item.Id, ours[0]);
         toWrite.push(item);

@@ -1,3 +1,4 @@
+import { type UndoKept, type UndoKeptReason, UndoKeptReasonSchema } from "@app/shared";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../db/client.js";
 import type { ImportJobRow } from "../../../db/schema/index.js";
@@ -12,15 +13,35 @@ export interface UndoCandidate {
   reason: string | null;
 }
 
-/** The plain reasons a record is kept; the preview and the run's records say them. */
+/**
+ * Why a record is kept, as the codes the undo stores (`undo_reason`) and the web says in the
+ * reader's language; the English is for the API's `reason` (scripts, logs).
+ */
 export const KEPT = {
+  gone: "gone",
+  noBefore: "no_before",
+  onOrder: "on_order",
+  stockMoved: "stock_moved",
+  laterRun: "later_run",
+  edited: "edited",
+} as const satisfies Record<string, UndoKeptReason>;
+
+const KEPT_ENGLISH: Record<UndoKeptReason, string> = {
   gone: "no longer exists",
-  noBefore: "imported before undo existed: its earlier values were not kept",
-  onOrder: "used on an order",
-  stockMoved: "stock moved since the import",
-  laterRun: "linked again by a later import",
+  no_before: "imported before undo existed: its earlier values were not kept",
+  on_order: "used on an order",
+  stock_moved: "stock moved since the import",
+  later_run: "linked again by a later import",
   edited: "edited since the import",
-} as const;
+};
+
+/** A kept record as the API answers it; an undo stored before codes existed kept its English. */
+export function keptRecord(recordId: string, name: string, stored: string): UndoKept {
+  const code = UndoKeptReasonSchema.safeParse(stored);
+  return code.success
+    ? { recordId, name, reason: KEPT_ENGLISH[code.data], reasonCode: code.data }
+    : { recordId, name, reason: stored };
+}
 
 const isParts = (job: ImportJobRow) => job.category !== "customers";
 

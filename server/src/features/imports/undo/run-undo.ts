@@ -4,7 +4,7 @@ import type { ImportJobRow } from "../../../db/schema/index.js";
 import type { Logger } from "../../../lib/logger.js";
 import { LostLease } from "../jobs.repository.js";
 import { applyBatch } from "./apply.js";
-import { classifyBatch } from "./classify.js";
+import { classifyBatch, keptRecord } from "./classify.js";
 import * as undo from "./undo.repository.js";
 
 export interface UndoDeps {
@@ -85,8 +85,7 @@ export async function planUndo(db: Db, job: ImportJobRow): Promise<UndoImportRes
     for (const c of batch) {
       if (c.reason) {
         out.keptCount++;
-        if (out.kept.length < KEPT_LISTED)
-          out.kept.push({ recordId: c.recordId, name: c.name, reason: c.reason });
+        if (out.kept.length < KEPT_LISTED) out.kept.push(keptRecord(c.recordId, c.name, c.reason));
       } else if (c.outcome === "imported") out.removed++;
       else out.restored++;
     }

@@ -99,6 +99,18 @@ describe.each(testBackends())("undo an import on %s", (backend) => {
     const done = await undo(shop, run.id);
     expect(done.status).toBe(200);
     expect(UndoImportResultSchema.parse(done.body)).toEqual(planned);
+    // Stored as codes the web says in the reader's language, not as English words.
+    expect(planned.kept.map((k) => k.reasonCode).sort()).toEqual([
+      "edited",
+      "on_order",
+      "stock_moved",
+    ]);
+    const stored = rowsOf<{ undo_reason: string }>(
+      await t.deps.db.execute(
+        sql`select undo_reason from import_records where job_id = ${run.id} and undo_outcome = 'kept' order by undo_reason`,
+      ),
+    );
+    expect(stored.map((r) => r.undo_reason)).toEqual(["edited", "on_order", "stock_moved"]);
     expect((await inventoryOf(t, shop)).map((p) => p.id).sort()).toEqual(
       [sold, counted, renamed].sort(),
     );

@@ -3,6 +3,7 @@ import type { Db } from "../../../db/client.js";
 import { leaseFor, leaseGivenBack, leaseLapsed } from "../../../db/lease.js";
 import { type ImportJobRow, importJobs, importRecords } from "../../../db/schema/index.js";
 import { LostLease } from "../jobs.repository.js";
+import { keptRecord } from "./classify.js";
 
 const FINISHED = ["succeeded", "failed", "canceled"] as const;
 
@@ -165,5 +166,5 @@ export async function keptRecords(db: Db, jobId: string, limit: number) {
     .where(and(eq(importRecords.jobId, jobId), eq(importRecords.undoOutcome, "kept")))
     .orderBy(asc(importRecords.seq))
     .limit(limit);
-  return rows.map((r) => ({ recordId: r.recordId ?? "", name: r.name, reason: r.reason ?? "" }));
+  return rows.map((r) => keptRecord(r.recordId ?? "", r.name, r.reason ?? ""));
 }

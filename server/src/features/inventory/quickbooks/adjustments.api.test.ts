@@ -188,7 +188,11 @@ describe.each(testBackends())("stock counts sent to QuickBooks, on %s", (backend
     });
     expect(pushed.body.results).toEqual([{ partId: part.id, field: "quantity", outcome: "fixed" }]);
     const [closed] = await history(part.id);
-    expect(closed?.quickBooks).toMatchObject({ status: "dropped", errorCode: "superseded" });
+    expect(closed?.quickBooks).toMatchObject({
+      status: "dropped",
+      errorCode: "superseded_by_push",
+      reason: "adjustment_superseded_by_push",
+    });
     const retry = await api(
       h,
       shop,

@@ -246,11 +246,12 @@ export async function supersedeFailed(
   db: Db,
   shopId: string,
   partId: string,
+  by: "take" | "push",
   reason: string,
 ): Promise<void> {
   await db
     .update(stockAdjustments)
-    .set({ status: "dropped", errorCode: "superseded", error: reason })
+    .set({ status: "dropped", errorCode: `superseded_by_${by}`, error: reason })
     .where(
       and(
         eq(stockAdjustments.shopId, shopId),

@@ -23,6 +23,7 @@ export function unmappedError(missing: SalesCategory[]): AppError {
     "conflict",
     `Map ${missing.map((c) => LABELS[c]).join(", ")} to a QuickBooks item in Settings → QuickBooks → Configure accounting before sending invoices`,
     { reason: "accounting_not_configured", categories: missing },
+    { reason: "accounting_not_configured" },
   );
 }
 

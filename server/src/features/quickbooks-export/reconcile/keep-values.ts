@@ -1,4 +1,5 @@
 import type { ReconciliationApply } from "@app/shared";
+import type { ReconciliationNote } from "../../../db/schema/index.js";
 import type { QboClient } from "../../../integrations/qbo/client.js";
 import { QboError, isFault } from "../../../integrations/qbo/errors.js";
 import { readItem } from "../../sync/read-item.js";
@@ -17,9 +18,9 @@ export async function keepShopmonkeyValues(
   pairs: ReconciliationApply["pairs"],
   linkedIds: ReadonlySet<string>,
   parts: readonly ShopPart[],
-): Promise<{ partId: string; message: string }[]> {
+): Promise<ReconciliationNote[]> {
   const partById = new Map(parts.map((p) => [p.id, p]));
-  const notes: { partId: string; message: string }[] = [];
+  const notes: ReconciliationNote[] = [];
   for (const pair of pairs) {
     const part = partById.get(pair.partId);
     if (!part || !linkedIds.has(pair.partId) || pair.keepShopmonkey.length === 0) continue;
@@ -41,8 +42,12 @@ export async function keepShopmonkeyValues(
       });
     } catch (err) {
       if (err instanceof QboError && !isFault(err)) throw err;
+      const detail = err instanceof Error ? err.message : "QuickBooks refused the change";
       notes.push({
         partId: pair.partId,
+        ...(isFault(err, "6240")
+          ? { reason: "values_not_kept_name_taken", params: { name: itemNameOf(part) } }
+          : { reason: "values_not_kept", params: { detail } }),
         message: `Shopmonkey's ${[...keep].map(words).join(", ")} could not be kept: ${
           isFault(err, "6240")
             ? `QuickBooks already has another item named "${itemNameOf(part)}"`

@@ -1,6 +1,7 @@
 import type { ReconciliationApply } from "@app/shared";
 import type { ReconciliationSkip } from "../../../db/schema/index.js";
 import type { Db } from "../../../db/client.js";
+import type { Said } from "../../../http/errors.js";
 import type { QboItem } from "../../../integrations/qbo/schemas.js";
 import { linkPart } from "../../quickbooks-links/item-link.js";
 import type { ShopPart } from "./match.js";
@@ -33,26 +34,43 @@ export async function linkPairs(
   const out: LinkOutcome = { linked: 0, alreadyLinked: 0, skipped: [], linkedIds: new Set() };
   const seenParts = new Set<string>();
   const seenItems = new Set<string>();
-  const skip = (partId: string, reason: string) => out.skipped.push({ partId, reason });
+  const skip = (partId: string, reason: string, said: Said) =>
+    out.skipped.push({
+      partId,
+      reason,
+      code: said.reason,
+      ...(said.params ? { params: said.params } : {}),
+    });
   await db.transaction(async (tx) => {
     for (const pair of pairs) {
       const part = partById.get(pair.partId);
       const item = items.get(pair.quickBooksId);
-      if (!part) skip(pair.partId, "Part not found");
-      else if (!item) skip(pair.partId, "The QuickBooks item is missing or inactive");
+      if (!part) skip(pair.partId, "Part not found", { reason: "reconcile_part_missing" });
+      else if (!item)
+        skip(pair.partId, "The QuickBooks item is missing or inactive", {
+          reason: "reconcile_item_missing",
+        });
       else if (seenParts.has(part.id) || seenItems.has(item.Id))
-        skip(part.id, "The part or the item is in more than one pair");
+        skip(part.id, "The part or the item is in more than one pair", {
+          reason: "reconcile_pair_twice",
+        });
       else if (part.quickBooksItemRef === item.Id) {
         out.alreadyLinked++;
         out.linkedIds.add(part.id);
       } else if (part.quickBooksItemRef)
-        skip(part.id, `Already linked to QuickBooks item ${part.quickBooksItemRef}`);
-      else if (itemOwner.has(item.Id)) skip(part.id, "The item is linked to another part");
+        skip(part.id, `Already linked to QuickBooks item ${part.quickBooksItemRef}`, {
+          reason: "part_linked_elsewhere",
+          params: { item: part.quickBooksItemRef },
+        });
+      else if (itemOwner.has(item.Id))
+        skip(part.id, "The item is linked to another part", {
+          reason: "item_linked_to_other_part",
+        });
       else if (await linkPart(tx, shopId, realmId, part.id, item)) {
         out.linked++;
         out.linkedIds.add(part.id);
         itemOwner.set(item.Id, part.id);
-      } else skip(part.id, "The part was linked meanwhile");
+      } else skip(part.id, "The part was linked meanwhile", { reason: "part_linked_meanwhile" });
       seenParts.add(pair.partId);
       seenItems.add(pair.quickBooksId);
     }

@@ -1,4 +1,5 @@
 import type { ReconciliationApply } from "@app/shared";
+import type { ReconciliationNote } from "../../../db/schema/index.js";
 import { fixDrift } from "../../sync/drift-fix.service.js";
 import type { RunExportDeps } from "../run-export.js";
 
@@ -13,8 +14,8 @@ export async function settleQuantities(
   pairs: ReconciliationApply["pairs"],
   linkedIds: ReadonlySet<string>,
   importsFollow: boolean,
-): Promise<{ partId: string; message: string }[]> {
-  const notes: { partId: string; message: string }[] = [];
+): Promise<ReconciliationNote[]> {
+  const notes: ReconciliationNote[] = [];
   for (const action of ["take_quickbooks", "push_shopmonkey"] as const) {
     const side = action === "take_quickbooks" ? "quickbooks" : "shopmonkey";
     const ids = pairs
@@ -34,6 +35,9 @@ export async function settleQuantities(
         if (r.outcome === "unsupported" || r.outcome === "failed")
           notes.push({
             partId: r.partId,
+            ...(r.reason ? { reason: r.reason } : {}),
+            ...(r.params ? { params: r.params } : {}),
+            ...(importsFollow && action === "push_shopmonkey" ? { importFollows: true } : {}),
             // The import re-reads every linked item, quantity included: say so before it does.
             message:
               (r.message ?? r.outcome) +

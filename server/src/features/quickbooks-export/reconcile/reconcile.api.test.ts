@@ -260,7 +260,11 @@ describe.each(testBackends())("the reconciliation assistant on %s", (backend) =>
         createOnlyInShopmonkey: false,
       });
     expect(res.body.skipped).toEqual([
-      { partId: ids.P4, reason: "The item is linked to another part" },
+      {
+        partId: ids.P4,
+        reason: "The item is linked to another part",
+        code: "item_linked_to_other_part",
+      },
     ]);
   });
 

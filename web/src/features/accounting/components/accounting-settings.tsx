@@ -21,19 +21,23 @@ import { CategoryPicker } from "./category-picker";
 import { useErrorMessage } from "../../../lib/use-error-message";
 
 /** Field errors of a 400 from PUT, by category ("body.categoryItems.labor" → labor). */
-function errorsByCategory(err: unknown): Partial<Record<SalesCategory, string>> {
+function errorsByCategory(
+  err: unknown,
+  say: (issue: unknown) => string,
+): Partial<Record<SalesCategory, string>> {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return {};
   const out: Partial<Record<SalesCategory, string>> = {};
   for (const issue of err.details as FieldIssue[]) {
     const key = issue.path.split(".").at(-1) as SalesCategory;
-    if (SALES_CATEGORIES.includes(key)) out[key] = issue.message;
+    if (SALES_CATEGORIES.includes(key)) out[key] = say(issue);
   }
   return out;
 }
 
-function adjustmentAccountError(err: unknown): string | undefined {
+function adjustmentAccountError(err: unknown, say: (issue: unknown) => string) {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return undefined;
-  return (err.details as FieldIssue[]).find((i) => i.path === "body.adjustmentAccountId")?.message;
+  const issue = (err.details as FieldIssue[]).find((i) => i.path === "body.adjustmentAccountId");
+  return issue ? say(issue) : undefined;
 }
 
 /**
@@ -67,8 +71,8 @@ function MappingForm({ initial, canEdit }: { initial: AccountingSettings; canEdi
   const [adjustmentAccountId, setAdjustmentAccountId] = useState(initial.adjustmentAccountId);
   const autoSendId = useId();
   const noteId = useId();
-  const fieldErrors = errorsByCategory(save.error);
-  const accountError = adjustmentAccountError(save.error);
+  const fieldErrors = errorsByCategory(save.error, errorMessage);
+  const accountError = adjustmentAccountError(save.error, errorMessage);
   const missing = SALES_CATEGORIES.filter((c) => !draft[c]);
 
   function submit(e: FormEvent) {

@@ -1,5 +1,6 @@
 import { CustomerListQuerySchema } from "@app/shared";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 import { Button } from "../../../components/ui/button";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { CustomersIcon } from "../../../components/ui/icons";
@@ -21,7 +22,7 @@ export function CustomersPage() {
   const errorMessage = useErrorMessage();
   const [query, update] = useListParams(CustomerListQuerySchema);
   const customers = useCustomers(query);
-  const number = new Intl.NumberFormat(i18n.resolvedLanguage);
+  const number = new Intl.NumberFormat(formatLocale(i18n.resolvedLanguage));
   const link: LinkChoice | "" =
     query.linked === undefined ? "" : query.linked ? "linked" : "unlinked";
 

@@ -1,15 +1,18 @@
+import { currentLanguage } from "../../../i18n";
 import { toApiError } from "../../../lib/api-error";
 import { getSession } from "../../../lib/session";
 
 /**
- * The CSV needs the session's bearer token, which a plain link can't carry: fetch it, then
+ * The CSV comes in the reader's language (`?lang=`, docs/api.md). It needs the session's bearer token, which a plain link can't carry: fetch it, then
  * hand the browser a short-lived object URL to save.
  */
 export async function downloadRecordsCsv(id: string): Promise<void> {
   const token = await getSession().getToken();
-  const res = await fetch(`/api/quickbooks/imports/${encodeURIComponent(id)}/records.csv`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
+  const lang = currentLanguage();
+  const res = await fetch(
+    `/api/quickbooks/imports/${encodeURIComponent(id)}/records.csv?lang=${lang}`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
   if (!res.ok) throw await toApiError(res);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement("a");

@@ -9,7 +9,8 @@ import { useImports } from "../api/get-imports";
 import { isLive } from "../api/live";
 import { useStartImport } from "../api/start-import";
 import { useCompletionToasts } from "../hooks/use-completion-toasts";
-import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
+import { useErrorMessage } from "../../../lib/use-error-message";
+import { useFormatWhen, useSummary } from "../hooks/use-format";
 import { ImportHistory } from "./import-history";
 import { ImportProgress } from "./import-progress";
 import { RecordsDialog } from "./records-dialog";
@@ -33,7 +34,7 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
   const cancel = useCancelImport();
   const summary = useSummary();
   const when = useFormatWhen();
-  const reason = useReason();
+  const reason = useErrorMessage();
   const [openJob, setOpenJob] = useState<string | undefined>();
   const previewButton = useRef<HTMLButtonElement>(null);
   const [undoJob, setUndoJob] = useState<ImportJob | undefined>();

@@ -1,6 +1,7 @@
 import type { ImportJob } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
+import { useErrorMessage } from "../../../lib/use-error-message";
+import { useFormatWhen, useSummary } from "../hooks/use-format";
 
 /** A finished run that wrote something can be undone, once. */
 export const canBeUndone = (job: ImportJob) =>
@@ -20,7 +21,7 @@ export function ImportHistory({
   const { t } = useTranslation("imports");
   const when = useFormatWhen();
   const summary = useSummary();
-  const reason = useReason();
+  const reason = useErrorMessage();
   return (
     <details className="group mt-4 border-t border-slate-100 pt-3">
       <summary className="cursor-pointer text-sm font-medium text-navy-800">

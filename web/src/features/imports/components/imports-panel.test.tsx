@@ -178,7 +178,9 @@ describe("Import and Sync", () => {
     const card = await inventoryCard();
     await user.click(card.getByRole("button", { name: "Run one-time import" }));
     expect(
-      await screen.findByText("Inventory import failed: QuickBooks needs to be reconnected."),
+      await screen.findByText(
+        "Inventory import failed: QuickBooks needs to be reconnected. Use Reconnect in the banner.",
+      ),
     ).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Retry" }));
     await waitFor(() =>
@@ -235,6 +237,86 @@ describe("Import and Sync", () => {
       "disabled",
       false,
     );
+  });
+
+  it("says a server refusal in French inside the French UI, from its code", async () => {
+    await i18n.changeLanguage("fr");
+    importsServer({
+      extra: {
+        "POST /api/quickbooks/imports": () =>
+          json(
+            {
+              error: {
+                code: "conflict",
+                message: "An import of inventory is already running for this shop",
+                reason: "import_running",
+              },
+            },
+            409,
+          ),
+      },
+    });
+    const user = userEvent.setup();
+    renderApp("/settings/quickbooks/import");
+    const card = within(
+      (await screen.findByRole("heading", { name: "Inventaire" })).closest("section")!,
+    );
+    await user.click(card.getByRole("button", { name: "Exécuter une importation unique" }));
+    await waitFor(() =>
+      expect(toastText()).toContain("Une importation de ce type est déjà en cours."),
+    );
+    expect(toastText()).not.toContain("already running");
+  });
+
+  it("shows skip reasons in French from their codes, and an old record's stored text", async () => {
+    await i18n.changeLanguage("fr");
+    const previewId = "00000000-0000-4000-8000-000000000003";
+    const preview = job({
+      id: previewId,
+      dryRun: true,
+      status: "succeeded",
+      total: 2,
+      processed: 2,
+      skipped: 2,
+    });
+    importsServer({
+      inventoryStates: [preview],
+      extra: {
+        "POST /api/quickbooks/imports": () => json({ ...preview, status: "queued" }, 202),
+        [`GET /api/quickbooks/imports/${previewId}`]: () => json(preview),
+        [`GET /api/quickbooks/imports/${previewId}/records?limit=100`]: () =>
+          json({
+            items: [
+              {
+                quickBooksId: "5",
+                name: "Brake Pads",
+                outcome: "skipped",
+                reason: "conflict: 2 QuickBooks items share SKU BP-1001",
+                reasonCode: "sku_shared_in_quickbooks",
+                reasonParams: { count: 2, sku: "BP-1001" },
+              },
+              {
+                quickBooksId: "9",
+                name: "Old one",
+                outcome: "skipped",
+                reason: "stored before codes existed",
+              },
+            ],
+          }),
+      },
+    });
+    const user = userEvent.setup();
+    renderApp("/settings/quickbooks/import");
+    const card = within(
+      (await screen.findByRole("heading", { name: "Inventaire" })).closest("section")!,
+    );
+    await user.click(card.getByRole("button", { name: "Aperçu" }));
+    const dialog = within(await screen.findByRole("dialog"));
+    expect(
+      await dialog.findByText("conflit : 2 articles QuickBooks partagent le SKU BP-1001"),
+    ).toBeTruthy();
+    expect(dialog.getByText("stored before codes existed")).toBeTruthy();
+    expect(dialog.queryByText(/share SKU/)).toBeNull();
   });
 
   it("explains to technicians why they cannot run imports", async () => {

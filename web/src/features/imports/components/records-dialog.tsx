@@ -5,7 +5,8 @@ import { Button } from "../../../components/ui/button";
 import { downloadRecordsCsv } from "../api/download-records-csv";
 import { useImport } from "../api/get-import";
 import { isLive } from "../api/live";
-import { useFormatWhen, useReason, useSummary } from "../hooks/use-format";
+import { useErrorMessage } from "../../../lib/use-error-message";
+import { useFormatWhen, useSummary } from "../hooks/use-format";
 import { ImportProgress } from "./import-progress";
 import { Dialog } from "../../../components/ui/dialog";
 import { RecordsTable } from "./records-table";
@@ -31,7 +32,7 @@ export function RecordsDialog({
   const job = useImport(jobId).data;
   const summary = useSummary();
   const when = useFormatWhen();
-  const reason = useReason();
+  const reason = useErrorMessage();
   const category = job ? t(`categories.${job.category}`) : "";
   const title = !job
     ? t("records.waiting")

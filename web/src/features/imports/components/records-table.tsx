@@ -62,7 +62,12 @@ export function RecordsTable({ jobId }: { jobId: string }) {
                 {t(`records.outcomes.${r.outcome}`)}
               </span>
             </Cell>
-            <Cell className="text-slate-700">{r.reason ?? ""}</Cell>
+            <Cell className="text-slate-700">
+              {/* A record stored before reason codes existed shows the text it was stored with. */}
+              {r.reasonCode
+                ? t(r.reasonCode, { ns: "skipReasons", ...r.reasonParams })
+                : (r.reason ?? "")}
+            </Cell>
           </tr>
         ))}
       </DataTable>

@@ -48,7 +48,12 @@ function server(role = "owner") {
         restored: 30,
         keptCount: 3,
         kept: [
-          { recordId: "p1", name: "Oil filter", reason: "used on an order" },
+          {
+            recordId: "p1",
+            name: "Oil filter",
+            reason: "used on an order",
+            reasonCode: "on_order",
+          },
           { recordId: "p2", name: "Wiper blade", reason: "stock moved since the import" },
           { recordId: "p3", name: "Brake pad", reason: "edited since the import" },
         ],

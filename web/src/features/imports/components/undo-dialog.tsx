@@ -2,7 +2,6 @@ import type { ImportJob } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
-import { ApiError } from "../../../lib/api-client";
 import { useUndoImport, useUndoPreview } from "../api/undo-import";
 import { useFormatWhen } from "../hooks/use-format";
 import { useKeptReason } from "../hooks/use-kept-reason";
@@ -20,8 +19,7 @@ export function UndoDialog({ job, onClose }: { job: ImportJob; onClose: () => vo
   const when = useFormatWhen();
   const keptReason = useKeptReason();
   const preview = useUndoPreview(job.id);
-  const failure = (err: unknown) =>
-    err instanceof ApiError && err.code === "conflict" ? t("undo.conflict") : errorMessage(err);
+
   // Told from the mutation itself: the card (and this dialog) may re-render away while a large
   // undo runs, and the owner must still hear how it ended.
   const undo = useUndoImport({
@@ -29,7 +27,7 @@ export function UndoDialog({ job, onClose }: { job: ImportJob; onClose: () => vo
       toast.success(
         t("undo.done", { removed: r.removed, restored: r.restored, kept: r.keptCount }),
       ),
-    onFailed: (err) => toast.error(t("undo.failed", { reason: failure(err) })),
+    onFailed: (err) => toast.error(t("undo.failed", { reason: errorMessage(err) })),
   });
   const p = preview.data;
   const nothing = p && p.removed + p.restored + p.keptCount === 0;
@@ -51,7 +49,7 @@ export function UndoDialog({ job, onClose }: { job: ImportJob; onClose: () => vo
         <p role="status">{t("undo.loading")}</p>
       ) : preview.isError ? (
         <p role="alert" className="text-red-700">
-          {t("undo.failed", { reason: failure(preview.error) })}
+          {t("undo.failed", { reason: errorMessage(preview.error) })}
         </p>
       ) : p ? (
         <div className="space-y-2" aria-live="polite">
@@ -67,7 +65,7 @@ export function UndoDialog({ job, onClose }: { job: ImportJob; onClose: () => vo
                 <li key={k.recordId}>
                   <span className="font-medium text-slate-900">{k.name}</span>
                   {": "}
-                  {keptReason(k.reason)}
+                  {keptReason(k)}
                 </li>
               ))}
               {p.keptCount > LISTED ? (

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { isLive } from "../api/live";
 import { useStartImport } from "../api/start-import";
-import { useReason, useSummary } from "./use-format";
+import { useErrorMessage } from "../../../lib/use-error-message";
+import { useSummary } from "./use-format";
 
 /**
  * Toasts once when a run this page watched ends: the counts, or the reason with a Retry; and
@@ -21,7 +22,7 @@ export function useCompletionToasts(
   const { t } = useTranslation("imports");
   const queryClient = useQueryClient();
   const summary = useSummary();
-  const reason = useReason();
+  const reason = useErrorMessage();
   const watched = useRef(new Set<string>());
   const watch = useCallback((job: ImportJob) => void watched.current.add(job.id), []);
   const { mutate: start } = useStartImport(watch);

@@ -1,7 +1,7 @@
 import type { ImportJob } from "@app/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../../lib/api-client";
+import { formatLocale } from "../../../i18n";
 
 /** "12 imported, 3 updated" (+ ", 2 skipped" when any), with each language's plural rules. */
 export function useSummary() {
@@ -24,28 +24,11 @@ export function useFormatWhen() {
   const { i18n } = useTranslation();
   return useCallback(
     (iso: string) =>
-      new Intl.DateTimeFormat(i18n.resolvedLanguage ?? "en", {
+      new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), {
         dateStyle: "medium",
         // Seconds: two runs a minute apart (or in the same minute) must read apart.
         timeStyle: "medium",
       }).format(new Date(iso)),
     [i18n.resolvedLanguage],
-  );
-}
-
-/** Why something failed, in the reader's words when we know the code. */
-export function useReason() {
-  const { t } = useTranslation("imports");
-  return useCallback(
-    (failure: unknown) => {
-      const { code, message } =
-        failure instanceof ApiError
-          ? failure
-          : typeof failure === "object" && failure !== null && "code" in failure
-            ? (failure as { code: string; message: string })
-            : { code: "internal_error", message: "" };
-      return t(`errors.${code}`, { defaultValue: message || t("errors.internal_error") });
-    },
-    [t],
   );
 }

@@ -1,22 +1,24 @@
+import type { UndoKept } from "@app/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 
-// The server's plain reasons (features/imports/undo/classify.ts), in the reader's language.
-const KEYS: Record<string, string> = {
+// An undo stored before reason codes existed kept these English words (undo/classify.ts).
+const LEGACY: Record<string, string> = {
   "no longer exists": "gone",
-  "imported before undo existed: its earlier values were not kept": "noBefore",
-  "used on an order": "onOrder",
-  "stock moved since the import": "stockMoved",
-  "linked again by a later import": "laterRun",
+  "imported before undo existed: its earlier values were not kept": "no_before",
+  "used on an order": "on_order",
+  "stock moved since the import": "stock_moved",
+  "linked again by a later import": "later_run",
   "edited since the import": "edited",
 };
 
+/** Why the undo keeps a record, in the reader's language. */
 export function useKeptReason() {
   const { t } = useTranslation("imports");
   return useCallback(
-    (reason: string) => {
-      const key = KEYS[reason];
-      return key ? t(`undo.reasons.${key}`) : reason;
+    (kept: Pick<UndoKept, "reason" | "reasonCode">) => {
+      const code = kept.reasonCode ?? LEGACY[kept.reason];
+      return code ? t(`undo.reasons.${code}`) : kept.reason;
     },
     [t],
   );

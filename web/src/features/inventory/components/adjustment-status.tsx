@@ -1,7 +1,8 @@
-import type { StockAdjustment } from "@app/shared";
+import { ErrorCodeSchema, type StockAdjustment } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { useRetryAdjustment } from "../api/retry-adjustment";
 
 const tone: Record<StockAdjustment["status"], string> = {
@@ -23,6 +24,12 @@ export function AdjustmentStatus({
 }) {
   const { t } = useTranslation("inventory");
   const retry = useRetryAdjustment();
+  const errorMessage = useErrorMessage();
+  // Its reason in the reader's words; a code the API knows by its words; else the stored text.
+  const said = (a: StockAdjustment) =>
+    a.reason || ErrorCodeSchema.safeParse(a.errorCode).success
+      ? errorMessage({ code: a.errorCode ?? undefined, reason: a.reason, params: a.params })
+      : a.error;
   if (!adjustment) return <span className="text-slate-500">—</span>;
   return (
     <div className="flex flex-col items-start gap-1">
@@ -33,7 +40,7 @@ export function AdjustmentStatus({
       </span>
       {adjustment.status === "failed" ? (
         <>
-          <span className="max-w-xs text-xs text-red-800">{adjustment.error}</span>
+          <span className="max-w-xs text-xs text-red-800">{said(adjustment)}</span>
           {canRetry ? (
             <Button
               variant="secondary"
@@ -44,7 +51,7 @@ export function AdjustmentStatus({
                   { partId, adjustmentId: adjustment.id },
                   {
                     onError: (e) =>
-                      toast.error(t("adjustment.retryFailed"), { description: e.message }),
+                      toast.error(t("adjustment.retryFailed"), { description: errorMessage(e) }),
                   },
                 )
               }
@@ -55,7 +62,7 @@ export function AdjustmentStatus({
         </>
       ) : null}
       {adjustment.status === "dropped" ? (
-        <span className="max-w-xs text-xs text-slate-600">{adjustment.error}</span>
+        <span className="max-w-xs text-xs text-slate-600">{said(adjustment)}</span>
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import { canEditParts, PartListQuerySchema } from "@app/shared";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 import { Link } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { EmptyState } from "../../../components/ui/empty-state";
@@ -24,7 +25,7 @@ export function InventoryPage() {
   const filtered = Boolean(
     query.search || query.kind || query.linked !== undefined || query.lowStock,
   );
-  const number = new Intl.NumberFormat(i18n.resolvedLanguage);
+  const number = new Intl.NumberFormat(formatLocale(i18n.resolvedLanguage));
 
   function body() {
     if (parts.isPending) return <TableSkeleton columns={7} label={t("list.loading")} />;

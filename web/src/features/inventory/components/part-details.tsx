@@ -1,22 +1,23 @@
 import type { Part } from "@app/shared";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatMoney, formatQuantity } from "../../../lib/format-decimal";
+import { formatQuantity } from "../../../lib/format-decimal";
+import { useFormats } from "../../../lib/use-formats";
 import { isLowStock, LowStockBadge } from "./part-row";
 import { QuickBooksItemRef } from "./quickbooks-item-ref";
 
 /** Every mapped field of a part, labelled with the product's words. */
 export function PartDetails({ part }: { part: Part }) {
-  const { t, i18n } = useTranslation("inventory");
-  const locale = i18n.resolvedLanguage ?? "en";
+  const { t } = useTranslation("inventory");
+  const { locale, money } = useFormats();
   const quantity = (v: string | null) => (v === null ? t("notTracked") : formatQuantity(v, locale));
   const rows: [string, ReactNode][] = [
     [t("fields.description"), part.description],
     [t("fields.partNumber"), part.partNumber || "—"],
     [t("fields.kind"), t(`kinds.${part.kind}`)],
     [t("fields.vendor"), part.vendor?.name ?? t("detail.noVendor")],
-    [t("fields.cost"), formatMoney(part.cost, locale)],
-    [t("fields.retailCost"), formatMoney(part.retailCost, locale)],
+    [t("fields.cost"), money(part.cost)],
+    [t("fields.retailCost"), money(part.retailCost)],
     [
       t("fields.quantityAvailable"),
       <span key="q" className="inline-flex items-center gap-2">

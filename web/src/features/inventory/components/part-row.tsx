@@ -2,7 +2,8 @@ import type { Part } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QuickBooksLinkIcon } from "../../../components/ui/quickbooks-link-icon";
-import { compareDecimals, formatMoney, formatQuantity } from "../../../lib/format-decimal";
+import { compareDecimals, formatQuantity } from "../../../lib/format-decimal";
+import { useFormats } from "../../../lib/use-formats";
 
 /** Quantity at or below the critical quantity (only for parts that track stock). */
 export function isLowStock(part: Pick<Part, "quantityAvailable" | "criticalQuantity">): boolean {
@@ -21,8 +22,8 @@ export function LowStockBadge() {
 }
 
 export function PartRow({ part }: { part: Part }) {
-  const { t, i18n } = useTranslation("inventory");
-  const locale = i18n.resolvedLanguage ?? "en";
+  const { t } = useTranslation("inventory");
+  const { locale, money } = useFormats();
   const low = isLowStock(part);
   const muted = <span className="text-slate-500">—</span>;
   return (
@@ -39,10 +40,8 @@ export function PartRow({ part }: { part: Part }) {
       </td>
       <td className="px-3 py-2.5 font-mono text-xs text-slate-700">{part.partNumber || muted}</td>
       <td className="px-3 py-2.5 text-slate-700">{part.vendor?.name ?? muted}</td>
-      <td className="px-3 py-2.5 text-right tabular-nums">{formatMoney(part.cost, locale)}</td>
-      <td className="px-3 py-2.5 text-right tabular-nums">
-        {formatMoney(part.retailCost, locale)}
-      </td>
+      <td className="px-3 py-2.5 text-right tabular-nums">{money(part.cost)}</td>
+      <td className="px-3 py-2.5 text-right tabular-nums">{money(part.retailCost)}</td>
       <td className="px-3 py-2.5 text-right tabular-nums">
         {part.quantityAvailable === null ? (
           <span className="text-slate-500">{t("notTracked")}</span>

@@ -2,6 +2,7 @@ import type { Part, StockMovement } from "@app/shared";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../../i18n";
 import { fakeServer, json } from "../../../test/fake-server";
 import { renderApp } from "../../../test/render-app";
 
@@ -85,5 +86,42 @@ describe("the stock history", () => {
     expect(await screen.findByText("Manual edit")).toBeTruthy();
     expect(screen.queryByText("In QuickBooks")).toBeNull();
     expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+  });
+
+  it("says why in French: QuickBooks' refusal inside a French sentence, a settled change", async () => {
+    await i18n.changeLanguage("fr");
+    const dropped = {
+      ...refused,
+      id: "00000000-0000-4000-8000-0000000000a2",
+      status: "dropped" as const,
+      errorCode: "superseded_by_take",
+      error:
+        "Not sent: QuickBooks' quantity was taken afterwards, so this change no longer applies.",
+      reason: "adjustment_superseded_by_take" as const,
+    };
+    fakeServer({
+      [`GET /api/inventory/${part.id}`]: () => json(part),
+      [`GET /api/inventory/${part.id}/movements`]: () =>
+        json({
+          items: [
+            count({
+              ...refused,
+              reason: "quickbooks_refused_adjustment",
+              params: { detail: "Object Not Found" },
+            }),
+            { ...count(dropped), id: "00000000-0000-4000-8000-0000000000m2" },
+          ],
+        }),
+    });
+    renderApp(`/inventory/${part.id}`);
+    expect(
+      await screen.findByText("QuickBooks a refusé l'ajustement : Object Not Found"),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        "Non envoyé : la quantité de QuickBooks a été reprise ensuite, cette modification ne s'applique plus.",
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/refused the adjustment|Not sent/)).toBeNull();
   });
 });

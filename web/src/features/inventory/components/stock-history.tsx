@@ -1,6 +1,7 @@
 import { type StockMovement, canEditParts } from "@app/shared";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 import { Link } from "react-router";
 import { Cell, DataTable } from "../../../components/ui/data-table";
 import { formatQuantity } from "../../../lib/format-decimal";
@@ -16,7 +17,7 @@ export function StockHistory({ partId }: { partId: string }) {
   const { t, i18n } = useTranslation("inventory");
   const role = useMe().data?.role;
   const movements = usePartMovements(partId);
-  const locale = i18n.resolvedLanguage ?? "en";
+  const locale = formatLocale(i18n.resolvedLanguage);
   // Seconds: two moves in the same minute (an import, then an invoice) must read apart.
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
   const items = movements.data?.items ?? [];

@@ -9,6 +9,7 @@ import { QuickBooksMark } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
 import { useMe } from "../../../lib/auth/me";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { useExport } from "../api/get-export";
 import { useExportPreview } from "../api/preview-export";
 import { useStartExport } from "../api/start-export";
@@ -19,6 +20,7 @@ import { ExportResult } from "./export-result";
 /** Export to QuickBooks: preview every part's fate, then create them in batches and link them. */
 export function ExportPage() {
   const { t } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const role = useMe().data?.role;
   const canManage = role ? canManageQuickBooks(role) : false;
   const [exportId, setExportId] = useState<string>();
@@ -51,7 +53,7 @@ export function ExportPage() {
         <PageLoading />
       ) : preview.isError ? (
         <p role="alert" className="text-sm text-red-700">
-          {preview.error.message}
+          {errorMessage(preview.error)}
         </p>
       ) : preview.data.items.length === 0 ? (
         <EmptyState icon={<QuickBooksMark />} title={t("export.nothing")} tone="quickbooks">
@@ -68,7 +70,7 @@ export function ExportPage() {
                   start.mutate(scope, {
                     onSuccess: (j) => setExportId(j.id),
                     onError: (e) =>
-                      toast.error(t("export.startFailed"), { description: e.message }),
+                      toast.error(t("export.startFailed"), { description: errorMessage(e) }),
                   })
                 }
               >

@@ -1,5 +1,6 @@
 import type { ExportPreviewRow } from "@app/shared";
 import { useTranslation } from "react-i18next";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { Cell, DataTable } from "../../../components/ui/data-table";
 
 const planStyle: Record<ExportPreviewRow["plan"], string> = {
@@ -22,11 +23,12 @@ export function ExportPreviewTable({
   onToggleLink: (partId: string) => void;
 }) {
   const { t } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const notes = (r: ExportPreviewRow) =>
     r.plan === "link_existing" && r.linkTo
       ? [t("export.willLink", { name: r.linkTo.name })]
       : [
-          r.reason,
+          r.reasonCode ? errorMessage({ reason: r.reasonCode, params: r.reasonParams }) : r.reason,
           r.nameTakenBy && !r.reason
             ? t("export.nameTaken", { name: r.nameTakenBy.name })
             : undefined,

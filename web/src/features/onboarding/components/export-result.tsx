@@ -1,10 +1,12 @@
 import type { ExportJob } from "@app/shared";
 import { useTranslation } from "react-i18next";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { useExportRecords } from "../api/get-export";
 
 /** Live progress, then the counts and every part's outcome with its reason. */
 export function ExportResult({ job }: { job: ExportJob }) {
   const { t } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const finished = job.status === "succeeded" || job.status === "failed";
   const records = useExportRecords(job.id, finished).data?.items ?? [];
   return (
@@ -37,7 +39,13 @@ export function ExportResult({ job }: { job: ExportJob }) {
           </>
         )}
         {job.status === "failed" ? (
-          <p className="mt-2 text-sm text-red-700">{t("export.failed", { error: job.error })}</p>
+          <p className="mt-2 text-sm text-red-700">
+            {t("export.failed", {
+              error: job.errorReason
+                ? errorMessage({ reason: job.errorReason, params: job.errorParams })
+                : job.error,
+            })}
+          </p>
         ) : null}
       </div>
       {records.length > 0 ? (
@@ -50,7 +58,11 @@ export function ExportResult({ job }: { job: ExportJob }) {
               </span>
               <span className="text-slate-700">
                 {t(`export.outcomes.${r.outcome}`)}
-                {r.reason ? ` — ${r.reason}` : ""}
+                {r.reasonCode
+                  ? ` — ${errorMessage({ reason: r.reasonCode, params: r.reasonParams })}`
+                  : r.reason
+                    ? ` — ${r.reason}`
+                    : ""}
               </span>
             </li>
           ))}

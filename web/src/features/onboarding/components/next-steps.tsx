@@ -1,6 +1,7 @@
 import type { StartingSituationState, StartingSituation } from "@app/shared";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 import { useOnboardingStatus } from "../api/get-onboarding-status";
 import { offersChat, stepsFor } from "../hooks/steps";
 import { StepRow } from "./step-row";
@@ -24,7 +25,7 @@ export function NextSteps({
   const steps = status ? stepsFor(situation, status) : [];
   const done = steps.filter((s) => s.done).length;
   const when = state.chosenAt
-    ? new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: "medium" }).format(
+    ? new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), { dateStyle: "medium" }).format(
         new Date(state.chosenAt),
       )
     : "";

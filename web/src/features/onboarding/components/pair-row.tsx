@@ -1,7 +1,8 @@
 import type { KeepableField, ProposedPair, QuantityWinner } from "@app/shared";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { formatMoney, formatQuantity } from "../../../lib/format-decimal";
+import { formatQuantity } from "../../../lib/format-decimal";
+import { useFormats } from "../../../lib/use-formats";
 
 export interface PairChoice {
   confirmed: boolean;
@@ -42,9 +43,9 @@ export function PairRow({
   choice: PairChoice;
   onChange: (c: PairChoice) => void;
 }) {
-  const { t, i18n } = useTranslation("onboarding");
+  const { t } = useTranslation("onboarding");
   const groupId = useId();
-  const lang = i18n.resolvedLanguage ?? "en";
+  const { locale: lang, money } = useFormats();
   const { part, item } = pair;
   const fields = pair.differences.map((f) => t(`reconcile.fields.${f}`)).join(", ");
   const choosable = CHOOSABLE.filter((f) => pair.differences.includes(f));
@@ -61,7 +62,7 @@ export function PairRow({
         ? `“${v}”`
         : f === "quantity"
           ? formatQuantity(v, lang)
-          : formatMoney(v, lang);
+          : money(v);
   const change = (f: Choosable, from: string | null, to: string | null) =>
     t("reconcile.change", {
       field: t(`reconcile.fields.${f}`),

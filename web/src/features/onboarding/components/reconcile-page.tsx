@@ -86,7 +86,7 @@ export function ReconcilePage() {
             canApply={canManage}
             onApplied={setRun}
             onFailed={(error) => {
-              toast.error(t("reconcile.applyFailed"), { description: error.message });
+              toast.error(t("reconcile.applyFailed"), { description: errorMessage(error) });
               // Refreshed or applied elsewhere since: show the proposal that is stored now.
               if (error instanceof ApiError && error.status === 409) void proposal.refetch();
             }}

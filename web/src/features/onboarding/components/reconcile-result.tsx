@@ -1,10 +1,12 @@
 import type { ReconciliationRun } from "@app/shared";
 import { useTranslation } from "react-i18next";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { useExport } from "../api/get-export";
 
 /** What applying did, then the export's progress and counts while it creates the rest. */
 export function ReconcileResult({ run }: { run: ReconciliationRun }) {
   const { t } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const job = useExport(run.exportId).data;
   const exportDone = job && (job.status === "succeeded" || job.status === "failed");
   return (
@@ -20,11 +22,20 @@ export function ReconcileResult({ run }: { run: ReconciliationRun }) {
           t("reconcile.resultCounts.skipped", { count: run.skipped.length }),
         ].join(", ")}
       </p>
+      {/* In the reader's words; a run applied before reasons had codes shows its stored text. */}
       {run.skipped.map((s) => (
-        <p key={s.partId}>{s.reason}</p>
+        <p key={s.partId}>
+          {s.code ? errorMessage({ reason: s.code, params: s.params }) : s.reason}
+        </p>
       ))}
       {run.quantityNotes.map((n) => (
-        <p key={n.partId}>{n.message}</p>
+        <p key={n.partId}>
+          {n.reason
+            ? [errorMessage(n), n.importFollows ? t("reconcile.importFollows") : ""]
+                .filter(Boolean)
+                .join(" ")
+            : n.message}
+        </p>
       ))}
       {job ? (
         <p>

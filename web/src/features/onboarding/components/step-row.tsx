@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { useTurnOnInventorySync } from "../api/turn-on-inventory-sync";
 import type { Step } from "../hooks/steps";
 
@@ -11,6 +12,7 @@ const actionClass =
 /** One checklist line: a tick (with its word, not color alone), the step, and its action. */
 export function StepRow({ step, canManage }: { step: Step; canManage: boolean }) {
   const { t } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const turnOn = useTurnOnInventorySync();
   const label = step.actionLabel ? t(`nextSteps.actions.${step.actionLabel}`) : "";
   const action = step.done ? null : step.action?.kind === "link" ? (
@@ -29,7 +31,7 @@ export function StepRow({ step, canManage }: { step: Step; canManage: boolean })
       onClick={() =>
         turnOn.mutate(undefined, {
           onSuccess: () => toast.success(t("nextSteps.syncOn")),
-          onError: (e) => toast.error(t("nextSteps.syncFailed"), { description: e.message }),
+          onError: (e) => toast.error(t("nextSteps.syncFailed"), { description: errorMessage(e) }),
         })
       }
     >

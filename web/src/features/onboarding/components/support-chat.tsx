@@ -1,9 +1,11 @@
 import type { SupportRequest } from "@app/shared";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
+import { useErrorMessage } from "../../../lib/use-error-message";
 import { useSendSupportRequest } from "../api/send-support-request";
 
 const ChatIcon = () => (
@@ -22,6 +24,7 @@ const ChatIcon = () => (
 /** The support chat entry Shopmonkey offers for these situations: the request is stored. */
 export function SupportChat() {
   const { t, i18n } = useTranslation("onboarding");
+  const errorMessage = useErrorMessage();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState("");
   const [sent, setSent] = useState<SupportRequest | undefined>();
@@ -56,7 +59,8 @@ export function SupportChat() {
                         setMessage("");
                         toast.success(t("support.sent"));
                       },
-                      onError: (e) => toast.error(t("support.failed"), { description: e.message }),
+                      onError: (e) =>
+                        toast.error(t("support.failed"), { description: errorMessage(e) }),
                     })
                   }
                 >
@@ -73,7 +77,7 @@ export function SupportChat() {
               </p>
               <p className="text-slate-700">
                 {t("support.confirmation", {
-                  when: new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+                  when: new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), {
                     dateStyle: "medium",
                     timeStyle: "short",
                   }).format(new Date(sent.createdAt)),

@@ -1,6 +1,6 @@
 import type { Part } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { formatMoney } from "../../../lib/format-decimal";
+import { useFormats } from "../../../lib/use-formats";
 import { type DraftLine, previewAmount } from "../hooks/order-draft";
 
 interface DraftLineRowProps {
@@ -23,7 +23,8 @@ export function DraftLineRow({
   onChange,
   onRemove,
 }: DraftLineRowProps) {
-  const { t, i18n } = useTranslation("orders");
+  const { t } = useTranslation("orders");
+  const { money } = useFormats();
   const n = index + 1;
   const amount = previewAmount(line);
   const err = (field: string) => errors[`body.lines.${index}.${field}`];
@@ -119,7 +120,7 @@ export function DraftLineRow({
         {errorText("unitPrice")}
       </td>
       <td className="px-2 py-2 text-right text-sm tabular-nums">
-        {amount === null ? "—" : formatMoney(amount, i18n.resolvedLanguage ?? "en")}
+        {amount === null ? "—" : money(amount)}
       </td>
       <td className="px-2 py-2 text-right">
         <button

@@ -5,21 +5,23 @@ import { useNavigate } from "react-router";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { ApiError } from "../../../lib/api-client";
-import { formatMoney } from "../../../lib/format-decimal";
+import { useFormats } from "../../../lib/use-formats";
 import { useCustomerChoices, usePartChoices } from "../api/get-choices";
 import { useCreateOrder, useUpdateOrder } from "../api/save-order";
 import { type Draft, emptyLine, previewTotal, toInput } from "../hooks/order-draft";
 import { DraftLineRow } from "./draft-line-row";
 import { useErrorMessage } from "../../../lib/use-error-message";
 
-function fieldErrors(err: unknown): Record<string, string> {
+/** A 400's field issues by path, each in the reader's words. */
+function fieldErrors(err: unknown, say: (issue: unknown) => string): Record<string, string> {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return {};
-  return Object.fromEntries((err.details as FieldIssue[]).map((i) => [i.path, i.message]));
+  return Object.fromEntries((err.details as FieldIssue[]).map((i) => [i.path, say(i)]));
 }
 
 /** The simple work-order editor: a customer, part lines from inventory, other lines. */
 export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: string }) {
-  const { t, i18n } = useTranslation("orders");
+  const { t } = useTranslation("orders");
+  const { money } = useFormats();
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(initial);
@@ -30,7 +32,7 @@ export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: st
   const create = useCreateOrder();
   const update = useUpdateOrder();
   const save = orderId ? update : create;
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrors(save.error, errorMessage);
   const total = previewTotal(draft.lines);
   const ids = { customer: useId(), customerSearch: useId(), partSearch: useId(), add: useId() };
 
@@ -166,8 +168,7 @@ export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: st
           <p className="py-4 text-sm text-slate-600">{t("editor.noLines")}</p>
         ) : null}
         <p className="mt-3 text-right text-sm font-semibold" aria-live="polite">
-          {t("fields.total")}:{" "}
-          {total === null ? "—" : formatMoney(total, i18n.resolvedLanguage ?? "en")}
+          {t("fields.total")}: {total === null ? "—" : money(total)}
         </p>
       </div>
       {save.isError && Object.keys(errors).length === 0 ? (

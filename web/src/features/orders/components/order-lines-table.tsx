@@ -1,12 +1,13 @@
 import type { Order } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { Cell, DataTable } from "../../../components/ui/data-table";
-import { formatMoney, formatQuantity } from "../../../lib/format-decimal";
+import { formatQuantity } from "../../../lib/format-decimal";
+import { useFormats } from "../../../lib/use-formats";
 
 /** The order's lines, read-only, with exact amounts as stored (round2 of qty × price). */
 export function OrderLinesTable({ order }: { order: Order }) {
-  const { t, i18n } = useTranslation("orders");
-  const locale = i18n.resolvedLanguage ?? "en";
+  const { t } = useTranslation("orders");
+  const { locale, money } = useFormats();
   return (
     <DataTable
       caption={t("detail.linesCaption")}
@@ -23,7 +24,7 @@ export function OrderLinesTable({ order }: { order: Order }) {
           <Cell rowHeader align="end" colSpan={4}>
             {t("fields.total")}
           </Cell>
-          <Cell align="end">{formatMoney(order.total, locale)}</Cell>
+          <Cell align="end">{money(order.total)}</Cell>
         </tr>
       }
     >
@@ -39,8 +40,8 @@ export function OrderLinesTable({ order }: { order: Order }) {
             ) : null}
           </Cell>
           <Cell align="end">{formatQuantity(l.quantity, locale)}</Cell>
-          <Cell align="end">{formatMoney(l.unitPrice, locale)}</Cell>
-          <Cell align="end">{formatMoney(l.amount, locale)}</Cell>
+          <Cell align="end">{money(l.unitPrice)}</Cell>
+          <Cell align="end">{money(l.amount)}</Cell>
         </tr>
       ))}
     </DataTable>

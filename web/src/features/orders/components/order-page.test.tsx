@@ -2,6 +2,7 @@ import type { Order } from "@app/shared";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../../i18n";
 import { demoMe, fakeServer, json } from "../../../test/fake-server";
 import { renderApp } from "../../../test/render-app";
 
@@ -90,6 +91,29 @@ describe("the order page", () => {
         init?.method === "POST" && typeof url === "string" && url.startsWith("/api/orders"),
     );
     expect(posts).toHaveLength(1);
+  });
+
+  it("says QuickBooks' refusal inside a French sentence in the French UI", async () => {
+    await i18n.changeLanguage("fr");
+    fakeServer({
+      [`GET /api/orders/${ID}`]: () =>
+        json(
+          order({
+            status: "failed",
+            error: {
+              code: "quickbooks_610",
+              message: "QuickBooks refused the invoice: Object Not Found",
+              reason: "quickbooks_refused_invoice",
+              params: { detail: "Object Not Found" },
+            },
+          }),
+        ),
+    });
+    renderApp(`/orders/${ID}`);
+    expect(
+      await screen.findByText(/QuickBooks a refusé la facture : Object Not Found/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/refused the invoice/)).toBeNull();
   });
 
   it("says when invoicing drove a part below zero", async () => {

@@ -1,6 +1,7 @@
 import { canEditOrders, canInvoice } from "@app/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 import { Link, useParams } from "react-router";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
@@ -74,7 +75,7 @@ export function OrderPage() {
               <li key={w.partId}>
                 {t("detail.belowZero", {
                   part: w.description,
-                  quantity: formatQuantity(w.quantityAfter, i18n.resolvedLanguage ?? "en"),
+                  quantity: formatQuantity(w.quantityAfter, formatLocale(i18n.resolvedLanguage)),
                 })}
               </li>
             ))}

@@ -1,12 +1,12 @@
 import { canEditOrders } from "@app/shared";
 import { useTranslation } from "react-i18next";
+import { useFormats } from "../../../lib/use-formats";
 import { Link } from "react-router";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { OrdersIcon } from "../../../components/ui/icons";
 import { ListError } from "../../../components/ui/list-error";
 import { PageHeader } from "../../../components/ui/page-header";
 import { TableSkeleton } from "../../../components/ui/table-skeleton";
-import { formatMoney } from "../../../lib/format-decimal";
 import { useOrders } from "../api/get-orders";
 import { useRole } from "../../../lib/auth/use-role";
 import { OrderStatusBadge, QuickBooksBadge } from "./quickbooks-badge";
@@ -16,9 +16,9 @@ const newOrderClass =
   "inline-flex items-center rounded-lg bg-navy-900 px-4 py-2 text-sm font-semibold text-white hover:bg-navy-800";
 
 export function OrdersPage() {
-  const { t, i18n } = useTranslation("orders");
+  const { t } = useTranslation("orders");
   const errorMessage = useErrorMessage();
-  const locale = i18n.resolvedLanguage ?? "en";
+  const { money } = useFormats();
   const orders = useOrders();
   const role = useRole();
   const canEdit = role ? canEditOrders(role) : false;
@@ -76,9 +76,7 @@ export function OrdersPage() {
                   </Link>
                 </td>
                 <td className="px-3 py-2">{o.customer.name}</td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  {formatMoney(o.total, locale)}
-                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{money(o.total)}</td>
                 <td className="px-3 py-2">
                   <OrderStatusBadge status={o.status} />
                 </td>

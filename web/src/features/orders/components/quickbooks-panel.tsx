@@ -1,5 +1,6 @@
 import { type Order, canInvoice } from "@app/shared";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { QuickBooksMark } from "../../../components/ui/icons";
@@ -54,7 +55,10 @@ export function QuickBooksPanel({ order }: { order: Order }) {
   const errorText = qb.error
     ? qb.error.code && KNOWN_ERRORS.has(qb.error.code)
       ? t(`quickbooks.errors.${qb.error.code}`)
-      : qb.error.message // QuickBooks' own words (a refusal Intuit explained)
+      : // QuickBooks' own words (a refusal Intuit explained), inside a sentence in the reader's
+        qb.error.reason
+        ? errorMessage(qb.error)
+        : qb.error.message
     : null;
   const explain =
     qb.status === "failed"
@@ -110,7 +114,7 @@ export function QuickBooksPanel({ order }: { order: Order }) {
       {qb.lastSentAt ? (
         <p className="mt-1 text-xs text-slate-600">
           {t("quickbooks.lastSent", {
-            when: new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+            when: new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), {
               dateStyle: "medium",
               timeStyle: "short",
             }).format(new Date(qb.lastSentAt)),

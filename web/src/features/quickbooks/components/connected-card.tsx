@@ -1,6 +1,7 @@
 import type { Connection } from "@app/shared";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { LinkedCompanySummary } from "./linked-company";
 
@@ -14,7 +15,11 @@ export function ConnectedCard({
 }) {
   const { t, i18n } = useTranslation("connection");
   const date = (iso?: string) =>
-    iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(iso)) : "—";
+    iso
+      ? new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), { dateStyle: "long" }).format(
+          new Date(iso),
+        )
+      : "—";
   const healthy = connection.status === "connected";
   return (
     <section

@@ -1,5 +1,6 @@
 import type { LinkedCompany } from "@app/shared";
 import { useTranslation } from "react-i18next";
+import { formatLocale } from "../../../i18n";
 
 /** "300 parts, 24 customers and 3 vendors" in the reader's language; zero counts left out. */
 export function useLinkedWords() {
@@ -12,7 +13,9 @@ export function useLinkedWords() {
       linked.categories > 0 ? t("linked.categories") : undefined,
     ].filter((w): w is string => w !== undefined);
     return {
-      what: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(words),
+      what: new Intl.ListFormat(formatLocale(i18n.resolvedLanguage), {
+        type: "conjunction",
+      }).format(words),
       any: words.length > 0,
       /** For the verb's agreement ("is" / "are"). */
       count: linked.parts + linked.customers + linked.vendors + (linked.categories > 0 ? 1 : 0),

@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { currentLanguage } from "../../../i18n";
 import { startConnect } from "../api/start-connect";
 
 /** `confirm`: the consent was for another company than the shop's links; the owner decides. */
@@ -73,7 +74,10 @@ export function useConnectPopup(onResult: (result: ConnectResult) => void) {
     setPending(true);
     try {
       // Our own /oauth/start (it binds this browser, then goes on to Intuit).
-      const url = new URL(await startConnect(), window.location.origin).toString();
+      const start = new URL(await startConnect(), window.location.origin);
+      // The page the popup lands on speaks the app's language (docs/api.md).
+      start.searchParams.set("lang", currentLanguage());
+      const url = start.toString();
       if (win) win.location.href = url;
       else window.location.href = url; // popups blocked: go there in this tab
     } catch {

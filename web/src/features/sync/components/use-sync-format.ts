@@ -1,15 +1,16 @@
 import type { SyncFieldChange } from "@app/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { formatMoney, formatQuantity } from "../../../lib/format-decimal";
+import { formatQuantity } from "../../../lib/format-decimal";
+import { useFormats } from "../../../lib/use-formats";
 
 /** Drift and change fields that are amounts of money (the rest are quantities or text). */
 const MONEY = new Set(["cost", "retailCost"]);
 
 /** Dates, numbers and field changes in the reader's language. */
 export function useSyncFormat() {
-  const { t, i18n } = useTranslation("sync");
-  const lang = i18n.resolvedLanguage ?? "en";
+  const { t } = useTranslation("sync");
+  const { locale: lang, money } = useFormats();
   const when = useCallback(
     (iso: string) =>
       // Seconds: a change and the catch-up after it often fall in the same minute.
@@ -26,8 +27,8 @@ export function useSyncFormat() {
   /** A field's value as the rest of the app shows it: "$28.50" for money, "2.5" for stock. */
   const value = useCallback(
     (field: string, v: string | null) =>
-      v === null ? "—" : MONEY.has(field) ? formatMoney(v, lang) : formatQuantity(v, lang),
-    [lang],
+      v === null ? "—" : MONEY.has(field) ? money(v) : formatQuantity(v, lang),
+    [lang, money],
   );
   const change = useCallback(
     (c: SyncFieldChange) => {
