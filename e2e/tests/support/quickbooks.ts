@@ -26,8 +26,15 @@ export async function capture(page: Page, name: string, fullPage = true): Promis
 
 /** WCAG 2 A and AA, on the whole page (toasts included). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  // A toast fading in is read mid-blend (its text lighter than it will be): wait for the
-  // finite animations to end, so axe sees the colours the user reads. Spinners never end.
+  // A toast is read by axe mid-fade (its text lighter than the user reads it) while it comes in
+  // or goes away. Hovering the toasts holds them (sonner pauses their timers, as for a reader),
+  // then the finite animations are waited out. Spinners never end, so they are not waited for.
+  if ((await page.locator("[data-sonner-toast]").count()) > 0)
+    await page
+      .locator("[data-sonner-toaster]")
+      .first()
+      .hover({ timeout: 2_000 })
+      .catch(() => undefined); // the last toast went away meanwhile: nothing to hold
   await page.evaluate(() =>
     Promise.all(
       document
@@ -36,10 +43,11 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
         .map((a) => a.finished.catch(() => undefined)),
     ),
   );
-  // Sonner fades the toasts stacked behind the front one; they are read when the stack expands.
+  // Sonner fades the toasts stacked behind the front one, and the one it is taking away.
   const axe = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa"])
     .exclude('[data-sonner-toast][data-front="false"]')
+    .exclude('[data-sonner-toast][data-removed="true"]')
     .analyze();
   expect(axe.violations).toEqual([]);
 }

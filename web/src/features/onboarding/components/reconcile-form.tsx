@@ -9,7 +9,6 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/button";
-import { useErrorMessage } from "../../../lib/use-error-message";
 import { useApplyReconciliation } from "../api/apply-reconciliation";
 import { AmbiguousGroupRow } from "./ambiguous-group";
 import { CHOOSABLE, type PairChoice, PairRow, choose } from "./pair-row";
@@ -35,7 +34,6 @@ export function ReconcileForm({
   onFailed: (error: Error) => void;
 }) {
   const { t } = useTranslation("onboarding");
-  const errorMessage = useErrorMessage();
   const apply = useApplyReconciliation();
   /** Pairs the owner changed, by part. */
   const [changed, setChanged] = useState<
