@@ -6,6 +6,7 @@ import { Button } from "../../../components/ui/button";
 import { useDismissProblem, useRetryProblem } from "../api/act-on-problem";
 import { useErrorMessage } from "../../../lib/use-error-message";
 import { useProblemText } from "./use-problem-text";
+import { useFormats } from "../../../lib/use-formats";
 
 /** Every problem that needs a person, newest first, each with its record, Retry or fix, and dismiss. */
 export function ProblemsList({
@@ -15,16 +16,13 @@ export function ProblemsList({
   problems: readonly Problem[];
   canAct: boolean;
 }) {
-  const { t, i18n } = useTranslation("health");
+  const { t } = useTranslation("health");
   const errorMessage = useErrorMessage();
   const text = useProblemText();
   const retry = useRetryProblem();
   const dismiss = useDismissProblem();
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.resolvedLanguage ?? "en", {
-      dateStyle: "medium",
-      timeStyle: "short",
-    }).format(new Date(iso));
+  const { date } = useFormats();
+  const when = (iso: string) => date(iso, "minute");
   const failed = (err: unknown) =>
     toast.error(t("problems.actionFailed", { reason: errorMessage(err) }));
 

@@ -1,7 +1,7 @@
 import type { ImportJob } from "@app/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { formatLocale } from "../../../i18n";
+import { useFormats } from "../../../lib/use-formats";
 
 /** "12 imported, 3 updated" (+ ", 2 skipped" when any), with each language's plural rules. */
 export function useSummary() {
@@ -19,16 +19,8 @@ export function useSummary() {
   );
 }
 
-/** A date and time in the reader's language ("27 nov. 2026, 19:40"). */
+/** A run's moment in the reader's language, to the second ("27 nov. 2026, 19 h 40 min 05 s"). */
 export function useFormatWhen() {
-  const { i18n } = useTranslation();
-  return useCallback(
-    (iso: string) =>
-      new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), {
-        dateStyle: "medium",
-        // Seconds: two runs a minute apart (or in the same minute) must read apart.
-        timeStyle: "medium",
-      }).format(new Date(iso)),
-    [i18n.resolvedLanguage],
-  );
+  const { date } = useFormats();
+  return useCallback((iso: string) => date(iso, "moment"), [date]);
 }

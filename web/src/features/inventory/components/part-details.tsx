@@ -9,7 +9,7 @@ import { QuickBooksItemRef } from "./quickbooks-item-ref";
 /** Every mapped field of a part, labelled with the product's words. */
 export function PartDetails({ part }: { part: Part }) {
   const { t } = useTranslation("inventory");
-  const { locale, money } = useFormats();
+  const { locale, money, date } = useFormats();
   const quantity = (v: string | null) => (v === null ? t("notTracked") : formatQuantity(v, locale));
   const rows: [string, ReactNode][] = [
     [t("fields.description"), part.description],
@@ -34,12 +34,7 @@ export function PartDetails({ part }: { part: Part }) {
       <QuickBooksItemRef key="ref" itemRef={part.quickBooksItemRef} />,
     ],
     [t("fields.note"), part.note ? <span className="whitespace-pre-line">{part.note}</span> : "—"],
-    [
-      t("fields.updatedAt"),
-      new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
-        new Date(part.updatedAt),
-      ),
-    ],
+    [t("fields.updatedAt"), date(part.updatedAt, "minute")],
   ];
   return (
     <dl className="grid grid-cols-1 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">

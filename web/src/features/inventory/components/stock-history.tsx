@@ -8,6 +8,7 @@ import { formatQuantity } from "../../../lib/format-decimal";
 import { useMe } from "../../../lib/auth/me";
 import { usePartMovements } from "../api/get-part-movements";
 import { AdjustmentStatus } from "./adjustment-status";
+import { useFormats } from "../../../lib/use-formats";
 
 /**
  * Every quantity change with its reason (import, invoice, manual edit), newest first, and for
@@ -19,7 +20,8 @@ export function StockHistory({ partId }: { partId: string }) {
   const movements = usePartMovements(partId);
   const locale = formatLocale(i18n.resolvedLanguage);
   // Seconds: two moves in the same minute (an import, then an invoice) must read apart.
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
+  const { date } = useFormats();
+  const when = (iso: string) => date(iso, "moment");
   const items = movements.data?.items ?? [];
   return (
     <section aria-labelledby="stock-history" className="mt-8">
@@ -45,7 +47,7 @@ export function StockHistory({ partId }: { partId: string }) {
         >
           {items.map((m) => (
             <tr key={m.id}>
-              <Cell className="whitespace-nowrap">{when.format(new Date(m.createdAt))}</Cell>
+              <Cell className="whitespace-nowrap">{when(m.createdAt)}</Cell>
               <Cell>{t(`detail.reasons.${m.reason}`)}</Cell>
               <Cell align="end">
                 {m.delta.startsWith("-") ? "" : "+"}
@@ -77,7 +79,7 @@ export function StockHistory({ partId }: { partId: string }) {
 }
 
 /** The reference in the reader's language; the server's own words when it names nothing known. */
-function referenceText(m: StockMovement, t: TFunction, when: Intl.DateTimeFormat): string {
+function referenceText(m: StockMovement, t: TFunction, when: (iso: string) => string): string {
   const source = m.source;
   if (!source) return m.reference ?? "—";
   switch (source.type) {
@@ -85,7 +87,7 @@ function referenceText(m: StockMovement, t: TFunction, when: Intl.DateTimeFormat
       return t("detail.references.order", { number: source.number });
     case "import":
       return t(`detail.references.import.${source.category}`, {
-        when: when.format(new Date(source.startedAt)),
+        when: when(source.startedAt),
       });
     case "quickbooks":
       return t(`detail.references.quickbooks.${source.via}`);

@@ -1,11 +1,11 @@
 import type { StartingSituationState, StartingSituation } from "@app/shared";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { formatLocale } from "../../../i18n";
 import { useOnboardingStatus } from "../api/get-onboarding-status";
 import { offersChat, stepsFor } from "../hooks/steps";
 import { StepRow } from "./step-row";
 import { SupportChat } from "./support-chat";
+import { useFormats } from "../../../lib/use-formats";
 
 /** The chosen situation's checklist, ticking itself from the server's view of real state. */
 export function NextSteps({
@@ -19,16 +19,13 @@ export function NextSteps({
   canManage: boolean;
   onChange: () => void;
 }) {
-  const { t, i18n } = useTranslation("onboarding");
+  const { t } = useTranslation("onboarding");
+  const { date } = useFormats();
   const headingId = useId();
   const status = useOnboardingStatus().data;
   const steps = status ? stepsFor(situation, status) : [];
   const done = steps.filter((s) => s.done).length;
-  const when = state.chosenAt
-    ? new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), { dateStyle: "medium" }).format(
-        new Date(state.chosenAt),
-      )
-    : "";
+  const when = state.chosenAt ? date(state.chosenAt, "day") : "";
   return (
     <section
       aria-labelledby={headingId}

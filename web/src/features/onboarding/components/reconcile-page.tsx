@@ -22,10 +22,12 @@ import { BackToImport } from "./back-link";
 import { ReconcileForm } from "./reconcile-form";
 import { ReconcileResult } from "./reconcile-result";
 import { useErrorMessage } from "../../../lib/use-error-message";
+import { useFormats } from "../../../lib/use-formats";
 
 /** The reconciliation assistant for shops with inventory on both sides. */
 export function ReconcilePage() {
-  const { t, i18n } = useTranslation("onboarding");
+  const { t } = useTranslation("onboarding");
+  const { date } = useFormats();
   const errorMessage = useErrorMessage();
   const role = useMe().data?.role;
   const [pages, setPages] = useState<SectionPages>(FIRST_PAGES);
@@ -35,12 +37,7 @@ export function ReconcilePage() {
   const canManage = role ? canManageQuickBooks(role) : false;
   const onPage = (section: ReconciliationSection, page: number) =>
     setPages((all) => ({ ...all, [section]: page }));
-  const computedAt = proposal.data
-    ? new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-        dateStyle: "medium",
-        timeStyle: "short",
-      }).format(new Date(proposal.data.computedAt))
-    : "";
+  const computedAt = proposal.data ? date(proposal.data.computedAt, "minute") : "";
   return (
     <>
       <BackToImport label={t("reconcile.back")} />

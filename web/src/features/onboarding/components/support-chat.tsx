@@ -1,12 +1,12 @@
 import type { SupportRequest } from "@app/shared";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatLocale } from "../../../i18n";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { useErrorMessage } from "../../../lib/use-error-message";
 import { useSendSupportRequest } from "../api/send-support-request";
+import { useFormats } from "../../../lib/use-formats";
 
 const ChatIcon = () => (
   <svg
@@ -23,7 +23,8 @@ const ChatIcon = () => (
 
 /** The support chat entry Shopmonkey offers for these situations: the request is stored. */
 export function SupportChat() {
-  const { t, i18n } = useTranslation("onboarding");
+  const { t } = useTranslation("onboarding");
+  const { date } = useFormats();
   const errorMessage = useErrorMessage();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState("");
@@ -77,10 +78,7 @@ export function SupportChat() {
               </p>
               <p className="text-slate-700">
                 {t("support.confirmation", {
-                  when: new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), {
-                    dateStyle: "medium",
-                    timeStyle: "short",
-                  }).format(new Date(sent.createdAt)),
+                  when: date(sent.createdAt, "minute"),
                 })}
               </p>
             </div>

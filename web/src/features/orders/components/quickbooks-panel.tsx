@@ -1,6 +1,5 @@
 import { type Order, canInvoice } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { formatLocale } from "../../../i18n";
 import { toast } from "sonner";
 import { Button } from "../../../components/ui/button";
 import { QuickBooksMark } from "../../../components/ui/icons";
@@ -8,6 +7,7 @@ import { useSendToQuickBooks } from "../api/send-to-quickbooks";
 import { useRole } from "../../../lib/auth/use-role";
 import { QuickBooksBadge } from "./quickbooks-badge";
 import { useErrorMessage } from "../../../lib/use-error-message";
+import { useFormats } from "../../../lib/use-formats";
 
 /** Known failure codes get the translated fix; others show QuickBooks' own words. */
 const KNOWN_ERRORS = new Set([
@@ -37,7 +37,8 @@ const STOCK_WAITS = new Set(["not_sent", "pending", "failed"]);
 
 /** The order's QuickBooks panel: where the invoice stands, and Send / Re-send / Retry. */
 export function QuickBooksPanel({ order }: { order: Order }) {
-  const { t, i18n } = useTranslation("orders");
+  const { t } = useTranslation("orders");
+  const { date } = useFormats();
   const errorMessage = useErrorMessage();
   const role = useRole();
   const send = useSendToQuickBooks();
@@ -114,10 +115,7 @@ export function QuickBooksPanel({ order }: { order: Order }) {
       {qb.lastSentAt ? (
         <p className="mt-1 text-xs text-slate-600">
           {t("quickbooks.lastSent", {
-            when: new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), {
-              dateStyle: "medium",
-              timeStyle: "short",
-            }).format(new Date(qb.lastSentAt)),
+            when: date(qb.lastSentAt, "minute"),
           })}
         </p>
       ) : null}

@@ -1,9 +1,9 @@
 import type { Connection } from "@app/shared";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatLocale } from "../../../i18n";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { LinkedCompanySummary } from "./linked-company";
+import { useFormats } from "../../../lib/use-formats";
 
 /** What is connected, by whom, since when, and until when the authorization lasts. */
 export function ConnectedCard({
@@ -13,13 +13,9 @@ export function ConnectedCard({
   connection: Connection;
   actions: ReactNode;
 }) {
-  const { t, i18n } = useTranslation("connection");
-  const date = (iso?: string) =>
-    iso
-      ? new Intl.DateTimeFormat(formatLocale(i18n.resolvedLanguage), { dateStyle: "long" }).format(
-          new Date(iso),
-        )
-      : "—";
+  const { t } = useTranslation("connection");
+  const formats = useFormats();
+  const date = (iso?: string) => (iso ? formats.date(iso, "longDay") : "—");
   const healthy = connection.status === "connected";
   return (
     <section

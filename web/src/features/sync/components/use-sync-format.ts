@@ -10,15 +10,8 @@ const MONEY = new Set(["cost", "retailCost"]);
 /** Dates, numbers and field changes in the reader's language. */
 export function useSyncFormat() {
   const { t } = useTranslation("sync");
-  const { locale: lang, money } = useFormats();
-  const when = useCallback(
-    (iso: string) =>
-      // Seconds: a change and the catch-up after it often fall in the same minute.
-      new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "medium" }).format(
-        new Date(iso),
-      ),
-    [lang],
-  );
+  const { locale: lang, money, date } = useFormats();
+  const when = useCallback((iso: string) => date(iso, "moment"), [date]);
   // Display only: the exact decimal string stays the value we send and compare.
   const number = useCallback(
     (value: string | null) => (value === null ? "—" : formatQuantity(value, lang)),
