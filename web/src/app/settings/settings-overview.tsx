@@ -13,7 +13,7 @@ export function SettingsOverview() {
         <li>
           <Link
             to="/settings/quickbooks"
-            className="group flex items-start gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-slate-300 hover:shadow"
+            className="card group flex items-start gap-4 p-5 transition hover:border-slate-300 hover:shadow"
           >
             <QuickBooksMark className="size-10 shrink-0" />
             <span className="flex-1">

@@ -48,7 +48,7 @@ export function BarChart(props: BarChartProps) {
   const y = (v: number) => H - PAD - (v / max) * (H - PAD * 2);
 
   return (
-    <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <figure className="card p-4">
       <figcaption className="text-sm font-semibold text-slate-900">{title}</figcaption>
       {points.length === 0 && emptyText ? (
         <p className="mt-1 text-xs text-slate-600" aria-hidden="true">

@@ -43,7 +43,7 @@ export function DataTable({
   footer,
 }: DataTableProps) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <div className="card overflow-x-auto">
       <table aria-busy={busy} className={`w-full text-sm ${busy ? "opacity-60" : ""}`}>
         {caption ? (
           <caption

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+import { useFormats } from "../../lib/use-formats";
 import { Button } from "./button";
 
 interface PagerProps {
@@ -5,23 +7,38 @@ interface PagerProps {
   pageSize: number;
   total: number;
   onPage: (page: number) => void;
-  labels: { nav: string; previous: string; next: string; range: string };
+  /** What is paged, for the navigation's name ("Pages of Proposed matches"); "Pages" without. */
+  of?: string;
+  /** What an empty list says in place of the range ("0 parts"). */
+  empty: string;
 }
 
-/** Previous / next with "51–100 of 2,340"; the range is announced politely when it changes. */
-export function Pager({ page, pageSize, total, onPage, labels }: PagerProps) {
+/**
+ * Previous / next with "51–100 of 2,340" in the reader's language; the range is announced
+ * politely when it changes.
+ */
+export function Pager({ page, pageSize, total, onPage, of, empty }: PagerProps) {
+  const { t } = useTranslation("common");
+  const { number } = useFormats();
   const last = Math.max(1, Math.ceil(total / pageSize));
+  const from = Math.min(total, (page - 1) * pageSize + 1);
+  const to = Math.min(total, page * pageSize);
   return (
-    <nav aria-label={labels.nav} className="mt-4 flex items-center justify-between gap-4 text-sm">
+    <nav
+      aria-label={of ? t("pager.navOf", { what: of }) : t("pager.nav")}
+      className="mt-4 flex items-center justify-between gap-4 text-sm"
+    >
       <p aria-live="polite" className="text-slate-600">
-        {labels.range}
+        {total === 0
+          ? empty
+          : t("pager.range", { from: number(from), to: number(to), total: number(total) })}
       </p>
       <div className="flex gap-2">
         <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-          {labels.previous}
+          {t("pager.previous")}
         </Button>
         <Button variant="secondary" disabled={page >= last} onClick={() => onPage(page + 1)}>
-          {labels.next}
+          {t("pager.next")}
         </Button>
       </div>
     </nav>

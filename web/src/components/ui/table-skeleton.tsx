@@ -9,7 +9,7 @@ export function TableSkeleton({
   label: string;
 }) {
   return (
-    <div role="status" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+    <div role="status" className="card overflow-hidden">
       <span className="sr-only">{label}</span>
       <div aria-hidden="true" className="divide-y divide-slate-100">
         {Array.from({ length: rows }, (_, r) => (

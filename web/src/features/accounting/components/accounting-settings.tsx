@@ -101,7 +101,7 @@ function MappingForm({ initial, canEdit }: { initial: AccountingSettings; canEdi
             : t("itemsError", { message: errorMessage(items.error) })}
         </p>
       ) : null}
-      <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <fieldset className="card space-y-4 p-5">
         <legend className="px-1 text-sm font-semibold text-slate-900">
           {t("categoriesTitle")}
         </legend>
@@ -123,7 +123,7 @@ function MappingForm({ initial, canEdit }: { initial: AccountingSettings; canEdi
           <p className="text-sm text-amber-800">{t("missing", { count: missing.length })}</p>
         ) : null}
       </fieldset>
-      <div className="flex items-start gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="card flex items-start gap-3 p-5">
         <input
           id={autoSendId}
           type="checkbox"

@@ -25,7 +25,7 @@ export function AdjustmentAccountPicker({
   const fallback = items.find((a) => a.id === accounts.data?.defaultId);
   const known = value === null || items.some((a) => a.id === value);
   return (
-    <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <fieldset className="card space-y-3 p-5">
       <legend className="px-1 text-sm font-semibold text-slate-900">
         {t("adjustmentAccount.title")}
       </legend>

@@ -100,7 +100,7 @@ export function CustomerPage() {
         title={customerName(c) || t("list.unnamed")}
         description={c.companyName && c.companyName !== customerName(c) ? c.companyName : undefined}
       />
-      <dl className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
+      <dl className="card divide-y divide-slate-100">
         {rows.map(([label, value]) => (
           <div key={label} className="grid gap-1 px-5 py-3 sm:grid-cols-3 sm:gap-4">
             <dt className="text-sm font-medium text-slate-600">{label}</dt>

@@ -1,6 +1,5 @@
 import { CustomerListQuerySchema } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { formatLocale } from "../../../i18n";
 import { Button } from "../../../components/ui/button";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { CustomersIcon } from "../../../components/ui/icons";
@@ -18,11 +17,10 @@ import { useErrorMessage } from "../../../lib/use-error-message";
 type LinkChoice = "linked" | "unlinked";
 
 export function CustomersPage() {
-  const { t, i18n } = useTranslation("customers");
+  const { t } = useTranslation("customers");
   const errorMessage = useErrorMessage();
   const [query, update] = useListParams(CustomerListQuerySchema);
   const customers = useCustomers(query);
-  const number = new Intl.NumberFormat(formatLocale(i18n.resolvedLanguage));
   const link: LinkChoice | "" =
     query.linked === undefined ? "" : query.linked ? "linked" : "unlinked";
 
@@ -61,12 +59,10 @@ export function CustomersPage() {
         </EmptyState>
       );
     }
-    const from = Math.min(total, (page - 1) * pageSize + 1);
-    const to = Math.min(total, page * pageSize);
     const th = "px-3 py-2 text-left font-semibold";
     return (
       <>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div className="card overflow-x-auto">
           <table
             aria-busy={customers.isPlaceholderData}
             className={`w-full text-sm ${customers.isPlaceholderData ? "opacity-60" : ""}`}
@@ -100,19 +96,7 @@ export function CustomersPage() {
           pageSize={pageSize}
           total={total}
           onPage={(p) => update({ page: p })}
-          labels={{
-            nav: t("list.pager"),
-            previous: t("list.previous"),
-            next: t("list.next"),
-            range:
-              items.length === 0
-                ? t("list.rangeEmpty")
-                : t("list.range", {
-                    from: number.format(from),
-                    to: number.format(to),
-                    total: number.format(total),
-                  }),
-          }}
+          empty={t("list.rangeEmpty")}
         />
       </>
     );

@@ -8,10 +8,7 @@ export function CallsCard({ calls }: { calls: Calls }) {
   const num = useNumber();
   const share = Math.min(1, calls.reads / calls.readBudget);
   return (
-    <section
-      aria-labelledby="health-calls"
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby="health-calls" className="card p-5">
       <h3 id="health-calls" className="text-base font-semibold text-slate-900">
         {t("calls.title")}
       </h3>

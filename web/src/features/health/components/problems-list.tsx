@@ -34,7 +34,7 @@ export function ProblemsList({
       {problems.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t("problems.none")}</p>
       ) : (
-        <ul className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+        <ul className="card mt-3 divide-y divide-slate-100">
           {problems.map((p) => {
             const sentence = text.sentence(p);
             const reason = text.reason(p.reason);

@@ -64,10 +64,7 @@ export function ImportCard({ category, blockedReason, canRun }: ImportCardProps)
   const previewDisabled = !!blockedReason || !!liveOf(true) || start.isPending;
 
   return (
-    <section
-      aria-labelledby={headingId}
-      className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby={headingId} className="card flex flex-col p-5">
       <h3 id={headingId} className="text-base font-semibold text-slate-900">
         {name}
       </h3>

@@ -1,6 +1,5 @@
 import { canEditParts, PartListQuerySchema } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { formatLocale } from "../../../i18n";
 import { Link } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { EmptyState } from "../../../components/ui/empty-state";
@@ -17,7 +16,7 @@ import { PartsTable } from "./parts-table";
 import { useErrorMessage } from "../../../lib/use-error-message";
 
 export function InventoryPage() {
-  const { t, i18n } = useTranslation("inventory");
+  const { t } = useTranslation("inventory");
   const errorMessage = useErrorMessage();
   const [query, update] = useListParams(PartListQuerySchema);
   const parts = useParts(query);
@@ -25,7 +24,6 @@ export function InventoryPage() {
   const filtered = Boolean(
     query.search || query.kind || query.linked !== undefined || query.lowStock,
   );
-  const number = new Intl.NumberFormat(formatLocale(i18n.resolvedLanguage));
 
   function body() {
     if (parts.isPending) return <TableSkeleton columns={7} label={t("list.loading")} />;
@@ -70,8 +68,6 @@ export function InventoryPage() {
         </EmptyState>
       );
     }
-    const from = Math.min(total, (page - 1) * pageSize + 1);
-    const to = Math.min(total, page * pageSize);
     return (
       <>
         <PartsTable
@@ -85,19 +81,7 @@ export function InventoryPage() {
           pageSize={pageSize}
           total={total}
           onPage={(p) => update({ page: p })}
-          labels={{
-            nav: t("list.pager"),
-            previous: t("list.previous"),
-            next: t("list.next"),
-            range:
-              items.length === 0
-                ? t("list.rangeEmpty")
-                : t("list.range", {
-                    from: number.format(from),
-                    to: number.format(to),
-                    total: number.format(total),
-                  }),
-          }}
+          empty={t("list.rangeEmpty")}
         />
       </>
     );

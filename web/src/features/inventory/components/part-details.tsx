@@ -37,7 +37,7 @@ export function PartDetails({ part }: { part: Part }) {
     [t("fields.updatedAt"), date(part.updatedAt, "minute")],
   ];
   return (
-    <dl className="grid grid-cols-1 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
+    <dl className="card grid grid-cols-1 divide-y divide-slate-100">
       {rows.map(([label, value]) => (
         <div key={label} className="grid gap-1 px-5 py-3 sm:grid-cols-3 sm:gap-4">
           <dt className="text-sm font-medium text-slate-600">{label}</dt>

@@ -65,12 +65,7 @@ export function PartForm({ initial, busy, serverErrors, onSubmit, onCancel }: Pa
   );
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={submit}
-      className="max-w-3xl space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-    >
+    <form ref={formRef} noValidate onSubmit={submit} className="card max-w-3xl space-y-5 p-6">
       <div
         role="alert"
         className={

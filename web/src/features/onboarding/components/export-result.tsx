@@ -11,11 +11,7 @@ export function ExportResult({ job }: { job: ExportJob }) {
   const records = useExportRecords(job.id, finished).data?.items ?? [];
   return (
     <div className="space-y-4">
-      <div
-        role="status"
-        aria-live="polite"
-        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-      >
+      <div role="status" aria-live="polite" className="card p-5">
         {finished ? (
           <p className="text-base font-semibold text-slate-900">
             {[
@@ -49,7 +45,7 @@ export function ExportResult({ job }: { job: ExportJob }) {
         ) : null}
       </div>
       {records.length > 0 ? (
-        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm shadow-sm">
+        <ul className="card divide-y divide-slate-100 text-sm">
           {records.map((r) => (
             <li key={r.partId} className="flex flex-wrap justify-between gap-2 px-4 py-2">
               <span className="font-medium text-slate-900">

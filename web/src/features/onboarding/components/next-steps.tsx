@@ -27,10 +27,7 @@ export function NextSteps({
   const done = steps.filter((s) => s.done).length;
   const when = state.chosenAt ? date(state.chosenAt, "day") : "";
   return (
-    <section
-      aria-labelledby={headingId}
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby={headingId} className="card p-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 id={headingId} className="text-lg font-semibold text-slate-900">

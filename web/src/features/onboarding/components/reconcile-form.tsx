@@ -193,7 +193,7 @@ export function ReconcileForm({
         ))}
       </ReconcileSection>
 
-      <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <section className="card space-y-3 p-5">
         <h2 className="text-base font-semibold text-slate-900">{t("reconcile.previewTitle")}</h2>
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input

@@ -21,14 +21,10 @@ export function ReconcileSection({
   pager?: SectionPager;
   children: ReactNode;
 }) {
-  const { t, i18n } = useTranslation("onboarding");
+  const { t } = useTranslation("onboarding");
   const id = useId();
-  const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   return (
-    <section
-      aria-labelledby={id}
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby={id} className="card p-5">
       <h2 id={id} className="text-base font-semibold text-slate-900">
         {title}
       </h2>
@@ -43,16 +39,8 @@ export function ReconcileSection({
           pageSize={pager.pageSize}
           total={pager.total}
           onPage={pager.onPage}
-          labels={{
-            nav: t("reconcile.pager", { section: title }),
-            previous: t("reconcile.previous"),
-            next: t("reconcile.next"),
-            range: t("reconcile.range", {
-              from: number.format(Math.min(pager.total, (pager.page - 1) * pager.pageSize + 1)),
-              to: number.format(Math.min(pager.total, pager.page * pager.pageSize)),
-              total: number.format(pager.total),
-            }),
-          }}
+          of={title}
+          empty={t("reconcile.none")}
         />
       ) : null}
     </section>

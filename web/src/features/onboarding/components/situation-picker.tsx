@@ -53,7 +53,7 @@ export function SituationPicker({
           {SITUATIONS.map((s) => (
             <label
               key={s}
-              className="flex cursor-pointer gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition-colors hover:border-navy-700 has-[:checked]:border-navy-800 has-[:checked]:bg-slate-50 has-[:checked]:ring-2 has-[:checked]:ring-navy-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-navy-700"
+              className="card flex cursor-pointer gap-3 p-4 transition-colors hover:border-navy-700 has-[:checked]:border-navy-800 has-[:checked]:bg-slate-50 has-[:checked]:ring-2 has-[:checked]:ring-navy-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-navy-700"
             >
               <input
                 type="radio"

@@ -56,7 +56,7 @@ export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: st
 
   return (
     <form onSubmit={submit} className="space-y-6" noValidate>
-      <div className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-2">
+      <div className="card grid gap-4 p-5 sm:grid-cols-2">
         <div>
           <label htmlFor={ids.customerSearch} className="block text-sm font-medium text-slate-800">
             {t("editor.findCustomer")}
@@ -92,7 +92,7 @@ export function OrderEditor({ initial, orderId }: { initial: Draft; orderId?: st
           ) : null}
         </div>
       </div>
-      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="card p-5">
         <div className="mb-3 flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor={ids.partSearch} className="block text-sm font-medium text-slate-800">

@@ -42,7 +42,7 @@ export function OrdersPage() {
         </EmptyState>
       );
     return (
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <div className="card overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("list.caption")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">

@@ -71,11 +71,7 @@ export function QuickBooksPanel({ order }: { order: Order }) {
   const renumbered = qb.docNumber && qb.docNumber !== String(order.number);
 
   return (
-    <section
-      aria-labelledby="qb-panel-title"
-      aria-live="polite"
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby="qb-panel-title" aria-live="polite" className="card p-5">
       <div className="flex items-center gap-2">
         <QuickBooksMark className="size-6" aria-hidden="true" />
         <h2 id="qb-panel-title" className="text-base font-semibold text-slate-900">

@@ -18,10 +18,7 @@ export function ConnectedCard({
   const date = (iso?: string) => (iso ? formats.date(iso, "longDay") : "—");
   const healthy = connection.status === "connected";
   return (
-    <section
-      aria-labelledby="qb-connection-title"
-      className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-    >
+    <section aria-labelledby="qb-connection-title" className="card p-6">
       <div className="flex items-start gap-4">
         <span className="[&>svg]:size-10">
           <QuickBooksMark />

@@ -14,10 +14,7 @@ export function SyncPanel({ connected, canManage }: { connected: boolean; canMan
   if (!connected || !status) return null;
   const last = status.lastChange;
   return (
-    <section
-      aria-labelledby={headingId}
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby={headingId} className="card p-5">
       <h2 id={headingId} className="text-lg font-semibold text-slate-900">
         {t("title")}
       </h2>
