@@ -3,7 +3,7 @@ import type { Db } from "../../src/db/client.js";
 import type { QboClient } from "../../src/integrations/qbo/client.js";
 import { QboItemSchema } from "../../src/integrations/qbo/schemas.js";
 import { stats } from "../../src/testing/sandbox.js";
-import { toPartFields } from "../../src/features/imports/mappers.js";
+import { toPartFields } from "../../src/features/quickbooks-links/item-fields.js";
 import type { BenchContext } from "../lib/context.js";
 import { type ImportResult, importResult } from "./import-result.js";
 import type { NaiveTarget } from "./real-import.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { QboCustomerSchema, QboItemSchema } from "../../integrations/qbo/schemas.js";
-import { parseRecord, toCustomerFields, toPartFields } from "./mappers.js";
+import { parseRecord, toCustomerFields } from "./mappers.js";
+import { toPartFields } from "../quickbooks-links/item-fields.js";
 import { skuKey } from "../quickbooks-links/item-link.js";
 
 const item = (extra: Record<string, unknown>) =>

@@ -1,51 +1,7 @@
-import type { PartKind } from "@app/shared";
 import type { z } from "zod";
-import { type QboCustomer, type QboItem, storableLabel } from "../../integrations/qbo/schemas.js";
+import { type QboCustomer, storableLabel } from "../../integrations/qbo/schemas.js";
 import { countryCode } from "./country.js";
-import { optionalDecimal } from "../../integrations/qbo/numbers.js";
 import type { SkipReason } from "./records.repository.js";
-
-/** Our part's fields from a QuickBooks item, exactly as docs/product.md maps them. */
-export interface PartFields {
-  kind: PartKind;
-  /** Shopmonkey's description is QBO's Name, and its note QBO's Description (docs/product.md). */
-  description: string;
-  note: string;
-  partNumber: string;
-  cost: string;
-  retailCost: string;
-  quantityAvailable: string | null;
-  criticalQuantity: string | null;
-  quickBooksItemRef: string;
-  /** The preferred vendor, linked or created by the importer. */
-  vendorRef: { value: string; name?: string } | null;
-}
-
-export const partKindOf = (item: Pick<QboItem, "Type">): PartKind =>
-  item.Type === "Inventory" ? "inventory" : "non_inventory";
-
-export function toPartFields(item: QboItem): PartFields {
-  const kind = partKindOf(item);
-  const tracksStock = kind === "inventory";
-  return {
-    kind,
-    description: item.Name,
-    note: item.Description ?? "",
-    partNumber: item.Sku?.trim() ?? "",
-    cost: optionalDecimal(item.PurchaseCost) ?? "0",
-    retailCost: optionalDecimal(item.UnitPrice) ?? "0",
-    // Non-inventory parts don't track stock: both quantity fields stay null.
-    quantityAvailable: tracksStock ? (optionalDecimal(item.QtyOnHand) ?? "0") : null,
-    criticalQuantity: tracksStock ? optionalDecimal(item.ReorderPoint) : null,
-    quickBooksItemRef: item.Id,
-    vendorRef: item.PrefVendorRef
-      ? {
-          value: item.PrefVendorRef.value,
-          ...(item.PrefVendorRef.name ? { name: item.PrefVendorRef.name } : {}),
-        }
-      : null,
-  };
-}
 
 export interface CustomerFields {
   firstName: string;

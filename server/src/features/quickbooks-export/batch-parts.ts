@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts } from "../../db/schema/index.js";
 import { EXPORTABLE_PART_COLUMNS } from "./exports.repository.js";
-import type { ExportablePart } from "./item-body.js";
+import type { ExportablePart } from "../quickbooks-links/item-fields.js";
 
 /** The batch's parts as they are now; one deleted or linked since the plan is absent. */
 export async function findPartsForBatch(

@@ -9,10 +9,10 @@ import {
   quickBooksExportItems,
   quickBooksExports,
 } from "../../db/schema/index.js";
-import type { ExportablePart } from "./item-body.js";
+import type { ExportablePart } from "../quickbooks-links/item-fields.js";
 
 /** Intuit's batch ceiling (docs/quickbooks.md §6: at most 30 payloads per batch request). */
-/** The part fields an Intuit item is built from (item-body.ts), read the same way everywhere. */
+/** The part fields an Intuit item is built from (quickbooks-links/item-fields.ts), read the same way everywhere. */
 export const EXPORTABLE_PART_COLUMNS = {
   id: parts.id,
   kind: parts.kind,

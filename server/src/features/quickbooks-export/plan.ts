@@ -2,7 +2,7 @@ import type { ExportPlan, ExportPreviewRow } from "@app/shared";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
 import type { Said } from "../../http/errors.js";
 import { skuKey } from "../quickbooks-links/item-link.js";
-import { type ExportablePart, itemNameOf, itemTypeOf } from "./item-body.js";
+import { type ExportablePart, itemNameOf, itemTypeOf } from "../quickbooks-links/item-fields.js";
 import { isMatchable, nameKey } from "./qbo-items.js";
 
 export interface PlannedPart extends ExportPreviewRow {

@@ -7,7 +7,7 @@ import { type ImportsDeps, startImport } from "../imports/imports.service.js";
 import { type ItemAccounts, defaultItemAccounts } from "./accounts.js";
 import type { ExportDeps } from "./create-export.js";
 import * as repo from "./exports.repository.js";
-import { itemBody, today } from "./item-body.js";
+import { itemBody, today } from "../quickbooks-links/item-fields.js";
 import { linkPart } from "../quickbooks-links/item-link.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { findPartsForBatch } from "./batch-parts.js";

@@ -7,7 +7,7 @@ import { findPart } from "../inventory/parts.repository.js";
 import { toPart } from "../inventory/inventory.mapper.js";
 import { defaultItemAccounts } from "./accounts.js";
 import type { ExportDeps } from "./create-export.js";
-import { itemBody, today } from "./item-body.js";
+import { itemBody, today } from "../quickbooks-links/item-fields.js";
 import { boundToRealm } from "../../integrations/qbo/client.js";
 import { currentRealm } from "../quickbooks-links/realm.repository.js";
 import { linkPart } from "../quickbooks-links/item-link.js";

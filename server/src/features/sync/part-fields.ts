@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts, vendors } from "../../db/schema/index.js";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
-import { toPartFields } from "../imports/mappers.js";
+import { toPartFields } from "../quickbooks-links/item-fields.js";
 import { sameDecimal } from "../../lib/decimal.js";
 
 export type PartRow = typeof parts.$inferSelect;

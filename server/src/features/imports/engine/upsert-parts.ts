@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../db/client.js";
 import type { QboItem } from "../../../integrations/qbo/schemas.js";
-import { toPartFields } from "../mappers.js";
+import { toPartFields } from "../../quickbooks-links/item-fields.js";
 import type { VendorLinker } from "./vendors.js";
 
 export interface Upserted {

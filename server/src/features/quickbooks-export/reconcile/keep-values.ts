@@ -3,7 +3,7 @@ import type { ReconciliationNote } from "../../../db/schema/index.js";
 import type { QboClient } from "../../../integrations/qbo/client.js";
 import { QboError, isFault } from "../../../integrations/qbo/errors.js";
 import { readItem } from "../../sync/read-item.js";
-import { itemNameOf } from "../item-body.js";
+import { itemNameOf } from "../../quickbooks-links/item-fields.js";
 import type { ShopPart } from "./match.js";
 
 /**

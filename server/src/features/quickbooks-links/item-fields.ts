@@ -1,4 +1,12 @@
-import type { AccountRef, ItemAccounts } from "./accounts.js";
+/**
+ * A part's fields ⇄ a QuickBooks item's, both ways, exactly as docs/product.md maps them: the
+ * import and the sync read items into parts with `toPartFields`; the export and "Create in
+ * QuickBooks" write parts as items with `itemBody` (decision 0011).
+ */
+import type { PartKind } from "@app/shared";
+import { optionalDecimal } from "../../integrations/qbo/numbers.js";
+import type { QboItem } from "../../integrations/qbo/schemas.js";
+import type { AccountRef, ItemAccounts } from "../quickbooks-export/accounts.js";
 
 /** The part fields an export reads (docs/product.md's mapping, in the QuickBooks direction). */
 export interface ExportablePart {
@@ -61,3 +69,45 @@ export function itemBody(
 
 /** Today in the company's books: a start date in the future would hide the opening stock. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Our part's fields from a QuickBooks item, exactly as docs/product.md maps them. */
+export interface PartFields {
+  kind: PartKind;
+  /** Shopmonkey's description is QBO's Name, and its note QBO's Description (docs/product.md). */
+  description: string;
+  note: string;
+  partNumber: string;
+  cost: string;
+  retailCost: string;
+  quantityAvailable: string | null;
+  criticalQuantity: string | null;
+  quickBooksItemRef: string;
+  /** The preferred vendor, linked or created by the importer. */
+  vendorRef: { value: string; name?: string } | null;
+}
+
+export const partKindOf = (item: Pick<QboItem, "Type">): PartKind =>
+  item.Type === "Inventory" ? "inventory" : "non_inventory";
+
+export function toPartFields(item: QboItem): PartFields {
+  const kind = partKindOf(item);
+  const tracksStock = kind === "inventory";
+  return {
+    kind,
+    description: item.Name,
+    note: item.Description ?? "",
+    partNumber: item.Sku?.trim() ?? "",
+    cost: optionalDecimal(item.PurchaseCost) ?? "0",
+    retailCost: optionalDecimal(item.UnitPrice) ?? "0",
+    // Non-inventory parts don't track stock: both quantity fields stay null.
+    quantityAvailable: tracksStock ? (optionalDecimal(item.QtyOnHand) ?? "0") : null,
+    criticalQuantity: tracksStock ? optionalDecimal(item.ReorderPoint) : null,
+    quickBooksItemRef: item.Id,
+    vendorRef: item.PrefVendorRef
+      ? {
+          value: item.PrefVendorRef.value,
+          ...(item.PrefVendorRef.name ? { name: item.PrefVendorRef.name } : {}),
+        }
+      : null,
+  };
+}
