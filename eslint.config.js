@@ -57,9 +57,59 @@ const zones = [
   },
 ];
 
+const serverFeatures = readdirSync(new URL("server/src/features", import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+/**
+ * What a server feature offers the others (docs/architecture.md, "Server features"): every
+ * other file of a feature is its own. A new crossing is a deliberate line here, not an accident.
+ */
+const serverShared = [
+  "quickbooks-links/item-link.ts", // the item link (decision 0011)
+  "quickbooks-links/item-fields.ts", // item ⇄ part fields
+  "quickbooks-links/realm.repository.ts", // which company a link belongs to (decision 0007)
+  "quickbooks-links/switch-company.ts", // the connection confirms a company switch
+  "quickbooks-export/accounts.ts", // the item accounts an item body names
+  "quickbooks-connection/connection.repository.ts", // the shop's connection
+  "quickbooks-connection/capabilities.ts", // what the company's plan allows
+  "accounting/accounting.repository.ts", // the category mapping
+  "accounting/adjustment-account.ts", // the account a stock adjustment posts to
+  "sync/settings.repository.ts", // keep-in-sync settings
+  "sync/sync.worker.ts", // the sync's queue (webhooks, Health's Retry)
+  "sync/pending.repository.ts", // webhook work waiting for the sync
+  "sync/merge.ts", // a QuickBooks merge, from webhooks
+  "sync/read-item.ts", // one item read, as the sync reads it
+  "sync/drift-fix.service.ts", // the reconciliation keeps a side's values through it
+  "imports/imports.service.ts", // an export's follow-up imports
+  "imports/mappers.ts", // QuickBooks customers → ours, for the sync
+  "inventory/inventory.service.ts", // the demo shop's parts; Health's Retry of an adjustment
+  "inventory/inventory.mapper.ts", // a part as the API answers it
+  "inventory/parts.repository.ts", // parts an export reads
+  "inventory/demo-parts.ts", // the demo shop's parts
+  "customers/demo-customers.ts", // the demo shop's customers
+  "orders/orders.service.ts", // Health's Retry of an invoice send
+  "orders/quickbooks/invoice.worker.ts", // the invoice queue, for Health's Retry
+  "orders/quickbooks/own-writes.ts", // our own QuickBooks writes, netted out by the sync
+  "inventory/quickbooks/adjustment.worker.ts", // the adjustment queue, for Health's Retry
+  "inventory/quickbooks/adjustments.repository.ts", // a drift push is a stock adjustment
+  "inventory/quickbooks/send-adjustments.ts", // … sent the way a count is
+];
+
+const serverFeatureZones = serverFeatures.map((feature) => ({
+  target: `./server/src/features/${feature}`,
+  from: "./server/src/features",
+  except: [`./${feature}`, ...serverShared.map((file) => `./${file}`)],
+  message:
+    "Server features import each other only through the shared modules named in eslint.config.js (docs/architecture.md)",
+}));
+
 /** The BFF itself (not its tests, test helpers or the sandbox) reaches the sandbox over HTTP only. */
 const bffZones = [
   ...zones,
+  ...serverFeatureZones,
   {
     target: "./server/src",
     from: "./server/src/qbo-sandbox",
