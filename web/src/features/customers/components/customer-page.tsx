@@ -1,3 +1,4 @@
+import { QuickBooksRef } from "../../../components/ui/quickbooks-ref";
 import { quickBooksCustomerUrl } from "@app/shared";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +7,6 @@ import { EmptyState } from "../../../components/ui/empty-state";
 import { CustomersIcon } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
-import { QuickBooksLinkIcon } from "../../../components/ui/quickbooks-link-icon";
 import { ApiError } from "../../../lib/api-client";
 import { useMe } from "../../../lib/auth/me";
 import { useCustomer } from "../api/get-customer";
@@ -72,25 +72,12 @@ export function CustomerPage() {
     [t("fields.note"), c.note || "—"],
     [
       t("fields.quickBooksCustomerRef"),
-      ref === null ? (
-        <span className="text-slate-600">{t("notLinked")}</span>
-      ) : (
-        <span className="group flex flex-wrap items-center gap-2">
-          <QuickBooksLinkIcon label={t("synced", { ref })} />
-          <span className="font-mono">{ref}</span>
-          <a
-            href={quickBooksCustomerUrl(ref, me?.quickBooksAppUrl)}
-            target="_blank"
-            rel="noreferrer"
-            className="font-medium text-qb-700 hover:underline"
-          >
-            {t("detail.openInQuickBooks")}
-            <span className="sr-only"> {t("detail.opensInNewTab")}</span>
-            <span aria-hidden="true"> ↗</span>
-          </a>
-          <span className="w-full text-xs text-slate-500">{t("detail.readOnly")}</span>
-        </span>
-      ),
+      <QuickBooksRef
+        key="ref"
+        id={ref}
+        href={quickBooksCustomerUrl(ref ?? "", me?.quickBooksAppUrl)}
+        synced={t("synced", { ref })}
+      />,
     ],
   ];
   return (

@@ -4,11 +4,14 @@ import { useTranslation } from "react-i18next";
 import { formatQuantity } from "../../../lib/format-decimal";
 import { useFormats } from "../../../lib/use-formats";
 import { isLowStock, LowStockBadge } from "./part-row";
-import { QuickBooksItemRef } from "./quickbooks-item-ref";
+import { QuickBooksRef } from "../../../components/ui/quickbooks-ref";
+import { useMe } from "../../../lib/auth/me";
+import { quickBooksItemUrl } from "@app/shared";
 
 /** Every mapped field of a part, labelled with the product's words. */
 export function PartDetails({ part }: { part: Part }) {
   const { t } = useTranslation("inventory");
+  const appUrl = useMe().data?.quickBooksAppUrl;
   const { locale, money, date } = useFormats();
   const quantity = (v: string | null) => (v === null ? t("notTracked") : formatQuantity(v, locale));
   const rows: [string, ReactNode][] = [
@@ -31,7 +34,12 @@ export function PartDetails({ part }: { part: Part }) {
     ],
     [
       t("fields.quickBooksItemRef"),
-      <QuickBooksItemRef key="ref" itemRef={part.quickBooksItemRef} />,
+      <QuickBooksRef
+        key="ref"
+        id={part.quickBooksItemRef}
+        href={quickBooksItemUrl(part.quickBooksItemRef ?? "", appUrl)}
+        synced={t("synced", { ref: part.quickBooksItemRef })}
+      />,
     ],
     [t("fields.note"), part.note ? <span className="whitespace-pre-line">{part.note}</span> : "—"],
     [t("fields.updatedAt"), date(part.updatedAt, "minute")],
