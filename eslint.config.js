@@ -78,6 +78,7 @@ const serverShared = [
   "accounting/accounting.repository.ts", // the category mapping
   "accounting/adjustment-account.ts", // the account a stock adjustment posts to
   "sync/settings.repository.ts", // keep-in-sync settings
+  "sync/item-state.repository.ts", // an item's sync baseline, recorded and forgotten with its link
   "sync/sync.worker.ts", // the sync's queue (webhooks, Health's Retry)
   "sync/pending.repository.ts", // webhook work waiting for the sync
   "sync/merge.ts", // a QuickBooks merge, from webhooks

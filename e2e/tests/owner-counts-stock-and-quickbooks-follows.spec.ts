@@ -3,7 +3,7 @@ import {
   accountantCall,
   accountantToken,
   capture,
-  connectQuickBooks,
+  connectAndImport,
   expectNoAxeViolations,
 } from "./support/quickbooks";
 import { expect, test } from "@playwright/test";
@@ -27,17 +27,7 @@ test.describe("an owner counts stock on a linked part and QuickBooks follows", (
     page,
   }) => {
     test.setTimeout(90_000);
-    await connectQuickBooks(page);
-    await page.getByRole("tab", { name: "Import and Sync" }).click();
-    const toggle = page.getByRole("switch", { name: "Keep Inventory in sync" });
-    await expect(toggle).toBeVisible();
-    if ((await toggle.getAttribute("aria-checked")) !== "true") {
-      const card = page
-        .locator("section")
-        .filter({ has: page.getByRole("heading", { name: "Inventory", exact: true }) });
-      await card.getByRole("button", { name: "Run one-time import" }).click();
-      await expect(toggle).toHaveAttribute("aria-checked", "true", { timeout: 30_000 });
-    }
+    await connectAndImport(page);
     // The setting says which way stock goes.
     await expect(page.getByText(/stock counted here is sent to QuickBooks/)).toBeVisible();
 

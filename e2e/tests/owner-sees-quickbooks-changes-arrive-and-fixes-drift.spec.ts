@@ -2,11 +2,11 @@ import { actAs } from "./support/identity";
 import {
   accountantCall,
   accountantToken,
-  connectQuickBooks,
+  connectAndImport,
   expectNoAxeViolations,
   capture,
 } from "./support/quickbooks";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 async function editItem(token: string, id: string, fields: Record<string, unknown>) {
   const read = await accountantCall<{ Item: { Name: string; SyncToken: string } }>(
@@ -20,21 +20,6 @@ async function editItem(token: string, id: string, fields: Record<string, unknow
     ...fields,
   });
   return read.Item.Name;
-}
-
-async function connectAndImport(page: Page) {
-  await connectQuickBooks(page);
-  await page.getByRole("tab", { name: "Import and Sync" }).click();
-  const toggle = page.getByRole("switch", { name: "Keep Inventory in sync" });
-  await expect(toggle).toBeVisible();
-  if ((await toggle.getAttribute("aria-checked")) !== "true") {
-    const card = page
-      .locator("section")
-      .filter({ has: page.getByRole("heading", { name: "Inventory", exact: true }) });
-    await card.getByRole("button", { name: "Run one-time import" }).click();
-    await expect(toggle).toHaveAttribute("aria-checked", "true", { timeout: 30_000 });
-  }
-  return toggle;
 }
 
 test.describe("an owner sees QuickBooks changes arrive and fixes drift", () => {

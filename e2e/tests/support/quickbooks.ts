@@ -160,3 +160,23 @@ export async function accountantCall<T>(
   expect(res.status, JSON.stringify(json)).toBe(200);
   return json;
 }
+
+/**
+ * Connects the demo company and imports its Inventory once, unless an earlier test of the
+ * journey did (the import turns "Keep Inventory in sync" on); ends on Import and Sync with that
+ * switch, which it answers.
+ */
+export async function connectAndImport(page: Page) {
+  await connectQuickBooks(page);
+  await page.getByRole("tab", { name: "Import and Sync" }).click();
+  const toggle = page.getByRole("switch", { name: "Keep Inventory in sync" });
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute("aria-checked")) !== "true") {
+    const card = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { name: "Inventory", exact: true }) });
+    await card.getByRole("button", { name: "Run one-time import" }).click();
+    await expect(toggle).toHaveAttribute("aria-checked", "true", { timeout: 30_000 });
+  }
+  return toggle;
+}

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { add, compare, lineAmount, multiply, round2, subtract } from "./decimal.js";
+import {
+  add,
+  compare,
+  isZero,
+  lineAmount,
+  multiply,
+  normalize,
+  round2,
+  sameDecimal,
+  subtract,
+} from "./decimal.js";
 import { toJsonNumber } from "../integrations/qbo/numbers.js";
 
 describe("decimal", () => {
@@ -38,6 +48,33 @@ describe("decimal", () => {
         const expected = `${cents / 100n}.${String(cents % 100n).padStart(2, "0")}`;
         expect(lineAmount(q, p)).toBe(expected);
       }),
+    );
+  });
+});
+
+describe("decimal arithmetic on strings", () => {
+  it("adds and subtracts exactly", () => {
+    expect(add("0.1", "0.2")).toBe("0.3");
+    expect(subtract("37.5", "52.25")).toBe("-14.75");
+    expect(add("-3", "3")).toBe("0");
+    expect(subtract("10", "0.0001")).toBe("9.9999");
+    expect(normalize("12.50")).toBe("12.5");
+    expect(sameDecimal("12.50", "12.5")).toBe(true);
+    expect(sameDecimal(null, "0")).toBe(false);
+    expect(isZero("-0.000")).toBe(true);
+  });
+
+  it("agrees with integer arithmetic on scaled values", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.integer({ min: -1e9, max: 1e9 }),
+        (a, b) => {
+          const s = (n: number) => (n / 100).toFixed(2);
+          expect(sameDecimal(add(s(a), s(b)), s(a + b))).toBe(true);
+          expect(sameDecimal(subtract(s(a), s(b)), s(a - b))).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -7,7 +7,6 @@ import { normalizeDecimal } from "@app/shared";
 
 export {
   decimalAdd as add,
-  decimalAdd as sum,
   decimalCompare as compare,
   decimalIsNegative as isNegative,
   decimalIsZero as isZero,

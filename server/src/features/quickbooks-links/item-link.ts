@@ -6,15 +6,15 @@
  */
 import { type AnyColumn, type SQL, and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import {
-  parts,
-  stockAdjustments,
-  syncItemState,
-  syncNotices,
-  syncOwnWrites,
-} from "../../db/schema/index.js";
+import { parts, stockAdjustments, syncNotices, syncOwnWrites } from "../../db/schema/index.js";
 import { optionalDecimal } from "../../integrations/qbo/numbers.js";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
+import {
+  forgetItemStates,
+  lockItemState,
+  saveItemState,
+  syncTokenOf,
+} from "../sync/item-state.repository.js";
 
 /**
  * Part numbers meet QuickBooks Skus trimmed and case-insensitively (docs/product.md). Part
@@ -25,14 +25,6 @@ export const skuKey = (sku: string | undefined | null): string => (sku ?? "").tr
 
 /** The same key, computed by PostgreSQL on a part-number column. */
 export const skuKeyOf = (column: AnyColumn): SQL => sql`lower(btrim(${column}))`;
-
-/** Forgets what the sync knew of these items (their baseline), in the link's transaction. */
-async function forgetBaselines(tx: Db, shopId: string, refs: readonly string[]): Promise<void> {
-  if (refs.length === 0) return;
-  await tx
-    .delete(syncItemState)
-    .where(and(eq(syncItemState.shopId, shopId), inArray(syncItemState.itemRef, [...refs])));
-}
 
 /**
  * Links an unlinked part to an item we just created or matched in QuickBooks, recording the
@@ -53,23 +45,11 @@ export async function linkPart(
     .where(and(eq(parts.shopId, shopId), eq(parts.id, partId), isNull(parts.quickBooksItemRef)))
     .returning({ id: parts.id });
   if (rows.length === 0) return false;
-  const token = item.SyncToken === undefined ? Number.NaN : Number.parseInt(item.SyncToken, 10);
-  await tx
-    .insert(syncItemState)
-    .values({
-      shopId,
-      itemRef: item.Id,
-      syncToken: Number.isSafeInteger(token) ? token : null,
-      qboQuantity: optionalDecimal(item.QtyOnHand) ?? null,
-    })
-    .onConflictDoUpdate({
-      target: [syncItemState.shopId, syncItemState.itemRef],
-      set: {
-        syncToken: Number.isSafeInteger(token) ? token : null,
-        qboQuantity: optionalDecimal(item.QtyOnHand) ?? null,
-        updatedAt: sql`now()`,
-      },
-    });
+  await lockItemState(tx, shopId, item.Id);
+  await saveItemState(tx, shopId, item.Id, {
+    syncToken: syncTokenOf(item.SyncToken),
+    qboQuantity: optionalDecimal(item.QtyOnHand) ?? null,
+  });
   return true;
 }
 
@@ -89,7 +69,7 @@ export async function linkPartsBySku(
     update parts p set quickbooks_item_ref = l.ref, quickbooks_realm_id = ${realmId}
     from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as l("partId" uuid, ref text)
     where p.id = l."partId" and p.shop_id = ${shopId} and p.quickbooks_item_ref is null`);
-  await forgetBaselines(
+  await forgetItemStates(
     tx,
     shopId,
     links.map((l) => l.ref),
@@ -121,7 +101,7 @@ export async function unlinkPart(
     .update(parts)
     .set({ quickBooksItemRef: null, quickBooksRealmId: null, updatedAt: sql`now()` })
     .where(which);
-  if (part.ref) await forgetBaselines(tx, shopId, [part.ref]);
+  if (part.ref) await forgetItemStates(tx, shopId, [part.ref]);
   return true;
 }
 
@@ -131,7 +111,7 @@ export async function unlinkItem(tx: Db, shopId: string, ref: string): Promise<v
     .update(parts)
     .set({ quickBooksItemRef: null, quickBooksRealmId: null, updatedAt: sql`now()` })
     .where(and(eq(parts.shopId, shopId), eq(parts.quickBooksItemRef, ref)));
-  await forgetBaselines(tx, shopId, [ref]);
+  await forgetItemStates(tx, shopId, [ref]);
 }
 
 /** Every part of the shop unlinked, every baseline forgotten: the shop leaves its company. */
@@ -140,7 +120,7 @@ export async function unlinkAllParts(tx: Db, shopId: string): Promise<void> {
     .update(parts)
     .set({ quickBooksItemRef: null, quickBooksRealmId: null, updatedAt: sql`now()` })
     .where(and(eq(parts.shopId, shopId), isNotNull(parts.quickBooksItemRef)));
-  await tx.delete(syncItemState).where(eq(syncItemState.shopId, shopId));
+  await forgetItemStates(tx, shopId);
 }
 
 /**
@@ -159,7 +139,7 @@ export async function repointPart(
     .update(parts)
     .set({ quickBooksItemRef: toRef, updatedAt: sql`now()` })
     .where(and(eq(parts.shopId, shopId), eq(parts.id, partId)));
-  await forgetBaselines(tx, shopId, [fromRef, toRef]);
+  await forgetItemStates(tx, shopId, [fromRef, toRef]);
   await tx
     .update(stockAdjustments)
     .set({ itemRef: toRef })

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { parts, stockMovements, syncOwnWrites } from "../../db/schema/index.js";
 import type { QboItem } from "../../integrations/qbo/schemas.js";
 import { optionalDecimal } from "../../integrations/qbo/numbers.js";
-import { isZero, sum } from "../../lib/decimal.js";
+import { add, isZero } from "../../lib/decimal.js";
 import { lockItemState, saveItemState, syncTokenOf } from "./item-state.repository.js";
 import { type PartRow, followItemFields } from "./part-fields.js";
 import { planQuantity } from "./quantity.js";
@@ -122,7 +122,7 @@ export async function moveQuantity(
   reference: string,
 ): Promise<SyncFieldChange> {
   const before = part.quantityAvailable ?? "0";
-  const after = sum(before, delta);
+  const after = add(before, delta);
   await tx
     .update(parts)
     .set({ quantityAvailable: after, updatedAt: sql`now()` })

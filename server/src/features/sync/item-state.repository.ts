@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { syncItemState } from "../../db/schema/index.js";
 
@@ -34,6 +34,23 @@ export async function saveItemState(
     .update(syncItemState)
     .set({ ...values, updatedAt: sql`now()` })
     .where(and(eq(syncItemState.shopId, shopId), eq(syncItemState.itemRef, itemRef)));
+}
+
+/** Forgets what the sync knew of these items (all of the shop's when no refs are given). */
+export async function forgetItemStates(
+  tx: Db,
+  shopId: string,
+  itemRefs?: readonly string[],
+): Promise<void> {
+  if (itemRefs?.length === 0) return;
+  await tx
+    .delete(syncItemState)
+    .where(
+      and(
+        eq(syncItemState.shopId, shopId),
+        ...(itemRefs ? [inArray(syncItemState.itemRef, [...itemRefs])] : []),
+      ),
+    );
 }
 
 export const syncTokenOf = (token: string | undefined): number | null => {

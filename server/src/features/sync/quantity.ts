@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { stockMovements, syncOwnWrites } from "../../db/schema/index.js";
 import { IN_FLIGHT_TIMEOUT_MINUTES } from "./own-writes.js";
-import { subtract, sum } from "../../lib/decimal.js";
+import { add, subtract } from "../../lib/decimal.js";
 
 export interface QuantityInput {
   shopId: string;
@@ -51,7 +51,7 @@ export async function planQuantity(tx: Db, q: QuantityInput): Promise<QuantityPl
   const counted = imported
     ? sent.filter((w) => (w.sentAt ?? w.createdAt) > imported.createdAt)
     : sent;
-  const ownTotal = sum("0", ...counted.map((w) => w.quantityDelta));
+  const ownTotal = add("0", ...counted.map((w) => w.quantityDelta));
   return {
     kind: "apply",
     localDelta: subtract(subtract(q.qboQuantity, baseline), ownTotal),

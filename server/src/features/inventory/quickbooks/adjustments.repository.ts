@@ -39,6 +39,13 @@ export async function queueAdjustment(tx: Db, a: NewAdjustment): Promise<Adjustm
   return row;
 }
 
+const pendingOfPart = (shopId: string, partId: string) =>
+  and(
+    eq(stockAdjustments.shopId, shopId),
+    eq(stockAdjustments.partId, partId),
+    eq(stockAdjustments.status, "pending"),
+  );
+
 /**
  * The part's oldest pending adjustment, leased to this caller: adjustments of one part go to
  * QuickBooks one at a time, in the order they were made (a concurrent caller picks the same
@@ -52,13 +59,7 @@ export async function leaseOldest(
   const oldest = db
     .select({ id: stockAdjustments.id })
     .from(stockAdjustments)
-    .where(
-      and(
-        eq(stockAdjustments.shopId, shopId),
-        eq(stockAdjustments.partId, partId),
-        eq(stockAdjustments.status, "pending"),
-      ),
-    )
+    .where(pendingOfPart(shopId, partId))
     .orderBy(asc(stockAdjustments.createdAt), asc(stockAdjustments.id))
     .limit(1);
   const [row] = await db
@@ -79,13 +80,7 @@ export async function hasPending(db: Db, shopId: string, partId: string): Promis
   const rows = await db
     .select({ id: stockAdjustments.id })
     .from(stockAdjustments)
-    .where(
-      and(
-        eq(stockAdjustments.shopId, shopId),
-        eq(stockAdjustments.partId, partId),
-        eq(stockAdjustments.status, "pending"),
-      ),
-    )
+    .where(pendingOfPart(shopId, partId))
     .limit(1);
   return rows.length > 0;
 }
