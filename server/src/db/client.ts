@@ -1,8 +1,9 @@
-import { mkdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -10,6 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { lockDataDir } from "./pglite-lock.js";
+import { PgliteRemote } from "./pglite-remote.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -73,25 +75,47 @@ function openPostgres(url: string): Database {
   };
 }
 
+/**
+ * What the embedded database keeps in memory. PostgreSQL's 128 MB of shared buffers is sized
+ * for a server of its own; here it lives inside the app's process. Measured in
+ * docs/performance.md ("Memory of the embedded mode").
+ */
+const PGLITE_CONF = ["shared_buffers = 32MB"].join("\n");
+
+/** A fresh directory gets its initdb in a process of its own (db/pglite-initdb.js says why). */
+async function initdbIfNew(dir: string): Promise<void> {
+  if (existsSync(join(dir, "PG_VERSION"))) return;
+  const script = fileURLToPath(new URL("./pglite-initdb.js", import.meta.url));
+  const child = spawn(process.execPath, [script, dir], { stdio: ["ignore", "inherit", "inherit"] });
+  const [code] = (await once(child, "exit")) as [number | null];
+  if (code !== 0) throw new Error(`creating the embedded database in ${dir} failed (exit ${code})`);
+}
+
 async function openPglite(dir: string | undefined): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true });
   const unlock = dir ? lockDataDir(dir) : () => undefined;
-  // pg_trgm backs the lists' contains-search indexes (migration 0004 creates the extension).
-  const options = { extensions: { pg_trgm } };
-  const client = dir ? new PGlite(dir, options) : new PGlite(options);
-  await client.waitReady.catch((error: unknown) => {
+  let client: PgliteRemote | undefined;
+  try {
+    if (dir) await initdbIfNew(dir);
+    // Off the request thread: db/pglite-remote.ts. pg_trgm (the lists' contains-search
+    // indexes, migration 0004) is loaded there.
+    client = new PgliteRemote(dir, { postgresqlconf: PGLITE_CONF });
+    await client.waitReady;
+  } catch (error) {
+    await client?.close();
     unlock();
     throw error;
-  });
-  const pgliteDb = drizzlePglite(client, { schema });
+  }
+  const remote = client;
+  const pgliteDb = drizzlePglite({ client: remote as unknown as PGlite, schema });
   const executor: SqlExecutor = {
     async executeSql(text, values) {
       if (values?.length) {
-        const r = await client.query(text, values);
+        const r = await remote.query(text, values);
         return { rows: r.rows, rowCount: r.affectedRows ?? 0 };
       }
       // pg-boss sends multi-statement, parameterless scripts (migrations, advisory-lock blocks).
-      const results = await client.exec(text);
+      const results = await remote.exec(text);
       const last = results.at(-1);
       return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? 0 };
     },
@@ -101,9 +125,9 @@ async function openPglite(dir: string | undefined): Promise<Database> {
     kind: "pglite",
     boss: { executor },
     migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
-    ping: async () => void (await client.query("select 1")),
+    ping: async () => void (await remote.query("select 1")),
     close: async () => {
-      await client.close();
+      await remote.close();
       unlock();
     },
   };

@@ -79,6 +79,13 @@ export interface Workers {
  * queue on the app's database, each feature's worker beside its feature, every queue wired
  * into the deps the routers use. main.ts and the test harnesses both call this.
  */
+/**
+ * The embedded database has one connection: a request waits for any open transaction to end.
+ * 250 rows of an import take ~30–45 ms to write there, a 1,000-row page ~150 ms
+ * (docs/performance.md), so imports write in chunks of this many rows.
+ */
+const EMBEDDED_CHUNK_ROWS = 250;
+
 export async function startWorkers(
   host: WorkerHost,
   opts: StartWorkersOptions = {},
@@ -93,6 +100,7 @@ export async function startWorkers(
       ...common,
       leaseSeconds: host.env.IMPORT_LEASE_SECONDS,
       pageSize: host.env.IMPORT_PAGE_SIZE,
+      ...(host.database.kind === "pglite" ? { chunkRows: EMBEDDED_CHUNK_ROWS } : {}),
       ...(opts.storage ? { storage: opts.storage } : {}),
     });
     host.importQueue = w.imports;

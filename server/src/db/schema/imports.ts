@@ -44,6 +44,11 @@ export const importJobs = pgTable(
     finishedAt: ts("finished_at"),
     /** The next QuickBooks page (0-based) to read; pages before it are committed. */
     nextPage: integer("next_page").notNull().default(0),
+    /**
+     * Rows of `next_page` already committed: on the embedded database a page is written in
+     * chunks, each its own transaction, so no request waits behind a whole page (decision 0012).
+     */
+    nextRow: integer("next_row").notNull().default(0),
     cancelRequested: boolean("cancel_requested").notNull().default(false),
     /** Which worker holds the job, until when; a stale lease means the worker died. */
     workerId: text("worker_id"),

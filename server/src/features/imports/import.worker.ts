@@ -34,6 +34,8 @@ export interface WorkerDeps {
   /** Imports run at once by this process; each holds a page transaction only briefly. */
   concurrency?: number;
   prefetch?: number;
+  /** Rows per write transaction (ImportEngineDeps.chunkRows); a whole page by default. */
+  chunkRows?: number;
   /** The embedded database's disk (PGlite): imports pause while it is nearly full. */
   storage?: StorageGuard;
 }
@@ -54,6 +56,7 @@ export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker>
     leaseSeconds: deps.leaseSeconds,
     pageSize: deps.pageSize,
     prefetch: deps.prefetch ?? 4,
+    chunkRows: deps.chunkRows ?? deps.pageSize,
     ...(deps.storage ? { storage: deps.storage } : {}),
   };
   const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;

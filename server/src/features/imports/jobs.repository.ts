@@ -228,13 +228,20 @@ interface Counts {
  * Moves the cursor past `pageIndex` with the page's counts, in the page's transaction. Guarded
  * by worker and cursor, so a page is counted once even if two workers ever raced for it.
  */
+/**
+ * Commits rows `fromRow`… of page `pageIndex` with the cursor: the next rows of the page, or
+ * the next page once `pageDone`. Only from where the cursor stands (a second writer, or a
+ * replay, finds it moved and stops).
+ */
 export async function commitPage(
   tx: Db,
   p: {
     jobId: string;
     workerId: string;
     pageIndex: number;
+    fromRow: number;
     rows: number;
+    pageDone: boolean;
     counts: Counts;
     leaseSeconds: number;
   },
@@ -242,7 +249,8 @@ export async function commitPage(
   const rows = await tx
     .update(importJobs)
     .set({
-      nextPage: p.pageIndex + 1,
+      nextPage: p.pageDone ? p.pageIndex + 1 : p.pageIndex,
+      nextRow: p.pageDone ? 0 : p.fromRow + p.rows,
       // A page written: whatever paused the run (storage_full) is over.
       errorCode: null,
       errorMessage: null,
@@ -257,6 +265,7 @@ export async function commitPage(
         eq(importJobs.id, p.jobId),
         eq(importJobs.workerId, p.workerId),
         eq(importJobs.nextPage, p.pageIndex),
+        eq(importJobs.nextRow, p.fromRow),
         eq(importJobs.status, "running"),
       ),
     )

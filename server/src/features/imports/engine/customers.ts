@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../db/client.js";
-import { customers } from "../../../db/schema/index.js";
 import { type QboCustomer, QboCustomerSchema } from "../../../integrations/qbo/schemas.js";
 import {
   SUB_CUSTOMER_REASON,
@@ -28,12 +27,14 @@ export async function processCustomersPage(
   run: CustomersRun,
   rows: readonly unknown[],
   pageIndex: number,
+  /** Where `rows` start in the page (pages are written in chunks on the embedded database). */
+  offset = 0,
 ): Promise<RecordOutcome[]> {
   const records: RecordOutcome[] = [];
   const people: QboCustomer[] = [];
   rows.forEach((raw, i) => {
     const parsed = parseRecord(QboCustomerSchema, raw);
-    const quickBooksId = quickBooksIdOf(raw, `invalid-${pageIndex}-${i}`);
+    const quickBooksId = quickBooksIdOf(raw, `invalid-${pageIndex}-${offset + i}`);
     if (!parsed.ok)
       records.push({
         quickBooksId,
@@ -82,18 +83,18 @@ export async function processCustomersPage(
   return records;
 }
 
+/** Our customers linked to these: one unique-index lookup each (see upsert-parts.ts's `old`). */
 async function linkedCustomerIds(tx: Db, shopId: string, refs: readonly string[]) {
-  const rows = await tx
-    .select({ id: customers.id, ref: customers.quickBooksCustomerRef })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.shopId, shopId),
-        isNotNull(customers.quickBooksCustomerRef),
-        inArray(customers.quickBooksCustomerRef, [...refs]),
-      ),
-    );
-  return new Map(rows.map((r) => [r.ref as string, r.id]));
+  if (refs.length === 0) return new Map<string, string>();
+  const rows = rowsOf<{ id: string; ref: string }>(
+    await tx.execute(sql`
+      select c.id, r.ref from jsonb_array_elements_text(${JSON.stringify(refs)}::jsonb) as r(ref)
+      cross join lateral (
+        select id from customers
+        where shop_id = ${shopId} and quickbooks_customer_ref = r.ref offset 0
+      ) c`),
+  );
+  return new Map(rows.map((r) => [r.ref, r.id]));
 }
 
 /** The columns an import writes, as they were: what an undo puts back. */
@@ -159,8 +160,10 @@ async function upsertCustomers(
     ),
     old as (
       select c.quickbooks_customer_ref as ref, ${beforeOf} as before
-      from customers c join input r on r."quickBooksCustomerRef" = c.quickbooks_customer_ref
-      where c.shop_id = ${shopId}
+      from input r cross join lateral (
+        select * from customers
+        where shop_id = ${shopId} and quickbooks_customer_ref = r."quickBooksCustomerRef" offset 0
+      ) c
     ),
     up as (
       insert into customers (shop_id, first_name, last_name, company_name, email, phone, address1, address2,

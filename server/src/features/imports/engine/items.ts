@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client.js";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../../db/client.js";
 import { parts } from "../../../db/schema/index.js";
 import { type QboItem, QboItemSchema } from "../../../integrations/qbo/schemas.js";
 import { displayNameOf, parseRecord, quickBooksIdOf } from "../mappers.js";
@@ -48,6 +48,8 @@ export async function processItemsPage(
   run: ItemsRun,
   rows: readonly unknown[],
   pageIndex: number,
+  /** Where `rows` start in the page (pages are written in chunks on the embedded database). */
+  offset = 0,
 ): Promise<RecordOutcome[]> {
   const records: RecordOutcome[] = [];
   const valid: QboItem[] = [];
@@ -56,7 +58,7 @@ export async function processItemsPage(
     if (parsed.ok) valid.push(parsed.value);
     else
       records.push({
-        quickBooksId: quickBooksIdOf(raw, `invalid-${pageIndex}-${i}`),
+        quickBooksId: quickBooksIdOf(raw, `invalid-${pageIndex}-${offset + i}`),
         name: displayNameOf(raw),
         outcome: "skipped",
         reason: parsed.reason,
@@ -117,21 +119,19 @@ export async function writeItems(
   });
 }
 
+/** Our parts linked to these items: one unique-index lookup each (see upsert-parts.ts's `old`). */
 async function linkedPartIds(
   tx: Db,
   shopId: string,
   refs: readonly string[],
 ): Promise<Map<string, string>> {
   if (refs.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: parts.id, ref: parts.quickBooksItemRef })
-    .from(parts)
-    .where(
-      and(
-        eq(parts.shopId, shopId),
-        isNotNull(parts.quickBooksItemRef),
-        inArray(parts.quickBooksItemRef, [...refs]),
-      ),
-    );
-  return new Map(rows.map((r) => [r.ref as string, r.id]));
+  const rows = rowsOf<{ id: string; ref: string }>(
+    await tx.execute(sql`
+      select p.id, r.ref from jsonb_array_elements_text(${JSON.stringify(refs)}::jsonb) as r(ref)
+      cross join lateral (
+        select id from parts where shop_id = ${shopId} and quickbooks_item_ref = r.ref offset 0
+      ) p`),
+  );
+  return new Map(rows.map((r) => [r.ref, r.id]));
 }

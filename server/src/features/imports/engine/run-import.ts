@@ -24,6 +24,12 @@ export interface ImportEngineDeps {
   pageSize: number;
   /** Pages requested ahead of the one being written (Intuit allows 10 calls in flight). */
   prefetch: number;
+  /**
+   * Rows per write transaction: a whole page on PostgreSQL (row locks: nobody waits), a few
+   * hundred on the embedded database, whose one connection makes every other request wait
+   * until a transaction ends (decision 0012).
+   */
+  chunkRows: number;
   /** The embedded database's disk: a page is only written while it has room (PGlite only). */
   storage?: StorageGuard;
 }
@@ -31,7 +37,7 @@ export interface ImportEngineDeps {
 export type RunResult = "finished" | "released" | "lost" | "not_claimed";
 
 interface Handler {
-  page(tx: Db, rows: readonly unknown[], index: number): Promise<RecordOutcome[]>;
+  page(tx: Db, rows: readonly unknown[], index: number, offset: number): Promise<RecordOutcome[]>;
   finish(tx: Db): Promise<RecordOutcome[]>;
   committed(): void;
 }
@@ -43,7 +49,7 @@ async function handlerFor(
   const base = { jobId: job.id, shopId: job.shopId, realmId: job.realmId, dryRun: job.dryRun };
   if (job.category === "customers") {
     return {
-      page: (tx, rows, i) => processCustomersPage(tx, base, rows, i),
+      page: (tx, rows, i, offset) => processCustomersPage(tx, base, rows, i, offset),
       finish: () => Promise.resolve([]),
       committed() {},
     };
@@ -56,7 +62,7 @@ async function handlerFor(
       : await createVendorLinker(deps.db, deps.client, job.shopId, job.realmId),
   };
   return {
-    page: (tx, rows, i) => processItemsPage(tx, run, rows, i),
+    page: (tx, rows, i, offset) => processItemsPage(tx, run, rows, i, offset),
     finish: (tx) => resolveDeferredItems(tx, run),
     committed: () => run.vendors?.commit(),
   };
@@ -64,8 +70,9 @@ async function handlerFor(
 
 /**
  * Runs (or resumes at its cursor) one import job. Pages stream from QuickBooks with prefetch;
- * each is written in one transaction together with its records and the job's cursor and
- * counts, so a crash loses at most the page in progress and a resume counts nothing twice.
+ * each (or each chunk of one, see `chunkRows`) is written in one transaction together with its
+ * records and the job's cursor and counts, so a crash loses at most the chunk in progress and a
+ * resume counts nothing twice.
  */
 export async function runImport(
   deps: ImportEngineDeps,
@@ -163,19 +170,30 @@ async function drive(
       await pages.return(undefined);
       return "released";
     }
-    const { cancelRequested } = await deps.db.transaction(async (tx) => {
-      const records = await handler.page(tx, page.rows, page.index);
-      await insertRecords(tx, job.id, job.shopId, records);
-      return jobs.commitPage(tx, {
-        jobId: job.id,
-        workerId,
-        pageIndex: page.index,
-        rows: page.rows.length,
-        counts: tally(records),
-        leaseSeconds: deps.leaseSeconds,
-      });
-    });
-    handler.committed();
+    let cancelRequested = false;
+    for (const from of chunkStarts(
+      page.rows.length,
+      page.index === job.nextPage ? job.nextRow : 0,
+      deps.chunkRows,
+    )) {
+      if (cancelRequested) break;
+      const rows = page.rows.slice(from, from + deps.chunkRows);
+      ({ cancelRequested } = await deps.db.transaction(async (tx) => {
+        const records = await handler.page(tx, rows, page.index, from);
+        await insertRecords(tx, job.id, job.shopId, records);
+        return jobs.commitPage(tx, {
+          jobId: job.id,
+          workerId,
+          pageIndex: page.index,
+          fromRow: from,
+          rows: rows.length,
+          pageDone: from + rows.length >= page.rows.length,
+          counts: tally(records),
+          leaseSeconds: deps.leaseSeconds,
+        });
+      }));
+      handler.committed();
+    }
     if (cancelRequested) {
       await deps.db.transaction(async (tx) => {
         await clearCandidates(tx, job.id);
@@ -212,6 +230,17 @@ async function drive(
     );
   });
   return "finished";
+}
+
+/**
+ * Where each write transaction of a page starts: from `start` (a resumed page starts where its
+ * last committed chunk ended), every `size` rows; at least one, so an empty page still moves
+ * the cursor on.
+ */
+export function chunkStarts(length: number, start: number, size: number): number[] {
+  const out: number[] = [];
+  for (let from = start; from < length; from += size) out.push(from);
+  return out.length > 0 ? out : [start];
 }
 
 const STORAGE_FULL = {

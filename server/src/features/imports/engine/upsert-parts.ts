@@ -84,10 +84,14 @@ export async function upsertParts(
         ref text, kind text, description text, note text, part_number text, vendor_id uuid,
         cost numeric, retail_cost numeric, quantity_available numeric, critical_quantity numeric)
     ),
+    -- One unique-index lookup per input row (offset 0 keeps the subquery a lookup): a join
+    -- over the shop's parts read all of them on every page when the planner had no
+    -- statistics (PGlite runs no autovacuum), making a 100k import quadratic.
     old as (
       select p.quickbooks_item_ref as ref, p.quantity_available, ${beforeValue} as before
-      from parts p join input i on i.ref = p.quickbooks_item_ref
-      where p.shop_id = ${shopId}
+      from input i cross join lateral (
+        select * from parts where shop_id = ${shopId} and quickbooks_item_ref = i.ref offset 0
+      ) p
     ),
     up as (
       insert into parts (shop_id, kind, description, note, part_number, vendor_id, cost, retail_cost,

@@ -1,0 +1,1 @@
+ALTER TABLE "import_jobs" ADD COLUMN "next_row" integer DEFAULT 0 NOT NULL;
