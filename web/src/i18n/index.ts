@@ -1,5 +1,4 @@
-import { SKIP_REASON_TEXTS } from "@app/shared";
-import i18n, { type Resource, type ResourceLanguage } from "i18next";
+import i18n, { type BackendModule, type ResourceLanguage } from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
 
@@ -7,40 +6,46 @@ export const LANGUAGES = ["en", "fr"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_STORAGE_KEY = "qbo.language";
 
+export const isLanguage = (value: string): value is Language => LANGUAGES.some((l) => l === value);
+
+/** Each language is one chunk of its own (`bundles/<lang>.ts`), fetched the first time it is used. */
+const bundles: Record<Language, () => Promise<{ default: ResourceLanguage }>> = {
+  en: () => import("./bundles/en"),
+  fr: () => import("./bundles/fr"),
+};
+
 /**
- * Every `locales/<lang>/<namespace>.json` is bundled, so a feature adds its strings by adding
- * files: no code change here.
+ * A reader downloads only their own language, and `changeLanguage` fetches the other before it
+ * switches, so a page never shows the old language's words or bare keys in between. The whole
+ * language enters the store with its first namespace: every namespace is then ready at once.
  */
-const files = import.meta.glob<ResourceLanguage>("./locales/*/*.json", {
-  eager: true,
-  import: "default",
-});
+const languageChunks: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language, namespace, callback) {
+    if (!isLanguage(language)) return callback(null, {});
+    bundles[language]().then(
+      ({ default: bundle }) => {
+        for (const [ns, strings] of Object.entries(bundle))
+          if (!i18n.hasResourceBundle(language, ns)) i18n.addResourceBundle(language, ns, strings);
+        callback(null, bundle[namespace] ?? {});
+      },
+      (error: Error) => callback(error, null),
+    );
+  },
+};
 
-export function buildResources(modules: Record<string, ResourceLanguage>): Resource {
-  const resources: Resource = {};
-  for (const [path, strings] of Object.entries(modules)) {
-    const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match?.[1] || !match[2]) continue;
-    const [, lang, ns] = match;
-    (resources[lang] ??= {})[ns] = strings;
-  }
-  return resources;
-}
-
-export const resources = buildResources(files);
-// Words the server says too (the records CSV) live once, in @app/shared, as the `skipReasons` namespace.
-for (const [lang, texts] of Object.entries(SKIP_REASON_TEXTS))
-  (resources[lang] ??= {}).skipReasons = texts;
-export const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
-
-void i18n
+/** Settles once the reader's language is loaded: main.tsx renders after it. */
+export const i18nReady = i18n
+  .use(languageChunks)
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources,
-    ns: namespaces,
+    ns: ["common"],
     defaultNS: "common",
-    fallbackLng: "en",
+    // The parity test keeps every key in both languages, so English and French need no fallback
+    // (a French reader never downloads English); any other language reads English.
+    fallbackLng: { default: ["en"], fr: [] },
     supportedLngs: [...LANGUAGES],
     // fr-CA, fr-BE… all read the French files.
     nonExplicitSupportedLngs: true,

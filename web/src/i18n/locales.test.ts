@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
-import i18n, { buildResources, LANGUAGES, resources } from ".";
+import type { ResourceLanguage } from "i18next";
+import { beforeAll, describe, expect, it } from "vitest";
+import i18n, { LANGUAGES } from ".";
+import { buildResources } from "./resources";
+
+// Every language at once, as the files are (the app itself loads one language at a time).
+const resources = buildResources(
+  import.meta.glob<ResourceLanguage>("./locales/*/*.json", { eager: true, import: "default" }),
+);
 
 type Tree = { [key: string]: string | Tree };
 
@@ -10,6 +17,10 @@ function keys(tree: Tree, prefix = ""): string[] {
 }
 
 describe("translations", () => {
+  beforeAll(async () => {
+    await i18n.loadLanguages([...LANGUAGES]);
+  });
+
   it("has the same namespaces and keys in every language", () => {
     const [first, ...others] = LANGUAGES;
     const reference = resources[first] as Record<string, Tree>;

@@ -1,10 +1,8 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { GlobeIcon } from "../../components/ui/icons";
-import { currentLanguage, LANGUAGES, type Language } from "../../i18n";
+import { currentLanguage, isLanguage, LANGUAGES } from "../../i18n";
 import { TopBarSelect } from "./select";
-
-const isLanguage = (value: string): value is Language => LANGUAGES.some((l) => l === value);
 
 /** The detector caches the choice in localStorage, so it survives reloads. */
 export function LanguageSwitcher() {
