@@ -1,6 +1,7 @@
 import { table } from "./lib/table.js";
 import type { BackendResult } from "./sections/backend.js";
 import type { BundleResult } from "./sections/bundle.js";
+import type { StartPathResult } from "./sections/start-path.js";
 
 export interface BenchReport {
   date: string;
@@ -16,6 +17,8 @@ export interface BenchReport {
   };
   conditions: { latencyMs: number; limits: string; listConnections: number; listSeconds: number };
   backends: BackendResult[];
+  /** The `pnpm start` path: launcher, sandbox process, default logging, fresh DATA_DIR. */
+  startPath: StartPathResult[];
   bundle: BundleResult[] | null;
 }
 
@@ -85,6 +88,42 @@ export function render(r: BenchReport): string {
     out.push(
       "",
       `Invoice → Sent, ${inv.orders} orders invoiced at once: p50 ${s(inv.p50Ms)} s, p95 ${s(inv.p95Ms)} s, max ${s(inv.maxMs)} s`,
+    );
+  }
+  if (r.startPath.length > 0) {
+    out.push(
+      "",
+      "The pnpm start path (launcher + sandbox process, fresh DATA_DIR), a second shop listing every 250 ms",
+    );
+    out.push(
+      table(
+        [
+          "database",
+          "items",
+          "wall s",
+          "× floor",
+          "requests",
+          "429s",
+          "idle RSS MB",
+          "peak RSS MB (boot incl.)",
+          "list p50 ms",
+          "list p95 ms",
+          "list max ms",
+        ],
+        r.startPath.map((x) => [
+          x.backend,
+          x.items,
+          s(x.wallMs),
+          x.ratioToFloor.toFixed(2),
+          x.requests,
+          x.throttled,
+          x.idleRssMb,
+          x.peakRssMb,
+          x.bystander.p50Ms,
+          x.bystander.p95Ms,
+          x.bystander.maxMs,
+        ]),
+      ),
     );
   }
   if (r.bundle) {

@@ -1,7 +1,9 @@
 /**
  * `pnpm bench` (full: 10k and 100k imports) or `pnpm bench -- --quick` (10k only): imports,
- * lists, invoices and the web bundle on PGlite, and on PostgreSQL when DATABASE_URL is set.
- * Prints a table and writes bench/results/latest.json. See bench/README.md.
+ * lists, invoices and the web bundle on PGlite, and on PostgreSQL when DATABASE_URL is set;
+ * then the path users run (`pnpm start`: launcher, sandbox process, fresh DATA_DIR) importing
+ * 50k and 100k items while another shop browses. Prints a table and writes
+ * bench/results/latest.json. See bench/README.md.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -13,6 +15,9 @@ import type { Backend } from "./lib/bench-database.js";
 import { type BenchReport, render } from "./report.js";
 import { type BackendResult, runBackend } from "./sections/backend.js";
 import { runBundle } from "./sections/bundle.js";
+import { type StartPathResult, runStartPath } from "./sections/start-path.js";
+import { createBenchDatabase } from "./lib/bench-database.js";
+import { newSecrets, tokenMinter } from "./lib/context.js";
 import { round } from "./lib/stats.js";
 
 const args = new Set(process.argv.slice(2));
@@ -36,6 +41,44 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Issue 18's section: each run boots the app as `pnpm start` does, on a fresh DATA_DIR (PGlite),
+ * or with a fresh PostgreSQL database when DATABASE_URL is set (100k only: the embedded run
+ * is the one users start with).
+ */
+async function runStartPaths(): Promise<StartPathResult[]> {
+  const secrets = newSecrets();
+  const common = {
+    secrets,
+    token: tokenMinter(secrets),
+    latencyMs: LATENCY_MS,
+    log,
+  };
+  const out: StartPathResult[] = [];
+  const backendsHere = backends();
+  if (backendsHere.includes("pglite"))
+    for (const items of quick ? [50_000] : [50_000, 100_000])
+      out.push(
+        await runStartPath({ ...common, items, ports: [await freePort(), await freePort()] }),
+      );
+  if (backendsHere.includes("postgres")) {
+    const database = await createBenchDatabase("postgres");
+    try {
+      out.push(
+        await runStartPath({
+          ...common,
+          items: quick ? 50_000 : 100_000,
+          ports: [await freePort(), await freePort()],
+          databaseUrl: database.url,
+        }),
+      );
+    } finally {
+      await database.drop();
+    }
+  }
+  return out;
+}
+
 async function main() {
   const started = Date.now();
   const loadAtStart = round(loadavg()[0] ?? 0, 2);
@@ -44,7 +87,7 @@ async function main() {
   const results: BackendResult[] = [];
   try {
     await admin(sandbox, "POST", "/faults", { latencyMs: LATENCY_MS });
-    for (const backend of backends()) {
+    for (const backend of args.has("--start-path-only") ? [] : backends()) {
       results.push(
         await runBackend(sandbox, backend, {
           sizes: quick ? [10_000] : [10_000, 100_000],
@@ -58,6 +101,7 @@ async function main() {
   } finally {
     await sandbox.close();
   }
+  const startPath = await runStartPaths();
   log("building the web app…");
   const bundle = args.has("--no-bundle") ? null : runBundle();
   const cpu = cpus();
@@ -79,6 +123,7 @@ async function main() {
       listSeconds: LIST_SECONDS,
     },
     backends: results,
+    startPath,
     bundle,
   };
   const dir = join(import.meta.dirname, "results");

@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { loadDotEnv } from "../src/config/dotenv.js";
 import { parseEnv, sandboxUrl } from "../src/config/env.js";
+import { NODE_FLAGS } from "./node-flags.js";
 
 // The launcher decides whether to start the sandbox, so it must see .env as the BFF does.
 loadDotEnv();
@@ -22,7 +23,13 @@ function run(
   extraEnv: Record<string, string>,
   opts: { watch?: boolean } = {},
 ): ChildProcess {
-  const args = [...(opts.watch ? ["--watch"] : []), "--import", "tsx", join(root, file)];
+  const args = [
+    ...(opts.watch ? ["--watch"] : []),
+    ...NODE_FLAGS,
+    "--import",
+    "tsx",
+    join(root, file),
+  ];
   const child = spawn(process.execPath, args, {
     // The IPC channel lets a child notice when this launcher is gone, even after a SIGKILL.
     stdio: ["inherit", "inherit", "inherit", "ipc"],

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { NODE_FLAGS } from "../../scripts/node-flags.js";
 import { waitForUrl } from "./http.js";
 
 const serverRoot = resolve(import.meta.dirname, "../..");
@@ -64,6 +65,8 @@ export async function startChildServer(opts: {
       ...(process.env.BENCH_CPU_PROF
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
         : []),
+      // As `pnpm start` runs it (scripts/launch.ts).
+      ...NODE_FLAGS,
       "--import",
       "tsx",
       join(serverRoot, "src/main.ts"),
