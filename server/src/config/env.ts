@@ -41,6 +41,11 @@ export const EnvSchema = z.object({
   QBO_MONTHLY_READ_BUDGET: z.coerce.number().int().min(1).default(500_000),
   /** Rows per QuickBooks query page in imports (Intuit's maximum is 1000). */
   IMPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
+  /**
+   * Rows per import write transaction. Unset: 250 on the embedded database (one connection:
+   * every request waits for an open transaction), the whole page on PostgreSQL (decision 0012).
+   */
+  IMPORT_CHUNK_ROWS: z.coerce.number().int().min(1).max(1000).optional(),
   /** Each connected company gets a change-data-capture catch-up at least this often (missed webhooks). */
   SYNC_CATCH_UP_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
   /** How often the sync scheduler looks for due catch-ups, reconnects and leftover webhook work. */

@@ -33,7 +33,11 @@ import { startJobQueue } from "./queue.js";
 export interface WorkerHost {
   env: Pick<
     Env,
-    "IMPORT_LEASE_SECONDS" | "IMPORT_PAGE_SIZE" | "SYNC_TICK_SECONDS" | "SYNC_CATCH_UP_SECONDS"
+    | "IMPORT_LEASE_SECONDS"
+    | "IMPORT_PAGE_SIZE"
+    | "IMPORT_CHUNK_ROWS"
+    | "SYNC_TICK_SECONDS"
+    | "SYNC_CATCH_UP_SECONDS"
   >;
   database: Database;
   db: Db;
@@ -100,7 +104,9 @@ export async function startWorkers(
       ...common,
       leaseSeconds: host.env.IMPORT_LEASE_SECONDS,
       pageSize: host.env.IMPORT_PAGE_SIZE,
-      ...(host.database.kind === "pglite" ? { chunkRows: EMBEDDED_CHUNK_ROWS } : {}),
+      chunkRows:
+        host.env.IMPORT_CHUNK_ROWS ??
+        (host.database.kind === "pglite" ? EMBEDDED_CHUNK_ROWS : host.env.IMPORT_PAGE_SIZE),
       ...(opts.storage ? { storage: opts.storage } : {}),
     });
     host.importQueue = w.imports;

@@ -33,6 +33,8 @@ describe.each(testBackends())("an import survives the server being killed (%s)",
     deployment = await startDeployment(backend, {
       IMPORT_LEASE_SECONDS: "2",
       IMPORT_PAGE_SIZE: "100",
+      // Pages written in chunks (as on the embedded database), so kills land mid-page too.
+      IMPORT_CHUNK_ROWS: "30",
     });
     ({ sandbox, server, env } = deployment);
   }, 60_000);
