@@ -67,9 +67,6 @@ async function launch(opts: {
     SESSION_SECRET: opts.secrets.sessionSecret,
     TOKEN_ENCRYPTION_KEY: opts.secrets.tokenKey,
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
-    ...(process.env.BENCH_CPU_PROF
-      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` }
-      : {}),
   };
   // Kept after the run (the data directory is not) for whoever wants to read what it said.
   const logPath = join(tmpdir(), "bench-start-path.log");

@@ -21,29 +21,33 @@ export interface CustomersRun {
 const nameOf = (c: QboCustomer) =>
   c.DisplayName ?? ([c.GivenName, c.FamilyName].filter(Boolean).join(" ") || c.CompanyName || "");
 
-/** One page of QuickBooks customers: matched by stored reference, else created; projects skipped. */
-export async function processCustomersPage(
-  tx: Db,
-  run: CustomersRun,
+/** A chunk of QuickBooks customers parsed: the ones to write, and a record for each skipped. */
+export interface ParsedCustomers {
+  people: QboCustomer[];
+  skipped: RecordOutcome[];
+}
+
+/** Pure (no database): done before the chunk's transaction opens. Projects are skipped. */
+export function parseCustomers(
   rows: readonly unknown[],
   pageIndex: number,
   /** Where `rows` start in the page (pages are written in chunks on the embedded database). */
   offset = 0,
-): Promise<RecordOutcome[]> {
-  const records: RecordOutcome[] = [];
+): ParsedCustomers {
+  const skipped: RecordOutcome[] = [];
   const people: QboCustomer[] = [];
   rows.forEach((raw, i) => {
     const parsed = parseRecord(QboCustomerSchema, raw);
     const quickBooksId = quickBooksIdOf(raw, `invalid-${pageIndex}-${offset + i}`);
     if (!parsed.ok)
-      records.push({
+      skipped.push({
         quickBooksId,
         name: displayNameOf(raw),
         outcome: "skipped",
         reason: parsed.reason,
       });
     else if (parsed.value.Job === true)
-      records.push({
+      skipped.push({
         quickBooksId,
         name: nameOf(parsed.value),
         outcome: "skipped",
@@ -51,6 +55,16 @@ export async function processCustomersPage(
       });
     else people.push(parsed.value);
   });
+  return { people, skipped };
+}
+
+/** A chunk of parsed customers, inside its transaction: matched by stored reference, else created. */
+export async function writeParsedCustomers(
+  tx: Db,
+  run: CustomersRun,
+  { people, skipped }: ParsedCustomers,
+): Promise<RecordOutcome[]> {
+  const records = [...skipped];
   if (people.length === 0) return records;
   if (run.dryRun) {
     const linked = await linkedCustomerIds(

@@ -38,32 +38,46 @@ export async function loadUnlinkedSkus(db: Db, shopId: string): Promise<Set<stri
   return new Set(rows.map((r) => r.key));
 }
 
-/**
- * One page of QuickBooks items, inside the page's transaction. Items already linked (stored
- * ref) are updated; items whose Sku equals an unlinked part's number wait for the last page
- * (the Sku must be unique across the whole company); all others are created.
- */
-export async function processItemsPage(
-  tx: Db,
-  run: ItemsRun,
+/** A chunk of QuickBooks items parsed: the valid ones, and a record for each one skipped. */
+export interface ParsedItems {
+  valid: QboItem[];
+  skipped: RecordOutcome[];
+}
+
+/** Pure (no database): done before the chunk's transaction opens, so it holds no one up. */
+export function parseItems(
   rows: readonly unknown[],
   pageIndex: number,
   /** Where `rows` start in the page (pages are written in chunks on the embedded database). */
   offset = 0,
-): Promise<RecordOutcome[]> {
-  const records: RecordOutcome[] = [];
+): ParsedItems {
+  const skipped: RecordOutcome[] = [];
   const valid: QboItem[] = [];
   rows.forEach((raw, i) => {
     const parsed = parseRecord(QboItemSchema, raw);
     if (parsed.ok) valid.push(parsed.value);
     else
-      records.push({
+      skipped.push({
         quickBooksId: quickBooksIdOf(raw, `invalid-${pageIndex}-${offset + i}`),
         name: displayNameOf(raw),
         outcome: "skipped",
         reason: parsed.reason,
       });
   });
+  return { valid, skipped };
+}
+
+/**
+ * A chunk of parsed items, inside its transaction. Items already linked (stored ref) are
+ * updated; items whose Sku equals an unlinked part's number wait for the last page (the Sku
+ * must be unique across the whole company); all others are created.
+ */
+export async function writeParsedItems(
+  tx: Db,
+  run: ItemsRun,
+  { valid, skipped }: ParsedItems,
+): Promise<RecordOutcome[]> {
+  const records = [...skipped];
   const linked = await linkedPartIds(
     tx,
     run.shopId,

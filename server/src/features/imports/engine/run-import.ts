@@ -8,10 +8,16 @@ import { currentRealm } from "../../quickbooks-links/realm.repository.js";
 import type { StorageGuard } from "../../../lib/storage.js";
 import * as jobs from "../jobs.repository.js";
 import { type RecordOutcome, insertRecords, tally } from "../records.repository.js";
-import { processCustomersPage } from "./customers.js";
+import { type ParsedCustomers, parseCustomers, writeParsedCustomers } from "./customers.js";
 import { resolveDeferredItems } from "./deferred.js";
 import { describeFailure } from "./failure.js";
-import { type ItemsRun, loadUnlinkedSkus, processItemsPage } from "./items.js";
+import {
+  type ItemsRun,
+  type ParsedItems,
+  loadUnlinkedSkus,
+  parseItems,
+  writeParsedItems,
+} from "./items.js";
 import { clearCandidates } from "./sku-candidates.js";
 import { SOURCES } from "./sources.js";
 import { createVendorLinker } from "./vendors.js";
@@ -37,7 +43,9 @@ export interface ImportEngineDeps {
 export type RunResult = "finished" | "released" | "lost" | "not_claimed";
 
 interface Handler {
-  page(tx: Db, rows: readonly unknown[], index: number, offset: number): Promise<RecordOutcome[]>;
+  /** Parses a chunk of rows (pure, no database): done outside the chunk's transaction. */
+  prepare(rows: readonly unknown[], index: number, offset: number): unknown;
+  write(tx: Db, prepared: unknown): Promise<RecordOutcome[]>;
   finish(tx: Db): Promise<RecordOutcome[]>;
   committed(): void;
 }
@@ -49,7 +57,8 @@ async function handlerFor(
   const base = { jobId: job.id, shopId: job.shopId, realmId: job.realmId, dryRun: job.dryRun };
   if (job.category === "customers") {
     return {
-      page: (tx, rows, i, offset) => processCustomersPage(tx, base, rows, i, offset),
+      prepare: parseCustomers,
+      write: (tx, prepared) => writeParsedCustomers(tx, base, prepared as ParsedCustomers),
       finish: () => Promise.resolve([]),
       committed() {},
     };
@@ -62,7 +71,8 @@ async function handlerFor(
       : await createVendorLinker(deps.db, deps.client, job.shopId, job.realmId),
   };
   return {
-    page: (tx, rows, i, offset) => processItemsPage(tx, run, rows, i, offset),
+    prepare: parseItems,
+    write: (tx, prepared) => writeParsedItems(tx, run, prepared as ParsedItems),
     finish: (tx) => resolveDeferredItems(tx, run),
     committed: () => run.vendors?.commit(),
   };
@@ -171,28 +181,50 @@ async function drive(
       return "released";
     }
     let cancelRequested = false;
-    for (const from of chunkStarts(
+    const starts = chunkStarts(
       page.rows.length,
       page.index === job.nextPage ? job.nextRow : 0,
       deps.chunkRows,
-    )) {
+    );
+    const prepare = (from: number) =>
+      handler.prepare(page.rows.slice(from, from + deps.chunkRows), page.index, from);
+    let prepared = prepare(starts[0] as number);
+    for (const [n, from] of starts.entries()) {
       if (cancelRequested) break;
-      const rows = page.rows.slice(from, from + deps.chunkRows);
+      const rows = Math.min(deps.chunkRows, page.rows.length - from);
+      const current = prepared;
+      // The next chunk is parsed while this one's statements run on the database (at the
+      // transaction's first wait), not while its transaction holds everyone else.
+      const next = starts[n + 1];
+      const nextPrepared =
+        next === undefined
+          ? undefined
+          : new Promise<unknown>((done, fail) =>
+              setImmediate(() => {
+                try {
+                  done(prepare(next));
+                } catch (err) {
+                  fail(err);
+                }
+              }),
+            );
+      nextPrepared?.catch(() => undefined); // awaited below, unless this chunk fails first
       ({ cancelRequested } = await deps.db.transaction(async (tx) => {
-        const records = await handler.page(tx, rows, page.index, from);
+        const records = await handler.write(tx, current);
         await insertRecords(tx, job.id, job.shopId, records);
         return jobs.commitPage(tx, {
           jobId: job.id,
           workerId,
           pageIndex: page.index,
           fromRow: from,
-          rows: rows.length,
-          pageDone: from + rows.length >= page.rows.length,
+          rows,
+          pageDone: from + rows >= page.rows.length,
           counts: tally(records),
           leaseSeconds: deps.leaseSeconds,
         });
       }));
       handler.committed();
+      if (nextPrepared) prepared = await nextPrepared;
     }
     if (cancelRequested) {
       await deps.db.transaction(async (tx) => {
