@@ -49,7 +49,11 @@ export const PartListQuerySchema = PageQuerySchema.extend({
 });
 export type PartListQuery = z.infer<typeof PartListQuerySchema>;
 
-export const PartListSchema = pageOf(PartSchema);
+/**
+ * A shop's whole inventory is counted only up to a limit: when totalExact is false, more than
+ * `total` parts match (the list says "more than 1,000"); small lists are always exact.
+ */
+export const PartListSchema = pageOf(PartSchema).extend({ totalExact: z.boolean() });
 export type PartList = z.infer<typeof PartListSchema>;
 
 /** Prices and thresholds can't be negative; a quantity can (a part sold before it was received). */

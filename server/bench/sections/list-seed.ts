@@ -13,6 +13,9 @@ const WORDS = `'{Oil,Brake,Wiper,Spark,Battery,Filter,Rotor,Pad,Belt,Hose,Sensor
 export async function seedParts(db: Db, shop: string, parts: number): Promise<void> {
   await db.execute(sql`insert into shops (id, name) values (${shop}, 'Bench'), ('noise', 'Noise')
     on conflict do nothing`);
+  // A linked part names its company, and the company must be the one the shop's links belong to.
+  await db.execute(sql`insert into quickbooks_link_realms (shop_id, realm_id)
+    values (${shop}, 'bench-realm'), ('noise', 'bench-realm') on conflict do nothing`);
   await db.execute(sql`insert into vendors (shop_id, name)
     select ${shop}, 'Vendor ' || i from generate_series(1, 200) i`);
   for (const [owner, n] of [
@@ -22,7 +25,7 @@ export async function seedParts(db: Db, shop: string, parts: number): Promise<vo
     await db.execute(sql`
       with v as (select array_agg(id order by name) as ids from vendors where shop_id = ${shop})
       insert into parts (shop_id, kind, description, note, part_number, vendor_id, cost, retail_cost,
-                         quantity_available, critical_quantity, quickbooks_item_ref, updated_at)
+                         quantity_available, critical_quantity, quickbooks_item_ref, quickbooks_realm_id, updated_at)
       select ${owner},
         case when i % 5 = 0 then 'non_inventory' else 'inventory' end,
         (${sql.raw(WORDS)})[1 + i % 25] || ' ' || (${sql.raw(WORDS)})[1 + (i / 25) % 25] || ' ' || i,
@@ -32,6 +35,7 @@ export async function seedParts(db: Db, shop: string, parts: number): Promise<vo
         case when i % 5 = 0 then null else (i % 97)::numeric end,
         case when i % 5 = 0 then null else 4 end,
         case when i % 10 < 6 then 'L' || i end,
+        case when i % 10 < 6 then 'bench-realm' end,
         now() - (i || ' minutes')::interval
       from generate_series(1, ${n}) i, v`);
   }

@@ -30,8 +30,14 @@ export interface InventoryDeps {
 const missing = () => notFound("Part");
 
 export async function listParts(deps: InventoryDeps, shopId: string, q: PartListQuery) {
-  const { rows, total } = await repo.listParts(deps.db, shopId, q);
-  const list: PartList = { items: rows.map(toPart), total, page: q.page, pageSize: q.pageSize };
+  const { rows, total, totalExact } = await repo.listParts(deps.db, shopId, q);
+  const list: PartList = {
+    items: rows.map(toPart),
+    total,
+    totalExact,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
   return list;
 }
 

@@ -23,38 +23,64 @@ export async function findPart(db: Db, shopId: string, id: string): Promise<Part
 }
 
 /**
- * One page and the total, side by side (two pool connections on PostgreSQL). The page is a
- * deferred join: ids are paged on the covering sort index alone (index-only, however deep the
- * page), then only those rows are read with their vendor.
+ * Totals are counted exactly up to this many parts; past it the list says "more than 1,000".
+ * Counting a whole shop walks every matching index entry (or, for a search, rechecks every
+ * matching row): at 100,000 parts that cost more than the page itself (docs/performance.md).
  */
-export async function listParts(
-  db: Db,
-  shopId: string,
-  q: PartListQuery,
-): Promise<{ rows: PartRow[]; total: number }> {
+export const EXACT_TOTAL_LIMIT = 1_000;
+
+export interface PartListPage {
+  rows: PartRow[];
+  /** The number of matching parts when totalExact; otherwise there are more than this. */
+  total: number;
+  totalExact: boolean;
+}
+
+/**
+ * One page and its total. The page is a deferred join: ids are paged on the covering sort
+ * index alone (index-only, however deep the page), then only those rows are read with their
+ * vendor. It asks for one row more than the page, so a page that reaches the end of the list
+ * knows the total without counting; otherwise the count stops after EXACT_TOTAL_LIMIT + 1.
+ */
+export async function listParts(db: Db, shopId: string, q: PartListQuery): Promise<PartListPage> {
   const vendorIds = q.search ? await vendorIdsMatching(db, shopId, q.search) : [];
   const where = partFilters(shopId, q, vendorIds);
   const order = partOrder(q.sort);
+  const offset = (q.page - 1) * q.pageSize;
   const pageIds = db
     .select({ id: parts.id })
     .from(parts)
     .where(where)
     .orderBy(...order)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [rows, counted] = await Promise.all([
-    db
-      .select(withVendor)
-      .from(parts)
-      .leftJoin(vendors, eq(vendors.id, parts.vendorId))
-      .where(and(eq(parts.shopId, shopId), inArray(parts.id, pageIds)))
-      .orderBy(...order),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(parts)
-      .where(where),
-  ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+    .limit(q.pageSize + 1)
+    .offset(offset);
+  const fetched = await db
+    .select(withVendor)
+    .from(parts)
+    .leftJoin(vendors, eq(vendors.id, parts.vendorId))
+    .where(and(eq(parts.shopId, shopId), inArray(parts.id, pageIds)))
+    .orderBy(...order);
+  const rows = fetched.slice(0, q.pageSize);
+  const hasMore = fetched.length > q.pageSize;
+  // The last page (or the only one): everything before it plus what it holds.
+  if (!hasMore && (rows.length > 0 || offset === 0)) {
+    return { rows, total: offset + rows.length, totalExact: true };
+  }
+  // Past the limit already: the count would only say "more than the limit", which this page beats.
+  if (hasMore && offset + q.pageSize >= EXACT_TOTAL_LIMIT) {
+    return { rows, total: offset + q.pageSize, totalExact: false };
+  }
+  const capped = db
+    .select({ one: sql`1` })
+    .from(parts)
+    .where(where)
+    .limit(EXACT_TOTAL_LIMIT + 1)
+    .as("capped");
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const n = counted?.n ?? 0;
+  return n > EXACT_TOTAL_LIMIT
+    ? { rows, total: EXACT_TOTAL_LIMIT, totalExact: false }
+    : { rows, total: n, totalExact: true };
 }
 
 export async function insertPart(db: Db, shopId: string, values: PartWrite): Promise<string> {
