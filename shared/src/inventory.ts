@@ -46,6 +46,11 @@ export const PartListQuerySchema = PageQuerySchema.extend({
   linked: QueryBooleanSchema.optional(),
   lowStock: QueryBooleanSchema.optional(),
   sort: PartSortSchema.default("description"),
+  /**
+   * The last part of the previous page: the page then starts right after it (keyset paging, as
+   * fast at page 1,500 as at page 2). `page` still says which page it is, for the range shown.
+   */
+  after: z.uuid().optional(),
 });
 export type PartListQuery = z.infer<typeof PartListQuerySchema>;
 

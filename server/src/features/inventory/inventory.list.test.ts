@@ -1,8 +1,10 @@
-import { PartListSchema } from "@app/shared";
+import { PartListSchema, PartSortSchema } from "@app/shared";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp } from "../../testing/test-app.js";
 import { testBackends } from "../../testing/test-database.js";
-import { as, insertPart, insertVendor } from "./inventory.testing.js";
+import { parts } from "../../db/schema/index.js";
+import { as, ensureShop, insertPart, insertVendor } from "./inventory.testing.js";
 
 const SHOP = "list-shop";
 
@@ -173,19 +175,98 @@ describe.each(testBackends())("listing inventory on %s", (backend) => {
     expect(new Set(ids).size).toBe(7);
   });
 
+  it("shows the same pages when Next names the last part seen (every sort, ties and untracked quantities)", async () => {
+    const api = await as(t, SHOP);
+    for (const sort of PartSortSchema.options) {
+      const byNumber: string[][] = [];
+      const byCursor: string[][] = [];
+      let after = "";
+      // One part a page, so every boundary is crossed: tracked → untracked, untracked → untracked.
+      for (const page of [1, 2, 3, 4, 5, 6]) {
+        const numbered = await api.get(`/api/inventory?sort=${sort}&pageSize=1&page=${page}`);
+        byNumber.push(PartListSchema.parse(numbered.body).items.map((p) => p.description));
+        const next = await api.get(
+          `/api/inventory?sort=${sort}&pageSize=1&page=${page}${after && `&after=${after}`}`,
+        );
+        const body = PartListSchema.parse(next.body);
+        byCursor.push(body.items.map((p) => p.description));
+        expect({ sort, total: body.total, exact: body.totalExact }).toEqual({
+          sort,
+          total: 6,
+          exact: true,
+        });
+        after = body.items.at(-1)?.id ?? "";
+      }
+      expect({ sort, pages: byCursor }).toEqual({ sort, pages: byNumber });
+    }
+  });
+
+  it("falls back to the page number when the part Next named has since been deleted", async () => {
+    await insertPart(t.deps.db, "gone-shop", { description: "A" });
+    const b = await insertPart(t.deps.db, "gone-shop", { description: "B" });
+    await insertPart(t.deps.db, "gone-shop", { description: "C" });
+    await t.deps.db.delete(parts).where(eq(parts.id, b.id));
+    const res = await (
+      await as(t, "gone-shop")
+    )
+      .get(`/api/inventory?pageSize=1&page=2&after=${b.id}`)
+      .expect(200);
+    expect(PartListSchema.parse(res.body).items.map((p) => p.description)).toEqual(["C"]);
+  });
+
   it("rejects bad query parameters with 400 and their paths", async () => {
     const res = await (
       await as(t, SHOP)
     )
-      .get("/api/inventory?kind=gadget&linked=yes&sort=vendor&pageSize=500&page=0")
+      .get("/api/inventory?kind=gadget&linked=yes&sort=vendor&pageSize=500&page=0&after=x")
       .expect(400);
     const paths = (res.body.error.details as { path: string }[]).map((d) => d.path).sort();
     expect(paths).toEqual([
+      "query.after",
       "query.kind",
       "query.linked",
       "query.page",
       "query.pageSize",
       "query.sort",
     ]);
+  });
+});
+
+describe.each(testBackends())("the total of a large inventory on %s", (backend) => {
+  let t: TestApp;
+  let total: (query: string) => Promise<{ total: number; exact: boolean; shown: number }>;
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    await ensureShop(t.deps.db, "big-shop");
+    // 1,000 filters and 50 belts: the whole shop is past the exact count, each kind is not.
+    const rows = Array.from({ length: 1_050 }, (_, i) => ({
+      shopId: "big-shop",
+      kind: "inventory" as const,
+      description: `${i < 1_000 ? "Filter" : "Belt"} ${String(i).padStart(4, "0")}`,
+    }));
+    await t.deps.db.insert(parts).values(rows);
+    const api = await as(t, "big-shop");
+    total = async (query) => {
+      const body = PartListSchema.parse(
+        (await api.get(`/api/inventory?${query}`).expect(200)).body,
+      );
+      return { total: body.total, exact: body.totalExact, shown: body.items.length };
+    };
+  });
+  afterAll(() => t.close());
+
+  it("says 'more than 1,000' past a thousand parts and counts exactly up to it", async () => {
+    expect(await total("")).toEqual({ total: 1_000, exact: false, shown: 50 });
+    expect(await total("search=filter")).toEqual({ total: 1_000, exact: true, shown: 50 });
+    expect(await total("search=belt")).toEqual({ total: 50, exact: true, shown: 50 });
+    expect(await total("search=belt%20104")).toEqual({ total: 10, exact: true, shown: 10 });
+  });
+
+  it("knows the exact total on the last page, and more than what was shown before it", async () => {
+    expect(await total("page=21")).toEqual({ total: 1_050, exact: true, shown: 50 });
+    expect(await total("page=20")).toEqual({ total: 1_000, exact: false, shown: 50 });
+    expect(await total("pageSize=200&page=5")).toEqual({ total: 1_000, exact: false, shown: 200 });
+    expect(await total("pageSize=200&page=6")).toEqual({ total: 1_050, exact: true, shown: 50 });
   });
 });

@@ -41,15 +41,39 @@ const SORT_COLUMNS = {
   updatedAt: parts.updatedAt,
 } as const;
 
-/** ORDER BY for a sort key, with the id as a tiebreak so pages never overlap or skip rows. */
-export function partOrder(sort: Sort): SQL[] {
+function sortColumn(sort: Sort) {
   const desc = sort.startsWith("-");
   const key = (desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS;
-  const column = SORT_COLUMNS[key];
+  return { desc, key, column: SORT_COLUMNS[key] };
+}
+
+/** ORDER BY for a sort key, with the id as a tiebreak so pages never overlap or skip rows. */
+export function partOrder(sort: Sort): SQL[] {
+  const { desc, key, column } = sortColumn(sort);
   if (!desc) return [sql`${column} asc`, sql`${parts.id} asc`];
   // Untracked (non-inventory) parts have no quantity: they go last both ways, not first.
   if (key === "quantityAvailable") {
     return [sql`${column} desc nulls last`, sql`${parts.id} desc nulls last`];
   }
   return [sql`${column} desc`, sql`${parts.id} desc`];
+}
+
+/**
+ * The parts that come after part `afterId` in partOrder(sort): keyset paging, so a deep page
+ * starts at the previous page's last row instead of walking every row before it. The cursor's
+ * sort value is read in the same statement (a JavaScript Date would drop updated_at's
+ * microseconds), and (column, id) is compared as one row value, which PostgreSQL turns into a
+ * bound of the sort index. A cursor part that no longer exists matches nothing.
+ */
+export function partsAfter(shopId: string, sort: Sort, afterId: string): SQL {
+  const { desc, key, column } = sortColumn(sort);
+  const op = sql.raw(desc ? "<" : ">");
+  const id = sql`${afterId}::uuid`;
+  const cursorValue = sql`(select ${column} from ${parts} where ${parts.shopId} = ${shopId} and ${parts.id} = ${id})`;
+  const beyond = sql`(${column}, ${parts.id}) ${op} (${cursorValue}, ${id})`;
+  if (key !== "quantityAvailable") return beyond;
+  // Untracked parts (no quantity) come last both ways, ordered by id among themselves; a row
+  // comparison with a null is never true, so they are added by hand (this sort then filters
+  // instead of seeking, still without the offset's walk through the earlier pages' rows).
+  return sql`(${beyond} or (${column} is null and (${cursorValue} is not null or ${parts.id} ${op} ${id})))`;
 }

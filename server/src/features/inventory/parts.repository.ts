@@ -3,7 +3,7 @@ import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts, vendors } from "../../db/schema/index.js";
 import type { PartRow } from "./inventory.mapper.js";
-import { partFilters, partOrder } from "./part-list-query.js";
+import { partFilters, partOrder, partsAfter } from "./part-list-query.js";
 import { vendorIdsMatching } from "./vendors.repository.js";
 
 export type PartWrite = Omit<
@@ -47,19 +47,24 @@ export async function listParts(db: Db, shopId: string, q: PartListQuery): Promi
   const where = partFilters(shopId, q, vendorIds);
   const order = partOrder(q.sort);
   const offset = (q.page - 1) * q.pageSize;
-  const pageIds = db
-    .select({ id: parts.id })
-    .from(parts)
-    .where(where)
-    .orderBy(...order)
-    .limit(q.pageSize + 1)
-    .offset(offset);
-  const fetched = await db
-    .select(withVendor)
-    .from(parts)
-    .leftJoin(vendors, eq(vendors.id, parts.vendorId))
-    .where(and(eq(parts.shopId, shopId), inArray(parts.id, pageIds)))
-    .orderBy(...order);
+  const readPage = (after: string | undefined) => {
+    const pageIds = db
+      .select({ id: parts.id })
+      .from(parts)
+      .where(after ? and(where, partsAfter(shopId, q.sort, after)) : where)
+      .orderBy(...order)
+      .limit(q.pageSize + 1)
+      .offset(after ? 0 : offset);
+    return db
+      .select(withVendor)
+      .from(parts)
+      .leftJoin(vendors, eq(vendors.id, parts.vendorId))
+      .where(and(eq(parts.shopId, shopId), inArray(parts.id, pageIds)))
+      .orderBy(...order);
+  };
+  let fetched = await readPage(q.after);
+  // The cursor's part was deleted since (or the cursor is stale): the page number still holds.
+  if (q.after && fetched.length === 0 && offset > 0) fetched = await readPage(undefined);
   const rows = fetched.slice(0, q.pageSize);
   const hasMore = fetched.length > q.pageSize;
   // The last page (or the only one): everything before it plus what it holds.
