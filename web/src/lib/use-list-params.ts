@@ -8,6 +8,8 @@ type QuerySchema = z.ZodObject<z.ZodRawShape>;
  * A list's page, search, filters and sort, kept in the URL: a link or a reload shows the same
  * page, and Back undoes a filter. A hand-edited, invalid parameter is dropped (its default
  * applies) instead of breaking the page. Changing anything but the page goes back to page 1.
+ * A list paged by cursor (`after`: the last row seen) gets it only with the page it leads to:
+ * any other change drops it.
  */
 export function useListParams<S extends QuerySchema>(schema: S) {
   const [params, setParams] = useSearchParams();
@@ -28,6 +30,7 @@ export function useListParams<S extends QuerySchema>(schema: S) {
         (prev) => {
           const next: Record<string, string> = Object.fromEntries(prev);
           next.page = "1";
+          delete next.after;
           for (const [key, value] of Object.entries(change)) {
             if (value === undefined) delete next[key];
             else next[key] = String(value as string | number | boolean);

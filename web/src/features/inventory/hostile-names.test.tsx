@@ -60,7 +60,8 @@ const CUSTOMERS: Customer[] = [
   customer(4, { companyName: ASTRAL, address1: TEMPLATE }),
 ];
 
-const list = <T,>(items: T[]) => json({ items, total: items.length, page: 1, pageSize: 50 });
+const list = <T,>(items: T[]) =>
+  json({ items, total: items.length, totalExact: true, page: 1, pageSize: 50 });
 
 /** Nothing in the page was built from the hostile text: no script, no handler, no js: link. */
 function expectNoInjectedMarkup() {

@@ -14,6 +14,7 @@ export function partListSearch(q: PartListQuery): string {
   if (q.kind) params.set("kind", q.kind);
   if (q.linked !== undefined) params.set("linked", String(q.linked));
   if (q.lowStock) params.set("lowStock", "true");
+  if (q.after) params.set("after", q.after);
   return params.toString();
 }
 

@@ -20,10 +20,16 @@ const unlinked = part({
   quantityAvailable: "3",
   criticalQuantity: "50",
 });
-const page = (items: Part[]): PartList => ({ items, total: items.length, page: 1, pageSize: 50 });
+const page = (items: Part[]): PartList => ({
+  items,
+  total: items.length,
+  totalExact: true,
+  page: 1,
+  pageSize: 50,
+});
 
 /** The BFF answers every list request with `answer(query)`, recording the query strings. */
-function serve(answer: (q: URLSearchParams) => Part[]) {
+function serve(answer: (q: URLSearchParams) => Part[] | PartList) {
   const seen: URLSearchParams[] = [];
   const mock = fakeServer();
   const base = mock.getMockImplementation();
@@ -34,7 +40,8 @@ function serve(answer: (q: URLSearchParams) => Part[]) {
     const q = new URLSearchParams(url.split("?")[1]);
     seen.push(q);
     try {
-      return Promise.resolve(json(page(answer(q))));
+      const answered = answer(q);
+      return Promise.resolve(json(Array.isArray(answered) ? page(answered) : answered));
     } catch {
       return Promise.resolve(json({ error: { code: "internal_error", message: "Down" } }, 500));
     }
@@ -109,6 +116,35 @@ describe("the inventory list", () => {
     await waitFor(() => expect(router.state.location.search).toBe("?search=brake"));
     await waitFor(() => expect(seen.at(-1)?.get("search")).toBe("brake"));
     expect(await screen.findByRole("heading", { name: "No parts match" })).toBeTruthy();
+  });
+
+  it("says 'of more than 1,000' for a large inventory, and Next asks for the parts after the last one shown", async () => {
+    const seen = serve((q) => ({
+      ...page([linked, unlinked]),
+      total: q.get("page") === "2" ? 1_002 : 1_000,
+      totalExact: q.get("page") === "2",
+      page: Number(q.get("page")),
+      pageSize: 2,
+    }));
+    const user = userEvent.setup();
+    const { router } = renderApp("/inventory?pageSize=2");
+    expect(await screen.findByText("1–2 of more than 1,000")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(`?pageSize=2&page=2&after=${unlinked.id}`),
+    );
+    expect(seen.at(-1)?.get("after")).toBe(unlinked.id);
+    expect(await screen.findByText("3–4 of 1,002")).toBeTruthy();
+    // Going back is by number, and any other change forgets the cursor.
+    await user.click(screen.getByRole("button", { name: "Previous" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?pageSize=2"));
+  });
+
+  it("says « sur plus de 1 000 » in French", async () => {
+    await i18n.changeLanguage("fr");
+    serve(() => ({ ...page([linked]), total: 1_000, totalExact: false, pageSize: 1 }));
+    renderApp("/inventory");
+    expect(await screen.findByText(/^1–1 sur plus de 1\s000$/)).toBeTruthy();
   });
 
   it("says when the list could not load, and retries", async () => {

@@ -38,7 +38,7 @@ export function InventoryPage() {
         />
       );
     }
-    const { items, total, page, pageSize } = parts.data;
+    const { items, total, totalExact, page, pageSize } = parts.data;
     if (items.length === 0 && total === 0) {
       return filtered ? (
         <EmptyState
@@ -80,7 +80,10 @@ export function InventoryPage() {
           page={page}
           pageSize={pageSize}
           total={total}
-          onPage={(p) => update({ page: p })}
+          totalExact={totalExact}
+          // Next names the last part shown, so a deep page costs the server no more than the
+          // first; Previous (or a typed URL) goes by the page number.
+          onPage={(p) => update({ page: p, after: p === page + 1 ? items.at(-1)?.id : undefined })}
           empty={t("list.rangeEmpty")}
         />
       </>
