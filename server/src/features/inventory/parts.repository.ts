@@ -1,5 +1,5 @@
 import type { PartListQuery } from "@app/shared";
-import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { type SQL, and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts, vendors } from "../../db/schema/index.js";
 import type { PartRow } from "./inventory.mapper.js";
@@ -36,17 +36,25 @@ export interface PartListPage {
   totalExact: boolean;
 }
 
+/** How many parts match, counting no further than EXACT_TOTAL_LIMIT + 1 (a scalar subquery). */
+function countUpToLimit(where: SQL) {
+  return sql<number>`(select count(*)::int from (select 1 from ${parts} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped)`;
+}
+
 /**
  * One page and its total. The page is a deferred join: ids are paged on the covering sort
- * index alone (index-only, however deep the page), then only those rows are read with their
- * vendor. It asks for one row more than the page, so a page that reaches the end of the list
- * knows the total without counting; otherwise the count stops after EXACT_TOTAL_LIMIT + 1.
+ * index alone, then only those rows are read with their vendor. It asks for one row more than
+ * the page, so a page that reaches the end of the list knows the total without counting;
+ * otherwise the count, which stops after EXACT_TOTAL_LIMIT + 1, rides in the same statement
+ * (one round trip: under load the statement count matters as much as the rows).
  */
 export async function listParts(db: Db, shopId: string, q: PartListQuery): Promise<PartListPage> {
   const vendorIds = q.search ? await vendorIdsMatching(db, shopId, q.search) : [];
   const where = partFilters(shopId, q, vendorIds);
   const order = partOrder(q.sort);
   const offset = (q.page - 1) * q.pageSize;
+  // Past the limit, a full page already says "more than the limit": nothing to count.
+  const counting = offset + q.pageSize < EXACT_TOTAL_LIMIT;
   const readPage = (after: string | undefined) => {
     const pageIds = db
       .select({ id: parts.id })
@@ -56,7 +64,10 @@ export async function listParts(db: Db, shopId: string, q: PartListQuery): Promi
       .limit(q.pageSize + 1)
       .offset(after ? 0 : offset);
     return db
-      .select(withVendor)
+      .select({
+        ...withVendor,
+        counted: counting ? countUpToLimit(where) : sql<null>`null`,
+      })
       .from(parts)
       .leftJoin(vendors, eq(vendors.id, parts.vendorId))
       .where(and(eq(parts.shopId, shopId), inArray(parts.id, pageIds)))
@@ -65,24 +76,19 @@ export async function listParts(db: Db, shopId: string, q: PartListQuery): Promi
   let fetched = await readPage(q.after);
   // The cursor's part was deleted since (or the cursor is stale): the page number still holds.
   if (q.after && fetched.length === 0 && offset > 0) fetched = await readPage(undefined);
-  const rows = fetched.slice(0, q.pageSize);
+  const rows = fetched.slice(0, q.pageSize).map(({ counted: _, ...row }) => row);
   const hasMore = fetched.length > q.pageSize;
   // The last page (or the only one): everything before it plus what it holds.
   if (!hasMore && (rows.length > 0 || offset === 0)) {
     return { rows, total: offset + rows.length, totalExact: true };
   }
-  // Past the limit already: the count would only say "more than the limit", which this page beats.
-  if (hasMore && offset + q.pageSize >= EXACT_TOTAL_LIMIT) {
-    return { rows, total: offset + q.pageSize, totalExact: false };
+  if (hasMore && !counting) return { rows, total: offset + q.pageSize, totalExact: false };
+  // An empty page past the end (a stale link) has no row to carry the count.
+  let n = fetched[0]?.counted;
+  if (n == null) {
+    const [row] = await db.select({ n: countUpToLimit(where) }).from(sql`(select 1) as one`);
+    n = row?.n ?? 0;
   }
-  const capped = db
-    .select({ one: sql`1` })
-    .from(parts)
-    .where(where)
-    .limit(EXACT_TOTAL_LIMIT + 1)
-    .as("capped");
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
-  const n = counted?.n ?? 0;
   return n > EXACT_TOTAL_LIMIT
     ? { rows, total: EXACT_TOTAL_LIMIT, totalExact: false }
     : { rows, total: n, totalExact: true };
