@@ -73,7 +73,7 @@ export function partsAfter(shopId: string, sort: Sort, afterId: string): SQL {
   const beyond = sql`(${column}, ${parts.id}) ${op} (${cursorValue}, ${id})`;
   if (key !== "quantityAvailable") return beyond;
   // Untracked parts (no quantity) come last both ways, ordered by id among themselves; a row
-  // comparison with a null is never true, so they are added by hand (this sort then filters
-  // instead of seeking, still without the offset's walk through the earlier pages' rows).
+  // comparison with a null is never true, so they are added by hand. Correct, but PostgreSQL
+  // then filters instead of seeking: a deep page of this sort still walks the rows before it.
   return sql`(${beyond} or (${column} is null and (${cursorValue} is not null or ${parts.id} ${op} ${id})))`;
 }
