@@ -71,7 +71,7 @@ export async function runBackend(
       const t0 = performance.now();
       await seedParts(deps.db, LIST_SHOP, opts.listParts);
       const seedMs = Math.round(performance.now() - t0);
-      return { naive, seedMs, invoiceSeed: await prepareInvoiceShop(deps.db) };
+      return { naive, seedMs, invoiceSeed: await prepareInvoiceShop(deps.db, sandbox) };
     });
     const server = await startChildServer({
       port: ctx.port,

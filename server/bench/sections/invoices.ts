@@ -27,20 +27,29 @@ const MAPPING: Record<SalesCategory, string> = {
   shop_supplies: "42",
 };
 
-/** Before the server starts (PGlite is one process at a time): a customer and a linked part. */
-export async function prepareInvoiceShop(db: Db) {
+/**
+ * Before the server starts (PGlite is one process at a time): a customer and a part linked to
+ * item 1 of a company of its own, the one `runInvoices` connects (links name their company).
+ */
+export async function prepareInvoiceShop(db: Db, sandbox: RunningSandbox) {
+  const { realmId } = await admin<{ realmId: string }>(sandbox, "POST", "/companies", {
+    name: "Invoice bench",
+  });
   await db.execute(sql`insert into shops (id, name) values (${INVOICE_SHOP}, 'Invoice bench')`);
+  await db.execute(sql`insert into quickbooks_link_realms (shop_id, realm_id, company_name)
+    values (${INVOICE_SHOP}, ${realmId}, 'Invoice bench')`);
   const [part] = rowsOf<{ id: string }>(
     await db.execute(sql`insert into parts (shop_id, kind, description, retail_cost,
-      quantity_available, quickbooks_item_ref)
-      values (${INVOICE_SHOP}, 'inventory', 'Oil filter', 8.99, 48, ${OIL_FILTER}) returning id`),
+      quantity_available, quickbooks_item_ref, quickbooks_realm_id)
+      values (${INVOICE_SHOP}, 'inventory', 'Oil filter', 8.99, 48, ${OIL_FILTER}, ${realmId})
+      returning id`),
   );
   const [customer] = rowsOf<{ id: string }>(
     await db.execute(sql`insert into customers (shop_id, first_name, last_name, email)
       values (${INVOICE_SHOP}, 'Ada', 'Lovelace', 'ada@bench.example') returning id`),
   );
   if (!part || !customer) throw new Error("invoice shop seed failed");
-  return { partId: part.id, customerId: customer.id };
+  return { partId: part.id, customerId: customer.id, realmId };
 }
 
 /**
@@ -51,12 +60,9 @@ export async function runInvoices(
   sandbox: RunningSandbox,
   serverUrl: string,
   token: string,
-  seed: { partId: string; customerId: string },
+  seed: { partId: string; customerId: string; realmId: string },
 ): Promise<InvoiceResult> {
-  const { realmId } = await admin<{ realmId: string }>(sandbox, "POST", "/companies", {
-    name: "Invoice bench",
-  });
-  await connectShop(serverUrl, token, realmId);
+  await connectShop(serverUrl, token, seed.realmId);
   await api(serverUrl, token, "PUT", "/api/quickbooks/accounting", {
     categoryItems: MAPPING,
     autoSendInvoices: true,

@@ -41,10 +41,11 @@ export async function runNaiveImport(
         const f = toPartFields(QboItemSchema.parse(raw));
         await tx.execute(sql`
           insert into parts (shop_id, kind, description, note, part_number, cost, retail_cost,
-                             quantity_available, critical_quantity, quickbooks_item_ref)
+                             quantity_available, critical_quantity, quickbooks_item_ref,
+                             quickbooks_realm_id)
           values (${target.shop}, ${f.kind}, ${f.description}, ${f.note}, ${f.partNumber},
                   ${f.cost}, ${f.retailCost}, ${f.quantityAvailable}, ${f.criticalQuantity},
-                  ${f.quickBooksItemRef})`);
+                  ${f.quickBooksItemRef}, ${target.realmId})`);
         imported += 1;
       }
     });
