@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type QboCustomer, storableLabel } from "../../integrations/qbo/schemas.js";
 import { countryCode } from "./country.js";
-import type { SkipReason } from "./records.repository.js";
+import type { RecordOutcome, SkipReason } from "./records.repository.js";
 
 export interface CustomerFields {
   firstName: string;
@@ -55,6 +55,33 @@ export function parseRecord<S extends z.ZodType>(schema: S, raw: unknown): Parse
   const issue = result.error.issues[0];
   const path = issue?.path.map(String).join(".") || "record";
   return { ok: false, reason: { code: "invalid_data", params: { field: path } } };
+}
+
+/**
+ * A chunk of QuickBooks rows through `schema`: the valid ones, and a "skipped" record naming
+ * the first invalid field of each other one (identified by its Id, else its place in the page).
+ */
+export function parseRows<S extends z.ZodType>(
+  schema: S,
+  rows: readonly unknown[],
+  pageIndex: number,
+  /** Where `rows` start in the page (pages are written in chunks on the embedded database). */
+  offset: number,
+): { valid: z.infer<S>[]; skipped: RecordOutcome[] } {
+  const valid: z.infer<S>[] = [];
+  const skipped: RecordOutcome[] = [];
+  rows.forEach((raw, i) => {
+    const parsed = parseRecord(schema, raw);
+    if (parsed.ok) valid.push(parsed.value);
+    else
+      skipped.push({
+        quickBooksId: quickBooksIdOf(raw, `invalid-${pageIndex}-${offset + i}`),
+        name: displayNameOf(raw),
+        outcome: "skipped",
+        reason: parsed.reason,
+      });
+  });
+  return { valid, skipped };
 }
 
 /**

@@ -1,13 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../db/client.js";
 import { type QboCustomer, QboCustomerSchema } from "../../../integrations/qbo/schemas.js";
-import {
-  SUB_CUSTOMER_REASON,
-  displayNameOf,
-  parseRecord,
-  quickBooksIdOf,
-  toCustomerFields,
-} from "../mappers.js";
+import { SUB_CUSTOMER_REASON, parseRows, toCustomerFields } from "../mappers.js";
 import type { RecordOutcome } from "../records.repository.js";
 
 export interface CustomersRun {
@@ -31,30 +25,19 @@ export interface ParsedCustomers {
 export function parseCustomers(
   rows: readonly unknown[],
   pageIndex: number,
-  /** Where `rows` start in the page (pages are written in chunks on the embedded database). */
   offset = 0,
 ): ParsedCustomers {
-  const skipped: RecordOutcome[] = [];
+  const { valid, skipped } = parseRows(QboCustomerSchema, rows, pageIndex, offset);
   const people: QboCustomer[] = [];
-  rows.forEach((raw, i) => {
-    const parsed = parseRecord(QboCustomerSchema, raw);
-    const quickBooksId = quickBooksIdOf(raw, `invalid-${pageIndex}-${offset + i}`);
-    if (!parsed.ok)
+  for (const c of valid)
+    if (c.Job === true)
       skipped.push({
-        quickBooksId,
-        name: displayNameOf(raw),
-        outcome: "skipped",
-        reason: parsed.reason,
-      });
-    else if (parsed.value.Job === true)
-      skipped.push({
-        quickBooksId,
-        name: nameOf(parsed.value),
+        quickBooksId: c.Id,
+        name: nameOf(c),
         outcome: "skipped",
         reason: SUB_CUSTOMER_REASON,
       });
-    else people.push(parsed.value);
-  });
+    else people.push(c);
   return { people, skipped };
 }
 

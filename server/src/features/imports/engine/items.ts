@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../db/client.js";
 import { parts } from "../../../db/schema/index.js";
 import { type QboItem, QboItemSchema } from "../../../integrations/qbo/schemas.js";
-import { displayNameOf, parseRecord, quickBooksIdOf } from "../mappers.js";
+import { parseRows } from "../mappers.js";
 import { skuKey, skuKeyOf } from "../../quickbooks-links/item-link.js";
 import type { RecordOutcome } from "../records.repository.js";
 import { type Candidate, insertCandidates } from "./sku-candidates.js";
@@ -45,27 +45,8 @@ export interface ParsedItems {
 }
 
 /** Pure (no database): done before the chunk's transaction opens, so it holds no one up. */
-export function parseItems(
-  rows: readonly unknown[],
-  pageIndex: number,
-  /** Where `rows` start in the page (pages are written in chunks on the embedded database). */
-  offset = 0,
-): ParsedItems {
-  const skipped: RecordOutcome[] = [];
-  const valid: QboItem[] = [];
-  rows.forEach((raw, i) => {
-    const parsed = parseRecord(QboItemSchema, raw);
-    if (parsed.ok) valid.push(parsed.value);
-    else
-      skipped.push({
-        quickBooksId: quickBooksIdOf(raw, `invalid-${pageIndex}-${offset + i}`),
-        name: displayNameOf(raw),
-        outcome: "skipped",
-        reason: parsed.reason,
-      });
-  });
-  return { valid, skipped };
-}
+export const parseItems = (rows: readonly unknown[], pageIndex: number, offset = 0): ParsedItems =>
+  parseRows(QboItemSchema, rows, pageIndex, offset);
 
 /**
  * A chunk of parsed items, inside its transaction. Items already linked (stored ref) are

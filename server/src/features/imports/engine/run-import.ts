@@ -204,7 +204,7 @@ async function drive(
                 try {
                   done(prepare(next));
                 } catch (err) {
-                  fail(err);
+                  fail(err instanceof Error ? err : new Error(String(err)));
                 }
               }),
             );
