@@ -88,7 +88,10 @@ describe.each(testBackends())("an import while the company changes, on %s", (bac
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("records_changed");
     expect(job.error?.message).toMatch(/changed in QuickBooks during the import/);
-    expect(await partsInShop()).toBe(ITEMS - 1); // the inactive one in, one active one missed
+    // The inactive one is in, and at least one active one was missed: one for each page read
+    // after the item left that lands next to a page read before (with pages in flight at once,
+    // more than one such boundary can occur).
+    expect(await partsInShop()).toBeLessThan(ITEMS);
 
     const again = await runImportToEnd(t, shop, "inventory");
     expect(again.status).toBe("succeeded");
