@@ -3,6 +3,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ImportJob } from "@app/shared";
+import { admin, stats } from "../../src/testing/sandbox.js";
 import { connectShop } from "../lib/connect.js";
 import { type ServerSecrets, procStatusMb } from "../lib/child-server.js";
 import { api, sleep, waitForUrl } from "../lib/http.js";
@@ -33,7 +34,7 @@ interface Launched {
   launcher: ChildProcess;
   serverPid: number;
   url: string;
-  sandboxUrl: string;
+  sandbox: { url: string };
   stop(): Promise<void>;
 }
 
@@ -94,7 +95,7 @@ async function launch(opts: {
     launcher,
     serverPid,
     url,
-    sandboxUrl: `http://127.0.0.1:${opts.sandboxPort}`,
+    sandbox: { url: `http://127.0.0.1:${opts.sandboxPort}` },
     async stop() {
       launcher.kill("SIGTERM");
       await Promise.race([exited, sleep(30_000)]);
@@ -102,22 +103,6 @@ async function launch(opts: {
       logFile.end();
     },
   };
-}
-
-async function sandboxAdmin<T>(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}/_sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path} → ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-interface RealmStats {
-  requests: number;
-  throttled: number;
-  maxInFlight: number;
 }
 
 async function importAndWait(url: string, token: string, items: number): Promise<ImportJob> {
@@ -157,14 +142,14 @@ export async function runStartPath(opts: {
     databaseUrl: opts.databaseUrl,
   });
   try {
-    const { realmId } = await sandboxAdmin<{ realmId: string }>(
-      app.sandboxUrl,
-      "POST",
-      "/companies",
-      { seed: `start-${opts.items}`, items: { inventory: opts.items }, customers: 1, vendors: 20 },
-    );
-    const { realmId: otherRealm } = await sandboxAdmin<{ realmId: string }>(
-      app.sandboxUrl,
+    const { realmId } = await admin<{ realmId: string }>(app.sandbox, "POST", "/companies", {
+      seed: `start-${opts.items}`,
+      items: { inventory: opts.items },
+      customers: 1,
+      vendors: 20,
+    });
+    const { realmId: otherRealm } = await admin<{ realmId: string }>(
+      app.sandbox,
       "POST",
       "/companies",
       { seed: "start-bystander", items: { inventory: 2_000 }, customers: 1, vendors: 5 },
@@ -173,15 +158,11 @@ export async function runStartPath(opts: {
     const bystanderToken = await opts.token("bystander");
     await connectShop(app.url, bystanderToken, otherRealm);
     await importAndWait(app.url, bystanderToken, 2_000);
-    await sandboxAdmin(app.sandboxUrl, "POST", "/faults", { latencyMs: opts.latencyMs });
+    await admin(app.sandbox, "POST", "/faults", { latencyMs: opts.latencyMs });
 
     const token = await opts.token(`start-${opts.items}`);
     await connectShop(app.url, token, realmId);
-    const before = await sandboxAdmin<RealmStats>(
-      app.sandboxUrl,
-      "GET",
-      `/stats?realmId=${realmId}`,
-    );
+    const before = await stats(app.sandbox, realmId);
     const idleRssMb = round(procStatusMb(app.serverPid, "VmRSS"));
     const latencies: number[] = [];
     let errors = 0;
@@ -204,11 +185,7 @@ export async function runStartPath(opts: {
       importing = false;
     });
     await browse;
-    const after = await sandboxAdmin<RealmStats>(
-      app.sandboxUrl,
-      "GET",
-      `/stats?realmId=${realmId}`,
-    );
+    const after = await stats(app.sandbox, realmId);
     const wallMs = Date.parse(job.finishedAt ?? "") - Date.parse(job.createdAt);
     const result: StartPathResult = {
       items: opts.items,

@@ -80,7 +80,7 @@ function openPostgres(url: string): Database {
  * for a server of its own; here it lives inside the app's process. Measured in
  * docs/performance.md ("Memory of the embedded mode").
  */
-const PGLITE_CONF = ["shared_buffers = 32MB"].join("\n");
+const PGLITE_CONF = "shared_buffers = 32MB";
 
 /** A fresh directory gets its initdb in a process of its own (db/pglite-initdb.js says why). */
 async function initdbIfNew(dir: string): Promise<void> {

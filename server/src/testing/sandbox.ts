@@ -7,8 +7,11 @@ export const startTestSandbox = (
   opts: Parameters<typeof startSandbox>[0] = {},
 ): Promise<RunningSandbox> => startSandbox({ port: 0, ...opts });
 
+/** Any sandbox reached over HTTP: one started here, or the one `pnpm start` runs beside the BFF. */
+export type SandboxAt = Pick<RunningSandbox, "url">;
+
 export async function admin<T = unknown>(
-  sandbox: RunningSandbox,
+  sandbox: SandboxAt,
   method: string,
   path: string,
   body?: unknown,
@@ -33,5 +36,5 @@ export interface SandboxStats {
   byPath: Record<string, number>;
 }
 
-export const stats = (sandbox: RunningSandbox, realmId: string) =>
+export const stats = (sandbox: SandboxAt, realmId: string) =>
   admin<SandboxStats>(sandbox, "GET", `/stats?realmId=${realmId}`);

@@ -8,16 +8,10 @@ import { currentRealm } from "../../quickbooks-links/realm.repository.js";
 import type { StorageGuard } from "../../../lib/storage.js";
 import * as jobs from "../jobs.repository.js";
 import { type RecordOutcome, insertRecords, tally } from "../records.repository.js";
-import { type ParsedCustomers, parseCustomers, writeParsedCustomers } from "./customers.js";
+import { parseCustomers, writeParsedCustomers } from "./customers.js";
 import { resolveDeferredItems } from "./deferred.js";
 import { describeFailure } from "./failure.js";
-import {
-  type ItemsRun,
-  type ParsedItems,
-  loadUnlinkedSkus,
-  parseItems,
-  writeParsedItems,
-} from "./items.js";
+import { type ItemsRun, loadUnlinkedSkus, parseItems, writeParsedItems } from "./items.js";
 import { clearCandidates } from "./sku-candidates.js";
 import { SOURCES } from "./sources.js";
 import { createVendorLinker } from "./vendors.js";
@@ -42,10 +36,12 @@ export interface ImportEngineDeps {
 
 export type RunResult = "finished" | "released" | "lost" | "not_claimed";
 
+/** Writes one parsed chunk inside its transaction, returning each record's outcome. */
+type ChunkWrite = (tx: Db) => Promise<RecordOutcome[]>;
+
 interface Handler {
-  /** Parses a chunk of rows (pure, no database): done outside the chunk's transaction. */
-  prepare(rows: readonly unknown[], index: number, offset: number): unknown;
-  write(tx: Db, prepared: unknown): Promise<RecordOutcome[]>;
+  /** Parses a chunk of rows (pure, no database), outside the chunk's transaction. */
+  prepare(rows: readonly unknown[], index: number, offset: number): ChunkWrite;
   finish(tx: Db): Promise<RecordOutcome[]>;
   committed(): void;
 }
@@ -57,8 +53,10 @@ async function handlerFor(
   const base = { jobId: job.id, shopId: job.shopId, realmId: job.realmId, dryRun: job.dryRun };
   if (job.category === "customers") {
     return {
-      prepare: parseCustomers,
-      write: (tx, prepared) => writeParsedCustomers(tx, base, prepared as ParsedCustomers),
+      prepare: (rows, i, offset) => {
+        const parsed = parseCustomers(rows, i, offset);
+        return (tx) => writeParsedCustomers(tx, base, parsed);
+      },
       finish: () => Promise.resolve([]),
       committed() {},
     };
@@ -71,8 +69,10 @@ async function handlerFor(
       : await createVendorLinker(deps.db, deps.client, job.shopId, job.realmId),
   };
   return {
-    prepare: parseItems,
-    write: (tx, prepared) => writeParsedItems(tx, run, prepared as ParsedItems),
+    prepare: (rows, i, offset) => {
+      const parsed = parseItems(rows, i, offset);
+      return (tx) => writeParsedItems(tx, run, parsed);
+    },
     finish: (tx) => resolveDeferredItems(tx, run),
     committed: () => run.vendors?.commit(),
   };
@@ -199,7 +199,7 @@ async function drive(
       const nextPrepared =
         next === undefined
           ? undefined
-          : new Promise<unknown>((done, fail) =>
+          : new Promise<ChunkWrite>((done, fail) =>
               setImmediate(() => {
                 try {
                   done(prepare(next));
@@ -210,7 +210,7 @@ async function drive(
             );
       nextPrepared?.catch(() => undefined); // awaited below, unless this chunk fails first
       ({ cancelRequested } = await deps.db.transaction(async (tx) => {
-        const records = await handler.write(tx, current);
+        const records = await current(tx);
         await insertRecords(tx, job.id, job.shopId, records);
         return jobs.commitPage(tx, {
           jobId: job.id,
