@@ -36,6 +36,8 @@ export interface WorkerDeps {
   prefetch?: number;
   /** Rows per write transaction (ImportEngineDeps.chunkRows); a whole page by default. */
   chunkRows?: number;
+  /** Pages written at once (ImportEngineDeps.pagesInFlight); one by default. */
+  pagesInFlight?: number;
   /** The embedded database's disk (PGlite): imports pause while it is nearly full. */
   storage?: StorageGuard;
 }
@@ -57,6 +59,7 @@ export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker>
     pageSize: deps.pageSize,
     prefetch: deps.prefetch ?? 4,
     chunkRows: deps.chunkRows ?? deps.pageSize,
+    pagesInFlight: deps.pagesInFlight ?? 1,
     ...(deps.storage ? { storage: deps.storage } : {}),
   };
   const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;

@@ -30,20 +30,34 @@ export interface ImportEngineDeps {
    * until a transaction ends (decision 0012).
    */
   chunkRows: number;
+  /**
+   * Pages written at once (PageWriter): 2 on PostgreSQL, whose pool writes one page while the
+   * previous commits; 1 on the embedded database, whose one connection runs one at a time.
+   */
+  pagesInFlight?: number;
   /** The embedded database's disk: a page is only written while it has room (PGlite only). */
   storage?: StorageGuard;
 }
 
 export type RunResult = "finished" | "released" | "lost" | "not_claimed";
 
-/** Writes one parsed chunk inside its transaction, returning each record's outcome. */
-type ChunkWrite = (tx: Db) => Promise<RecordOutcome[]>;
+/** One parsed chunk, ready to be written inside its transaction. */
+interface ChunkWrite {
+  /** Writes it, returning each record's outcome. */
+  write(tx: Db): Promise<RecordOutcome[]>;
+  /**
+   * It writes rows the previous page's transaction may be writing too (new vendors): it starts
+   * only once that page has committed, so neither waits for the other's row locks.
+   */
+  afterPrevious: boolean;
+}
 
 interface Handler {
   /** Parses a chunk of rows (pure, no database), outside the chunk's transaction. */
   prepare(rows: readonly unknown[], index: number, offset: number): ChunkWrite;
   finish(tx: Db): Promise<RecordOutcome[]>;
-  committed(): void;
+  /** After `tx` committed: what it wrote (new vendors) is visible to later transactions. */
+  committed(tx: Db): void;
 }
 
 async function handlerFor(
@@ -55,7 +69,7 @@ async function handlerFor(
     return {
       prepare: (rows, i, offset) => {
         const parsed = parseCustomers(rows, i, offset);
-        return (tx) => writeParsedCustomers(tx, base, parsed);
+        return { write: (tx) => writeParsedCustomers(tx, base, parsed), afterPrevious: false };
       },
       finish: () => Promise.resolve([]),
       committed() {},
@@ -71,10 +85,14 @@ async function handlerFor(
   return {
     prepare: (rows, i, offset) => {
       const parsed = parseItems(rows, i, offset);
-      return (tx) => writeParsedItems(tx, run, parsed);
+      const vendorRefs = parsed.valid.flatMap((item) => item.PrefVendorRef?.value ?? []);
+      return {
+        write: (tx) => writeParsedItems(tx, run, parsed),
+        afterPrevious: !!run.vendors && !run.vendors.knowsAll(vendorRefs),
+      };
     },
     finish: (tx) => resolveDeferredItems(tx, run),
-    committed: () => run.vendors?.commit(),
+    committed: (tx) => run.vendors?.commit(tx),
   };
 }
 
@@ -169,76 +187,39 @@ async function drive(
   const firstPage = pages.next();
   firstPage.catch(() => undefined);
   const handler = await handlerReady;
-  for (let next = await firstPage; !next.done; next = await pages.next()) {
-    const page = next.value;
-    if (isLost()) throw new jobs.LostLease();
-    if (deps.storage && !deps.storage.hasRoom()) {
-      // Paused, not failed: the job says why and goes back to the sweep, which tries again
-      // until space returns; it then resumes at this page (nothing of it was written).
-      log(deps, job).warn({ freeBytes: deps.storage.freeBytes() }, "import paused: storage full");
-      await jobs.pauseJob(deps.db, job.id, workerId, STORAGE_FULL);
-      await pages.return(undefined);
-      return "released";
+  const writer = new PageWriter(deps, job, workerId, handler);
+  const cancelRun = async (): Promise<RunResult> => {
+    await deps.db.transaction(async (tx) => {
+      await clearCandidates(tx, job.id);
+      await jobs.endJob(tx, job.id, workerId, { status: "canceled" });
+    });
+    return "finished";
+  };
+  try {
+    for (let next = await firstPage; !next.done; next = await pages.next()) {
+      if (isLost()) throw new jobs.LostLease();
+      if (deps.storage && !deps.storage.hasRoom()) {
+        // Paused, not failed: the job says why and goes back to the sweep, which tries again
+        // until space returns; it then resumes at the cursor (nothing of this page was written).
+        await writer.drain();
+        log(deps, job).warn({ freeBytes: deps.storage.freeBytes() }, "import paused: storage full");
+        await jobs.pauseJob(deps.db, job.id, workerId, STORAGE_FULL);
+        return "released";
+      }
+      let cancel = (await writer.add(next.value)) === "cancel";
+      if (cancel || shouldStop()) {
+        cancel = (await writer.drain()) === "cancel" || cancel;
+        if (cancel) return await cancelRun();
+        await jobs.releaseJob(deps.db, job.id, workerId);
+        return "released";
+      }
     }
-    let cancelRequested = false;
-    const starts = chunkStarts(
-      page.rows.length,
-      page.index === job.nextPage ? job.nextRow : 0,
-      deps.chunkRows,
-    );
-    const prepare = (from: number) =>
-      handler.prepare(page.rows.slice(from, from + deps.chunkRows), page.index, from);
-    let prepared = prepare(starts[0] as number);
-    for (const [n, from] of starts.entries()) {
-      if (cancelRequested) break;
-      const rows = Math.min(deps.chunkRows, page.rows.length - from);
-      const current = prepared;
-      // The next chunk is parsed while this one's statements run on the database (at the
-      // transaction's first wait), not while its transaction holds everyone else.
-      const next = starts[n + 1];
-      const nextPrepared =
-        next === undefined
-          ? undefined
-          : new Promise<ChunkWrite>((done, fail) =>
-              setImmediate(() => {
-                try {
-                  done(prepare(next));
-                } catch (err) {
-                  fail(err instanceof Error ? err : new Error(String(err)));
-                }
-              }),
-            );
-      nextPrepared?.catch(() => undefined); // awaited below, unless this chunk fails first
-      ({ cancelRequested } = await deps.db.transaction(async (tx) => {
-        const records = await current(tx);
-        await insertRecords(tx, job.id, job.shopId, records);
-        return jobs.commitPage(tx, {
-          jobId: job.id,
-          workerId,
-          pageIndex: page.index,
-          fromRow: from,
-          rows,
-          pageDone: from + rows >= page.rows.length,
-          counts: tally(records),
-          leaseSeconds: deps.leaseSeconds,
-        });
-      }));
-      handler.committed();
-      if (nextPrepared) prepared = await nextPrepared;
-    }
-    if (cancelRequested) {
-      await deps.db.transaction(async (tx) => {
-        await clearCandidates(tx, job.id);
-        await jobs.endJob(tx, job.id, workerId, { status: "canceled" });
-      });
-      await pages.return(undefined);
-      return "finished";
-    }
-    if (shouldStop()) {
-      await jobs.releaseJob(deps.db, job.id, workerId);
-      await pages.return(undefined);
-      return "released";
-    }
+    if ((await writer.drain()) === "cancel") return await cancelRun();
+  } catch (err) {
+    await writer.settle();
+    throw err;
+  } finally {
+    await pages.return(undefined);
   }
   // Pages are read by position: a record that leaves the list mid-run (made inactive, deleted)
   // shifts every later page by one, and the record that slid back onto an already-read page
@@ -263,6 +244,124 @@ async function drive(
   });
   return "finished";
 }
+
+type PageEnd = "cancel" | undefined;
+
+/**
+ * Writes pages in order, up to `pagesInFlight` at once (decision 0014). Each page's chunks are
+ * transactions one after another; a page's first commit waits for the page before it, because
+ * the job's cursor (`commitPage`) only moves forward one page at a time. So on PostgreSQL the
+ * next page's rows are written while the previous page commits, and a failure of one page rolls
+ * back the page behind it too: the cursor never skips a page.
+ */
+class PageWriter {
+  private readonly inFlight: Promise<PageEnd>[] = [];
+  private previous: Promise<unknown> = Promise.resolve();
+  /** The QuickBooks ids of the page written before this one. */
+  private previousIds = new Set<string>();
+
+  constructor(
+    private readonly deps: ImportEngineDeps,
+    private readonly job: ImportJobRow,
+    private readonly workerId: string,
+    private readonly handler: Handler,
+  ) {}
+
+  /** Starts writing a page; when as many are in flight as allowed, waits for the oldest. */
+  async add(page: { index: number; rows: readonly unknown[] }): Promise<PageEnd> {
+    // Every row an import writes is keyed by its record's QuickBooks id (the part or customer,
+    // its record, its Sku candidate): a record on both pages (the company changed between the
+    // two reads) would make each transaction wait for the other's row, so that page waits.
+    const ids = new Set(page.rows.map(quickBooksIdOf));
+    const overlaps = [...ids].some((id) => this.previousIds.has(id));
+    this.previousIds = ids;
+    const written = this.write(page, this.previous, overlaps);
+    written.catch(() => undefined); // awaited in order below
+    this.previous = written;
+    this.inFlight.push(written);
+    if (this.inFlight.length < inFlightLimit(this.deps)) return undefined;
+    return this.inFlight.shift();
+  }
+
+  /** Waits for every page in flight; "cancel" if any of them saw a cancel request. */
+  async drain(): Promise<PageEnd> {
+    let end: PageEnd;
+    while (this.inFlight.length > 0) end = (await this.inFlight.shift()) ?? end;
+    return end;
+  }
+
+  /** After a failure: lets the pages in flight end (they roll back), whatever they say. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.inFlight.splice(0));
+  }
+
+  private async write(
+    page: { index: number; rows: readonly unknown[] },
+    before: Promise<unknown>,
+    overlaps: boolean,
+  ): Promise<PageEnd> {
+    const { deps, job, handler } = this;
+    const starts = chunkStarts(
+      page.rows.length,
+      page.index === job.nextPage ? job.nextRow : 0,
+      deps.chunkRows,
+    );
+    const prepare = (from: number) =>
+      handler.prepare(page.rows.slice(from, from + deps.chunkRows), page.index, from);
+    let prepared = prepare(starts[0] as number);
+    for (const [n, from] of starts.entries()) {
+      const rows = Math.min(deps.chunkRows, page.rows.length - from);
+      const current = prepared;
+      // The next chunk is parsed while this one's statements run on the database (at the
+      // transaction's first wait), not while its transaction holds everyone else.
+      const next = starts[n + 1];
+      const nextPrepared =
+        next === undefined
+          ? undefined
+          : new Promise<ChunkWrite>((done, fail) =>
+              setImmediate(() => {
+                try {
+                  done(prepare(next));
+                } catch (err) {
+                  fail(err instanceof Error ? err : new Error(String(err)));
+                }
+              }),
+            );
+      nextPrepared?.catch(() => undefined); // awaited below, unless this chunk fails first
+      if (n === 0 && (overlaps || current.afterPrevious)) await before;
+      let written: Db | undefined;
+      const { cancelRequested } = await deps.db.transaction(async (tx) => {
+        written = tx;
+        const records = await current.write(tx);
+        await insertRecords(tx, job.id, job.shopId, records);
+        // The previous page must be committed before this one moves the cursor past it.
+        if (n === 0) await before;
+        return jobs.commitPage(tx, {
+          jobId: job.id,
+          workerId: this.workerId,
+          pageIndex: page.index,
+          fromRow: from,
+          rows,
+          pageDone: from + rows >= page.rows.length,
+          counts: tally(records),
+          leaseSeconds: deps.leaseSeconds,
+        });
+      });
+      handler.committed(written as Db);
+      if (cancelRequested) return "cancel";
+      if (nextPrepared) prepared = await nextPrepared;
+    }
+    return undefined;
+  }
+}
+
+/** Two at most: a page's overlap check (PageWriter.add) looks at the page before it only. */
+const inFlightLimit = (deps: ImportEngineDeps) => Math.min(2, Math.max(1, deps.pagesInFlight ?? 1));
+
+const quickBooksIdOf = (row: unknown): string => {
+  const id = (row as { Id?: unknown } | null)?.Id;
+  return typeof id === "string" ? id : JSON.stringify(id ?? null);
+};
 
 /**
  * Where each write transaction of a page starts: from `start` (a resumed page starts where its

@@ -16,8 +16,10 @@ const ALL_VENDORS = "Vendor where Active in (true, false)";
 export interface VendorLinker {
   /** Our vendor ids for these QuickBooks vendor refs, creating or linking inside `tx`. */
   ensure(tx: Db, refs: readonly { value: string; name?: string }[]): Promise<Map<string, string>>;
-  /** Call after `tx` committed: what `ensure` wrote becomes visible to later pages. */
-  commit(): void;
+  /** True when every ref is already linked and committed: `ensure` will write nothing for them. */
+  knowsAll(refs: Iterable<string>): boolean;
+  /** Call after `tx` committed: what `ensure` wrote in it becomes visible to later pages. */
+  commit(tx: Db): void;
 }
 
 export async function createVendorLinker(
@@ -43,13 +45,15 @@ export async function createVendorLinker(
     .from(vendors)
     .where(eq(vendors.shopId, shopId));
   const byRef = new Map(local.filter((v) => v.ref !== null).map((v) => [v.ref as string, v.id]));
-  let staged = new Map<string, string>();
+  // What each open transaction linked or created, until it commits (another transaction must
+  // not reference a vendor row it cannot see yet).
+  const staged = new Map<Db, Map<string, string>>();
 
   return {
     async ensure(tx, refs) {
       const out = new Map<string, string>();
       for (const ref of refs) {
-        const known = byRef.get(ref.value) ?? staged.get(ref.value) ?? out.get(ref.value);
+        const known = byRef.get(ref.value) ?? staged.get(tx)?.get(ref.value) ?? out.get(ref.value);
         if (known) {
           out.set(ref.value, known);
           continue;
@@ -57,12 +61,18 @@ export async function createVendorLinker(
         const name = qboNames.get(ref.value) ?? ref.name ?? `QuickBooks vendor ${ref.value}`;
         out.set(ref.value, await linkOrCreate(tx, shopId, realmId, ref.value, name));
       }
-      for (const [k, v] of out) if (!byRef.has(k)) staged.set(k, v);
+      const mine = staged.get(tx) ?? new Map<string, string>();
+      for (const [k, v] of out) if (!byRef.has(k)) mine.set(k, v);
+      if (mine.size > 0) staged.set(tx, mine);
       return out;
     },
-    commit() {
-      for (const [k, v] of staged) byRef.set(k, v);
-      staged = new Map();
+    knowsAll(refs) {
+      for (const ref of refs) if (!byRef.has(ref)) return false;
+      return true;
+    },
+    commit(tx) {
+      for (const [k, v] of staged.get(tx) ?? []) byRef.set(k, v);
+      staged.delete(tx);
     },
   };
 }
