@@ -107,7 +107,7 @@ export async function startWorkers(
       chunkRows:
         host.env.IMPORT_CHUNK_ROWS ??
         (host.database.kind === "pglite" ? EMBEDDED_CHUNK_ROWS : host.env.IMPORT_PAGE_SIZE),
-      // PostgreSQL writes the next page while the previous one commits (decision 0014); the
+      // PostgreSQL writes the next page while the previous one commits (docs/decisions/0014); the
       // embedded database has one connection, so one page at a time.
       pagesInFlight: host.database.kind === "pglite" ? 1 : 2,
       ...(opts.storage ? { storage: opts.storage } : {}),

@@ -248,7 +248,7 @@ async function drive(
 type PageEnd = "cancel" | undefined;
 
 /**
- * Writes pages in order, up to `pagesInFlight` at once (decision 0014). Each page's chunks are
+ * Writes pages in order, up to `pagesInFlight` at once (docs/decisions/0014-two-pages-in-flight.md). Each page's chunks are
  * transactions one after another; a page's first commit waits for the page before it, because
  * the job's cursor (`commitPage`) only moves forward one page at a time. So on PostgreSQL the
  * next page's rows are written while the previous page commits, and a failure of one page rolls
