@@ -248,11 +248,12 @@ async function drive(
 type PageEnd = "cancel" | undefined;
 
 /**
- * Writes pages in order, up to `pagesInFlight` at once (docs/decisions/0014-two-pages-in-flight.md). Each page's chunks are
- * transactions one after another; a page's first commit waits for the page before it, because
- * the job's cursor (`commitPage`) only moves forward one page at a time. So on PostgreSQL the
- * next page's rows are written while the previous page commits, and a failure of one page rolls
- * back the page behind it too: the cursor never skips a page.
+ * Writes pages in order, up to `pagesInFlight` at once. Each page's chunks are transactions one
+ * after another; a page's first commit waits for the page before it, because the job's cursor
+ * (`commitPage`) only moves forward one page at a time. So on PostgreSQL the next page's rows
+ * are written while the previous page commits, and a failure of one page rolls back the page
+ * behind it too: the cursor never skips a page. Why and when a page waits from its start:
+ * docs/decisions/0014-two-pages-in-flight.md.
  */
 class PageWriter {
   private readonly inFlight: Promise<PageEnd>[] = [];
