@@ -192,6 +192,12 @@ export default tseslint.config(
         {
           paths: [
             {
+              name: "sonner",
+              allowTypeImports: true,
+              message:
+                "Toasts go through web/src/lib/toast.ts, which keeps sonner off the first page",
+            },
+            {
               name: "zod",
               allowTypeImports: true,
               message:

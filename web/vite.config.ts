@@ -4,10 +4,10 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 /**
- * Libraries the first page needs only part of (zod: its core and zod/mini, not classic zod):
- * left out of the vendor chunk, the automatic split puts each part where it is used.
+ * Libraries the first page needs none of (sonner) or only part of (zod: its core and zod/mini,
+ * not classic zod): left out of the vendor chunk, the automatic split puts each where it is used.
  */
-const notOnFirstPage = /[\\/]node_modules[\\/]zod[\\/]/;
+const notOnFirstPage = /[\\/]node_modules[\\/](zod|sonner)[\\/]/;
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
@@ -16,7 +16,7 @@ export default defineConfig({
     proxy: { "/api": "http://127.0.0.1:3000" },
   },
   build: {
-    // react + router + query + i18next + sonner land in the vendor chunk.
+    // react + router + query + i18next land in the vendor chunk.
     chunkSizeWarningLimit: 700,
     // dist/.vite/manifest.json maps each lazy route to its chunks (read by `pnpm bench`).
     manifest: true,
