@@ -118,6 +118,19 @@ const bffZones = [
   },
 ];
 
+const sharedDependsOnZod = {
+  group: ["@app/web*", "@app/server*", "react*", "express*"],
+  message: "shared depends on zod only",
+};
+
+/**
+ * The schemas of what the web's shell reads (/api/me, the connection, Health, errors): written
+ * with zod/mini, which bundles only what they use, so classic zod stays off the first page.
+ */
+const firstPageSchemas = ["session", "quickbooks", "health", "errors", "skip-reasons"].map(
+  (name) => `shared/src/${name}.ts`,
+);
+
 export default tseslint.config(
   {
     ignores: [
@@ -172,16 +185,49 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    // Packages, which path zones can't name: shared is zod and nothing else.
-    files: ["shared/**/*.ts"],
+    files: ["web/src/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
+          paths: [
             {
-              group: ["@app/web*", "@app/server*", "react*", "express*"],
-              message: "shared depends on zod only",
+              name: "sonner",
+              allowTypeImports: true,
+              message:
+                "Toasts go through web/src/lib/toast.ts, which keeps sonner off the first page",
+            },
+            {
+              name: "zod",
+              allowTypeImports: true,
+              message:
+                "The web's own schemas use zod/mini: classic zod stays off the first page (docs/performance.md)",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Packages, which path zones can't name: shared is zod and nothing else.
+    files: ["shared/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [sharedDependsOnZod] }],
+    },
+  },
+  {
+    files: firstPageSchemas,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [sharedDependsOnZod],
+          paths: [
+            {
+              name: "zod",
+              allowTypeImports: true,
+              message:
+                "The web's first page reads these schemas: zod/mini only, or classic zod joins the first page (docs/performance.md)",
             },
           ],
         },

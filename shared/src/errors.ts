@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ReasonParamsSchema } from "./skip-reasons.js";
 
 /** Stable snake_case codes of every non-2xx answer (see docs/api.md). */
@@ -122,8 +122,8 @@ export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
 export const FieldIssueSchema = z.object({
   path: z.string(),
   message: z.string(),
-  reason: z.string().optional(),
-  params: ReasonParamsSchema.optional(),
+  reason: z.optional(z.string()),
+  params: z.optional(ReasonParamsSchema),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 
@@ -132,9 +132,9 @@ export const ApiErrorBodySchema = z.object({
     code: ErrorCodeSchema,
     message: z.string(),
     /** A string, not the enum: a web older than the server still reads the error by its code. */
-    reason: z.string().optional(),
-    params: ReasonParamsSchema.optional(),
-    details: z.unknown().optional(),
+    reason: z.optional(z.string()),
+    params: z.optional(ReasonParamsSchema),
+    details: z.optional(z.unknown()),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /** What kind of trouble a problem on the Health page is; each has its fix or Retry. */
 export const ProblemKindSchema = z.enum([
@@ -45,8 +45,8 @@ export type ProblemParams = z.infer<typeof ProblemParamsSchema>;
  * code, or `quickbooks_<Intuit code>`), and the words (often QuickBooks' own) as `detail`.
  */
 export const ProblemReasonSchema = z.object({
-  code: z.string().nullable(),
-  detail: z.string().nullable(),
+  code: z.nullable(z.string()),
+  detail: z.nullable(z.string()),
 });
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
 
@@ -56,13 +56,13 @@ export const ProblemSchema = z.object({
   kind: ProblemKindSchema,
   code: ProblemCodeSchema,
   params: ProblemParamsSchema,
-  reason: ProblemReasonSchema.nullable(),
+  reason: z.nullable(ProblemReasonSchema),
   /** The same sentence in English, with its reason: for logs and API clients, not for screens. */
   message: z.string(),
   /** Where to see the record, a path of the SPA. */
-  recordUrl: z.string().optional(),
+  recordUrl: z.optional(z.string()),
   /** Where the choice or fix is made when it is not on the record itself. */
-  fixUrl: z.string().optional(),
+  fixUrl: z.optional(z.string()),
   at: z.string(),
   retryable: z.boolean(),
 });
@@ -72,25 +72,25 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export const DriftCheckSchema = z.object({
   at: z.string(),
   /** Linked parts that differed in quantity, cost or price. */
-  found: z.number().int(),
+  found: z.int(),
   /** Linked parts compared. */
-  checked: z.number().int(),
+  checked: z.int(),
 });
 export type DriftCheck = z.infer<typeof DriftCheckSchema>;
 
 export const CallDaySchema = z.object({
   day: z.string(),
-  reads: z.number().int(),
-  writes: z.number().int(),
+  reads: z.int(),
+  writes: z.int(),
 });
 export type CallDay = z.infer<typeof CallDaySchema>;
 
 /** QuickBooks calls this month for the connected company, as the BFF counted them. */
 export const CallsSchema = z.object({
   month: z.string(),
-  reads: z.number().int(),
-  writes: z.number().int(),
-  readBudget: z.number().int(),
+  reads: z.int(),
+  writes: z.int(),
+  readBudget: z.int(),
   /** True from 80% of the read budget on. */
   warning: z.boolean(),
   days: z.array(CallDaySchema),
@@ -102,9 +102,9 @@ export const HealthRunSchema = z.object({
   category: z.enum(["customers", "inventory", "non_inventory"]),
   status: z.enum(["queued", "running", "succeeded", "failed", "canceled"]),
   at: z.string(),
-  imported: z.number().int(),
-  updated: z.number().int(),
-  skipped: z.number().int(),
+  imported: z.int(),
+  updated: z.int(),
+  skipped: z.int(),
   undone: z.boolean(),
 });
 export type HealthRun = z.infer<typeof HealthRunSchema>;
@@ -112,9 +112,9 @@ export type HealthRun = z.infer<typeof HealthRunSchema>;
 export const HealthSchema = z.object({
   connection: z.object({
     status: z.enum(["connected", "needs_reconnect", "disconnected", "not_connected"]),
-    companyName: z.string().optional(),
+    companyName: z.optional(z.string()),
   }),
-  calls: CallsSchema.nullable(),
+  calls: z.nullable(CallsSchema),
   problems: z.array(ProblemSchema),
   /** Real (not preview) import runs, oldest first, for the chart. */
   runs: z.array(HealthRunSchema),
@@ -123,4 +123,6 @@ export const HealthSchema = z.object({
 });
 export type Health = z.infer<typeof HealthSchema>;
 
-export const ProblemIdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+export const ProblemIdParamsSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+});

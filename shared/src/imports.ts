@@ -56,8 +56,8 @@ export const ImportRecordSchema = z.object({
   /** In English: rendered from `reasonCode`, or the text a run stored before codes existed. */
   reason: z.string().optional(),
   /** Why it was skipped, for the reader's language (absent on records stored before codes). */
-  reasonCode: SkipReasonCodeSchema.optional(),
-  reasonParams: ReasonParamsSchema.optional(),
+  reasonCode: z.optional(SkipReasonCodeSchema),
+  reasonParams: z.optional(ReasonParamsSchema),
   recordId: z.string().optional(),
 });
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;

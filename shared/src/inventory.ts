@@ -107,8 +107,8 @@ export const StockAdjustmentSchema = z.object({
   errorCode: z.string().nullable(),
   /** English, for logs and support; the web says `reason` (with `params`) in the reader's words. */
   error: z.string().nullable(),
-  reason: ErrorReasonSchema.optional(),
-  params: ReasonParamsSchema.optional(),
+  reason: z.optional(ErrorReasonSchema),
+  params: z.optional(ReasonParamsSchema),
 });
 export type StockAdjustment = z.infer<typeof StockAdjustmentSchema>;
 

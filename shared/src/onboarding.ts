@@ -6,7 +6,7 @@ import { StartingSituationSchema } from "./quickbooks.js";
 
 /** GET|PUT /api/quickbooks/starting-situation (docs/api.md). */
 export const StartingSituationStateSchema = z.object({
-  situation: StartingSituationSchema.nullable(),
+  situation: z.nullable(StartingSituationSchema),
   chosenAt: z.string().optional(),
   chosenBy: z.string().optional(),
 });
@@ -34,7 +34,7 @@ export type SupportRequestInput = z.infer<typeof SupportRequestInputSchema>;
 
 export const SupportRequestSchema = z.object({
   id: z.string(),
-  situation: StartingSituationSchema.nullable(),
+  situation: z.nullable(StartingSituationSchema),
   message: z.string(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -72,8 +72,8 @@ export const ExportPreviewRowSchema = z.object({
   canLinkByName: z.boolean().optional(),
   /** English; `reasonCode` + `reasonParams` are what the web says (docs/api.md). */
   reason: z.string().optional(),
-  reasonCode: ErrorReasonSchema.optional(),
-  reasonParams: ReasonParamsSchema.optional(),
+  reasonCode: z.optional(ErrorReasonSchema),
+  reasonParams: z.optional(ReasonParamsSchema),
 });
 export type ExportPreviewRow = z.infer<typeof ExportPreviewRowSchema>;
 
@@ -94,8 +94,8 @@ export const ExportJobSchema = z.object({
   skipped: z.number().int(),
   /** English; `errorReason` + `errorParams` are what the web says. */
   error: z.string().optional(),
-  errorReason: ErrorReasonSchema.optional(),
-  errorParams: ReasonParamsSchema.optional(),
+  errorReason: z.optional(ErrorReasonSchema),
+  errorParams: z.optional(ReasonParamsSchema),
   requestedBy: z.string(),
   createdAt: z.string(),
   finishedAt: z.string().optional(),
@@ -111,8 +111,8 @@ export const ExportRecordSchema = z.object({
   outcome: ExportOutcomeSchema,
   /** English; `reasonCode` + `reasonParams` are what the web says (absent on older exports). */
   reason: z.string().optional(),
-  reasonCode: ErrorReasonSchema.optional(),
-  reasonParams: ReasonParamsSchema.optional(),
+  reasonCode: z.optional(ErrorReasonSchema),
+  reasonParams: z.optional(ReasonParamsSchema),
   quickBooksId: z.string().optional(),
 });
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
@@ -285,8 +285,8 @@ export const ReconciliationRunSchema = z.object({
     z.object({
       partId: z.string(),
       reason: z.string(),
-      code: ErrorReasonSchema.optional(),
-      params: ReasonParamsSchema.optional(),
+      code: z.optional(ErrorReasonSchema),
+      params: z.optional(ReasonParamsSchema),
     }),
   ),
   /**
@@ -297,8 +297,8 @@ export const ReconciliationRunSchema = z.object({
     z.object({
       partId: z.string(),
       message: z.string(),
-      reason: ErrorReasonSchema.optional(),
-      params: ReasonParamsSchema.optional(),
+      reason: z.optional(ErrorReasonSchema),
+      params: z.optional(ReasonParamsSchema),
       importFollows: z.boolean().optional(),
     }),
   ),

@@ -87,8 +87,8 @@ export const OrderQuickBooksSchema = z.object({
     .object({
       code: z.string().optional(),
       message: z.string(),
-      reason: ErrorReasonSchema.optional(),
-      params: ReasonParamsSchema.optional(),
+      reason: z.optional(ErrorReasonSchema),
+      params: z.optional(ReasonParamsSchema),
     })
     .optional(),
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const ConnectionStatusSchema = z.enum(["not_connected", "connected", "needs_reconnect"]);
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
@@ -15,37 +15,37 @@ export const CapabilitiesSchema = z.object({
   plan: z.string(),
   country: z.string(),
   /** The company's home currency (ISO 4217, Preferences.CurrencyPrefs.HomeCurrency): the shop's money. */
-  currency: z.string().optional(),
+  currency: z.optional(z.string()),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 
 export const ConnectionSchema = z.object({
   status: ConnectionStatusSchema,
-  realmId: z.string().optional(),
-  companyName: z.string().optional(),
-  connectedAt: z.string().optional(),
-  connectedBy: z.string().optional(),
-  refreshTokenExpiresAt: z.string().optional(),
+  realmId: z.optional(z.string()),
+  companyName: z.optional(z.string()),
+  connectedAt: z.optional(z.string()),
+  connectedBy: z.optional(z.string()),
+  refreshTokenExpiresAt: z.optional(z.string()),
   /**
    * The company the shop's links (parts, customers, vendors, category mapping) belong to, and
    * how many point at it. Kept after a disconnect: connecting another company is a switch.
    */
-  linkedCompany: z
-    .object({
+  linkedCompany: z.optional(
+    z.object({
       realmId: z.string(),
       companyName: z.string(),
-      parts: z.number().int(),
-      customers: z.number().int(),
-      vendors: z.number().int(),
-      categories: z.number().int(),
-    })
-    .optional(),
+      parts: z.int(),
+      customers: z.int(),
+      vendors: z.int(),
+      categories: z.int(),
+    }),
+  ),
   /** A consent for another company, waiting for the owner to confirm the switch. */
-  pendingSwitch: z
-    .object({ realmId: z.string(), companyName: z.string(), expiresAt: z.string() })
-    .optional(),
+  pendingSwitch: z.optional(
+    z.object({ realmId: z.string(), companyName: z.string(), expiresAt: z.string() }),
+  ),
   /** Absent while QuickBooks could not be asked (it is asked on connect and each catch-up). */
-  capabilities: CapabilitiesSchema.optional(),
+  capabilities: z.optional(CapabilitiesSchema),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 export type LinkedCompany = NonNullable<Connection["linkedCompany"]>;
@@ -53,18 +53,18 @@ export type LinkedCompany = NonNullable<Connection["linkedCompany"]>;
 export const AuthorizeResponseSchema = z.object({ authorizeUrl: z.string() });
 
 export const OAuthStartQuerySchema = z.object({
-  state: z.string().min(1).max(256),
+  state: z.string().check(z.minLength(1), z.maxLength(256)),
   /** Our offline sandbox only: approve this company without showing the consent page. */
-  auto_approve_realm: z.string().max(64).optional(),
+  auto_approve_realm: z.optional(z.string().check(z.maxLength(64))),
   /** The app's language, for the page the popup lands on (else the browser's: docs/api.md). */
-  lang: z.enum(["en", "fr"]).optional(),
+  lang: z.optional(z.enum(["en", "fr"])),
 });
 
 export const OAuthCallbackQuerySchema = z.object({
-  code: z.string().max(512).optional(),
-  state: z.string().max(256).optional(),
-  realmId: z.string().max(64).optional(),
-  error: z.string().max(200).optional(),
+  code: z.optional(z.string().check(z.maxLength(512))),
+  state: z.optional(z.string().check(z.maxLength(256))),
+  realmId: z.optional(z.string().check(z.maxLength(64))),
+  error: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export const StartingSituationSchema = z.enum([

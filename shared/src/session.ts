@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const RoleSchema = z.enum(["owner", "admin", "manager", "technician"]);
 export type Role = z.infer<typeof RoleSchema>;
@@ -8,15 +8,15 @@ export type Role = z.infer<typeof RoleSchema>;
  * else is refused (401): a NUL cannot be stored (it was a 500), and lone surrogates turned
  * into the same text once stored, merging tenants.
  */
-const PlainId = z.string().regex(/^[A-Za-z0-9_.:@|-]{1,64}$/, "must be a plain id");
+const PlainId = z.string().check(z.regex(/^[A-Za-z0-9_.:@|-]{1,64}$/, "must be a plain id"));
 
 /** Claims of the short-lived JWT (HS256) the Shopmonkey shell hands the embedded app. */
 export const SessionClaimsSchema = z.object({
   shop: PlainId,
   sub: PlainId,
-  name: z.string().max(200),
+  name: z.string().check(z.maxLength(200)),
   role: RoleSchema,
-  exp: z.number().int(),
+  exp: z.int(),
 });
 export type SessionClaims = z.infer<typeof SessionClaimsSchema>;
 
@@ -35,16 +35,13 @@ export const MeSchema = z.object({
    * Base of the QuickBooks Online app the links open ("Open in QuickBooks"): Intuit's, Intuit's
    * sandbox app for sandbox companies, or the offline sandbox's pages.
    */
-  quickBooksAppUrl: z.string().default(QBO_APP_URL),
+  quickBooksAppUrl: z._default(z.string(), QBO_APP_URL),
 });
 export type Me = z.infer<typeof MeSchema>;
 
 export const DemoSessionRequestSchema = z.strictObject({
-  shop: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/)
-    .default("demo-shop"),
-  role: RoleSchema.default("owner"),
+  shop: z._default(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)), "demo-shop"),
+  role: z._default(RoleSchema, "owner"),
 });
 export const DemoSessionSchema = z.object({ token: z.string(), expiresAt: z.string() });
 export type DemoSession = z.infer<typeof DemoSessionSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /**
  * Why an import skipped a record, as a code with its parameters: the server stores these, the

@@ -127,8 +127,8 @@ export const DriftFixResultSchema = z.object({
   outcome: z.enum(["fixed", "unchanged", "unsupported", "failed"]),
   /** English, for logs and scripts; the web says `reason` (with `params`) in the reader's words. */
   message: z.string().optional(),
-  reason: ErrorReasonSchema.optional(),
-  params: ReasonParamsSchema.optional(),
+  reason: z.optional(ErrorReasonSchema),
+  params: z.optional(ReasonParamsSchema),
 });
 export type DriftFixResult = z.infer<typeof DriftFixResultSchema>;
 

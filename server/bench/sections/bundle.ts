@@ -62,7 +62,10 @@ export function runBundle(): BundleResult[] {
   for (const [key, chunk] of Object.entries(manifest)) {
     if (!chunk.isDynamicEntry) continue;
     const own = [...closure(manifest, key)].filter((k) => !first.has(k));
-    const label = (chunk.src ?? key).replace(/^src\//, "").replace(/\.[jt]sx?$/, "");
+    const src = chunk.src ?? key;
+    // A library loaded on its own (sonner) is named by its package, not its path in the store.
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(src)?.[1];
+    const label = pkg ?? src.replace(/^src\//, "").replace(/\.[jt]sx?$/, "");
     out.push(measure(manifest, own, `lazy: ${label}`));
   }
   return out;

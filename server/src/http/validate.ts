@@ -1,5 +1,5 @@
 import type { Request } from "express";
-import type { z } from "zod";
+import { z } from "zod";
 import { fieldIssue, validationFailed, zodIssues } from "./errors.js";
 
 /**
@@ -19,19 +19,22 @@ function nulPath(value: unknown, where: string): string | undefined {
   return undefined;
 }
 
-/** Parse one part of a request with zod; failures become 400 validation_failed with field paths. */
-function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+/**
+ * Parse one part of a request with zod; failures become 400 validation_failed with field paths.
+ * Any zod schema, zod/mini's too (the schemas the web's first page reads: docs/performance.md).
+ */
+function parse<S extends z.core.$ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
   const nul = nulPath(value, where);
   if (nul)
     throw validationFailed([fieldIssue(nul, "NUL bytes are not allowed", { reason: "nul_bytes" })]);
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (!result.success) throw validationFailed(zodIssues(result.error, where));
   return result.data;
 }
 
-export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
+export const parseBody = <S extends z.core.$ZodType>(schema: S, req: Request): z.infer<S> =>
   parse(schema, req.body ?? {}, "body");
-export const parseQuery = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
+export const parseQuery = <S extends z.core.$ZodType>(schema: S, req: Request): z.infer<S> =>
   parse(schema, req.query, "query");
-export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
+export const parseParams = <S extends z.core.$ZodType>(schema: S, req: Request): z.infer<S> =>
   parse(schema, req.params, "params");

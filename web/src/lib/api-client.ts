@@ -1,10 +1,10 @@
-import type { z } from "zod";
+import { safeParse, type core } from "zod/mini";
 import { ApiError, toApiError } from "./api-error";
 import { getSession, type Session } from "./session";
 
 export { ApiError } from "./api-error";
 
-export interface ApiFetchOptions<S extends z.ZodType | undefined> {
+export interface ApiFetchOptions<S extends core.$ZodType | undefined> {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** Parses the 2xx body; without it the result is `undefined` (e.g. a 204). */
@@ -12,14 +12,14 @@ export interface ApiFetchOptions<S extends z.ZodType | undefined> {
   signal?: AbortSignal;
 }
 
-type Result<S> = S extends z.ZodType ? z.infer<S> : undefined;
+type Result<S> = S extends core.$ZodType ? core.output<S> : undefined;
 
 /**
  * The one way the SPA calls the BFF: same-origin `/api` path, bearer token, JSON both ways,
  * zod-checked answers, and every failure as a typed ApiError. No toasts here: callers decide
  * what a failure means to the user.
  */
-export async function apiFetch<S extends z.ZodType | undefined = undefined>(
+export async function apiFetch<S extends core.$ZodType | undefined = undefined>(
   path: `/api/${string}`,
   options: ApiFetchOptions<S> = {},
   session: Session = getSession(),
@@ -36,7 +36,7 @@ export async function apiFetch<S extends z.ZodType | undefined = undefined>(
   const json: unknown = await response.json().catch(() => {
     throw new ApiError(response.status, "bad_response", "The server's answer was not JSON");
   });
-  const parsed = options.schema.safeParse(json);
+  const parsed = safeParse(options.schema, json);
   if (!parsed.success) {
     throw new ApiError(
       response.status,
@@ -50,7 +50,7 @@ export async function apiFetch<S extends z.ZodType | undefined = undefined>(
 
 async function send(
   path: string,
-  { method = "GET", body, signal }: ApiFetchOptions<z.ZodType | undefined>,
+  { method = "GET", body, signal }: ApiFetchOptions<core.$ZodType | undefined>,
   token: string,
 ): Promise<Response> {
   const headers: Record<string, string> = {

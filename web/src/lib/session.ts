@@ -1,5 +1,5 @@
 import { DemoSessionSchema, RoleSchema, type Role } from "@app/shared";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ApiError, toApiError } from "./api-error";
 
 /**
@@ -14,7 +14,7 @@ export type SessionMode = "embedded" | "demo";
 export const DemoIdentitySchema = z.object({
   // Any demo shop id the host accepts; the switcher offers the two below, and e2e journeys
   // each use a shop of their own.
-  shop: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  shop: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
   role: RoleSchema,
 });
 export type DemoIdentity = z.infer<typeof DemoIdentitySchema>;

@@ -2,7 +2,7 @@ import { RoleSchema } from "@app/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../lib/toast";
 import {
   DEMO_SHOPS,
   DemoIdentitySchema,

@@ -8,7 +8,7 @@ import {
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { ListError } from "../../../components/ui/list-error";
 import { PageLoading } from "../../../components/ui/page-loading";

@@ -1,7 +1,7 @@
 import type { Problem } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { useDismissProblem, useRetryProblem } from "../api/act-on-problem";
 import { useErrorMessage } from "../../../lib/use-error-message";

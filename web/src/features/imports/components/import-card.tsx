@@ -2,7 +2,7 @@ import type { ImportCategory, ImportJob } from "@app/shared";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { useCancelImport } from "../api/cancel-import";
 import { useImports } from "../api/get-imports";

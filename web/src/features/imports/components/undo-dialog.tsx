@@ -1,6 +1,6 @@
 import type { ImportJob } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { useUndoImport, useUndoPreview } from "../api/undo-import";
 import { useFormatWhen } from "../hooks/use-format";

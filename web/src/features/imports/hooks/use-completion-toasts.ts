@@ -2,7 +2,7 @@ import type { ImportCategory, ImportJob } from "@app/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { isLive } from "../api/live";
 import { useStartImport } from "../api/start-import";
 import { useErrorMessage } from "../../../lib/use-error-message";

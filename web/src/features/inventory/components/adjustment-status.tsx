@@ -1,6 +1,6 @@
 import { ErrorCodeSchema, type StockAdjustment } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { useErrorMessage } from "../../../lib/use-error-message";
 import { useRetryAdjustment } from "../api/retry-adjustment";

@@ -1,6 +1,6 @@
 import type { Part } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { useCreatePartItem } from "../api/create-part-item";
 import { useErrorMessage } from "../../../lib/use-error-message";

@@ -1,7 +1,7 @@
 import { canEditParts, type PartInput } from "@app/shared";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PageLoading } from "../../../components/ui/page-loading";
 import { ApiError } from "../../../lib/api-client";

@@ -2,7 +2,7 @@ import { type ExportPreview, canManageQuickBooks } from "@app/shared";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { QuickBooksMark } from "../../../components/ui/icons";

@@ -5,7 +5,7 @@ import {
 } from "@app/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/page-header";

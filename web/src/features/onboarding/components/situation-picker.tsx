@@ -1,7 +1,7 @@
 import { type StartingSituation, StartingSituationSchema } from "@app/shared";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { useSaveStartingSituation } from "../api/save-starting-situation";
 import { useErrorMessage } from "../../../lib/use-error-message";

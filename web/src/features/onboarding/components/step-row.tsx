@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { useErrorMessage } from "../../../lib/use-error-message";
 import { useTurnOnInventorySync } from "../api/turn-on-inventory-sync";

@@ -2,7 +2,7 @@ import { type FieldIssue, type OrderLineKind, OrderLineKindSchema } from "@app/s
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { ApiError } from "../../../lib/api-client";
 import { useFormats } from "../../../lib/use-formats";

@@ -1,6 +1,6 @@
 import { type Order, canInvoice } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { QuickBooksMark } from "../../../components/ui/icons";
 import { useSendToQuickBooks } from "../api/send-to-quickbooks";

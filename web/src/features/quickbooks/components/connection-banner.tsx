@@ -1,6 +1,6 @@
 import { canManageQuickBooks } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { useMe } from "../../../lib/auth/me";
 import { useConnection } from "../api/get-connection";
 import { useConnectPopup } from "../hooks/use-connect-popup";

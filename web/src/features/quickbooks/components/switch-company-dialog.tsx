@@ -1,6 +1,6 @@
 import type { Connection } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { useSwitchCompany } from "../api/switch-company";
 import { useLinkedWords } from "./linked-company";

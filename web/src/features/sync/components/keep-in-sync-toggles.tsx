@@ -1,6 +1,6 @@
 import type { SyncCategory, SyncStatus } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { useSetKeepInSync } from "../api/set-keep-in-sync";
 import { useErrorMessage } from "../../../lib/use-error-message";
 

@@ -1,6 +1,6 @@
 import type { SyncNotice } from "@app/shared";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { Button } from "../../../components/ui/button";
 import { type NoticeDecision, useDecideNotice } from "../api/decide-notice";
 import { useErrorMessage } from "../../../lib/use-error-message";

@@ -2,7 +2,7 @@ import type { DriftAction, DriftField, DriftFixResult } from "@app/shared";
 import type { TFunction } from "i18next";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
+import { toast } from "../../../lib/toast";
 import { useErrorMessage } from "../../../lib/use-error-message";
 import { useFixDrift } from "../api/fix-drift";
 
