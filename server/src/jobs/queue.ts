@@ -11,6 +11,20 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
+/**
+ * How often an idle worker asks the queue for a job nobody rang it for (a retry whose delay
+ * ran out, a job sent by another process). Every enqueue in this process rings its workers
+ * (`notifyWorker`), so polling is only that fallback. On the embedded database no other process
+ * can send jobs (one process owns the data directory), and each poll is a query on the
+ * database's one connection: about 29 a second cost ~6% of its time during an import
+ * (docs/performance.md). There, workers poll every 2 s.
+ */
+const EMBEDDED_POLL_SECONDS = 2;
+const embedded = new WeakSet<PgBoss>();
+
+export const pollingSeconds = (boss: PgBoss, preferred: number): number =>
+  embedded.has(boss) ? Math.max(preferred, EMBEDDED_POLL_SECONDS) : preferred;
+
 export async function startJobQueue(database: Database, logger: Logger): Promise<JobQueue> {
   const connection =
     "connectionString" in database.boss
@@ -26,6 +40,7 @@ export async function startJobQueue(database: Database, logger: Logger): Promise
     retryBackoff: true,
     archiveCompletedAfterSeconds: 24 * 3600,
   });
+  if (database.kind === "pglite") embedded.add(boss);
   boss.on("error", (err) => logger.error({ err }, "job queue error"));
   await boss.start();
   return {

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Logger } from "../lib/logger.js";
 import { every } from "./every.js";
+import { pollingSeconds } from "./queue.js";
 
 /**
  * One durable queue of QuickBooks writes (invoice sends, stock adjustments, exports): pg-boss jobs keyed
@@ -53,7 +54,11 @@ export async function startWriteWorker<J extends object>(
   const workIds: string[] = [];
   for (let i = 0; i < (opts.concurrency ?? 4); i++)
     workIds.push(
-      await opts.boss.work<J>(opts.queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, handle),
+      await opts.boss.work<J>(
+        opts.queue,
+        { batchSize: 1, pollingIntervalSeconds: pollingSeconds(opts.boss, 0.5) },
+        handle,
+      ),
     );
   const enqueue = async (job: J) => {
     if (stopping) return;

@@ -9,6 +9,7 @@ import type { QboClient } from "../../integrations/qbo/client.js";
 import type { Logger } from "../../lib/logger.js";
 import type { StorageGuard } from "../../lib/storage.js";
 import { every } from "../../jobs/every.js";
+import { pollingSeconds } from "../../jobs/queue.js";
 
 export const IMPORT_QUEUE = "quickbooks-import";
 
@@ -86,7 +87,11 @@ export async function startImportWorker(deps: WorkerDeps): Promise<ImportWorker>
   const workIds: string[] = [];
   for (let i = 0; i < (deps.concurrency ?? 2); i++) {
     workIds.push(
-      await deps.boss.work(IMPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, handle),
+      await deps.boss.work(
+        IMPORT_QUEUE,
+        { batchSize: 1, pollingIntervalSeconds: pollingSeconds(deps.boss, 1) },
+        handle,
+      ),
     );
   }
 

@@ -5,6 +5,7 @@ import { connectedShops, recordCatchUpError } from "./cursor.repository.js";
 import { shopsWithPending } from "./pending.repository.js";
 import { type SyncDeps, processPending } from "./process-pending.js";
 import { every } from "../../jobs/every.js";
+import { pollingSeconds } from "../../jobs/queue.js";
 
 export const SYNC_QUEUE = "quickbooks-sync";
 
@@ -72,7 +73,7 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWork
   };
   const workId = await opts.boss.work<SyncJob>(
     SYNC_QUEUE,
-    { batchSize: 1, pollingIntervalSeconds: 1 },
+    { batchSize: 1, pollingIntervalSeconds: pollingSeconds(opts.boss, 1) },
     handle,
   );
 
