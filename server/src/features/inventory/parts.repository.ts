@@ -2,7 +2,7 @@ import type { PartListQuery } from "@app/shared";
 import { type SQL, and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts, vendors } from "../../db/schema/index.js";
-import type { PartRow } from "./inventory.mapper.js";
+import type { ListedPart, PartRow } from "./inventory.mapper.js";
 import { partFilters, partOrder, partsAfter } from "./part-list-query.js";
 import { vendorIdsMatching } from "./vendors.repository.js";
 
@@ -24,28 +24,55 @@ export async function findPart(db: Db, shopId: string, id: string): Promise<Part
 
 /**
  * Totals are counted exactly up to this many parts; past it the list says "more than 1,000".
- * Counting a whole shop walks every matching index entry (or, for a search, rechecks every
- * matching row): at 100,000 parts that cost more than the page itself (docs/performance.md).
+ * Counting a whole shop walks every matching index entry: at 100,000 parts that cost more than
+ * the page itself (docs/performance.md).
  */
 export const EXACT_TOTAL_LIMIT = 1_000;
 
+/**
+ * A search counts only up to 200 ("of more than 200"): counting a "contains" search tests the
+ * term against every part it passes, about 13 parts per match for a common word, so counting
+ * to 1,000 cost more than everything else in the request (docs/performance.md).
+ */
+export const EXACT_SEARCH_TOTAL_LIMIT = 200;
+
+const exactTotalLimit = (q: Pick<PartListQuery, "search">) =>
+  q.search ? EXACT_SEARCH_TOTAL_LIMIT : EXACT_TOTAL_LIMIT;
+
 export interface PartListPage {
-  rows: PartRow[];
+  rows: ListedPart[];
   /** The number of matching parts when totalExact; otherwise there are more than this. */
   total: number;
   totalExact: boolean;
 }
 
-/** How many parts match, counting no further than EXACT_TOTAL_LIMIT + 1 (a scalar subquery). */
-function countUpToLimit(where: SQL) {
-  return sql<number>`(select count(*)::int from (select 1 from ${parts} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped)`;
+/** What the list shows of a part (toPart): not the search text, realm or creation time. */
+const listed = {
+  id: parts.id,
+  kind: parts.kind,
+  description: parts.description,
+  note: parts.note,
+  partNumber: parts.partNumber,
+  vendorId: parts.vendorId,
+  vendorName: vendors.name,
+  cost: parts.cost,
+  retailCost: parts.retailCost,
+  quantityAvailable: parts.quantityAvailable,
+  criticalQuantity: parts.criticalQuantity,
+  quickBooksItemRef: parts.quickBooksItemRef,
+  updatedAt: parts.updatedAt,
+};
+
+/** How many parts match, counting no further than limit + 1 (a scalar subquery). */
+function countUpTo(where: SQL, limit: number) {
+  return sql<number>`(select count(*)::int from (select 1 from ${parts} where ${where} limit ${limit + 1}) as capped)`;
 }
 
 /**
  * One page and its total. The page is a deferred join: ids are paged on the covering sort
  * index alone, then only those rows are read with their vendor. It asks for one row more than
  * the page, so a page that reaches the end of the list knows the total without counting;
- * otherwise the count, which stops after EXACT_TOTAL_LIMIT + 1, rides in the same statement
+ * otherwise the count, which stops after exactTotalLimit + 1, rides in the same statement
  * (one round trip: under load the statement count matters as much as the rows).
  */
 export async function listParts(db: Db, shopId: string, q: PartListQuery): Promise<PartListPage> {
@@ -53,8 +80,9 @@ export async function listParts(db: Db, shopId: string, q: PartListQuery): Promi
   const where = partFilters(shopId, q, vendorIds);
   const order = partOrder(q.sort);
   const offset = (q.page - 1) * q.pageSize;
+  const limit = exactTotalLimit(q);
   // Past the limit, a full page already says "more than the limit": nothing to count.
-  const counting = offset + q.pageSize < EXACT_TOTAL_LIMIT;
+  const counting = offset + q.pageSize < limit;
   const readPage = (after: string | undefined) => {
     const pageIds = db
       .select({ id: parts.id })
@@ -64,10 +92,7 @@ export async function listParts(db: Db, shopId: string, q: PartListQuery): Promi
       .limit(q.pageSize + 1)
       .offset(after ? 0 : offset);
     return db
-      .select({
-        ...withVendor,
-        counted: counting ? countUpToLimit(where) : sql<null>`null`,
-      })
+      .select({ ...listed, counted: counting ? countUpTo(where, limit) : sql<null>`null` })
       .from(parts)
       .leftJoin(vendors, eq(vendors.id, parts.vendorId))
       .where(and(eq(parts.shopId, shopId), inArray(parts.id, pageIds)))
@@ -86,11 +111,11 @@ export async function listParts(db: Db, shopId: string, q: PartListQuery): Promi
   // An empty page past the end (a stale link) has no row to carry the count.
   let n = fetched[0]?.counted;
   if (n == null) {
-    const [row] = await db.select({ n: countUpToLimit(where) }).from(sql`(select 1) as one`);
+    const [row] = await db.select({ n: countUpTo(where, limit) }).from(sql`(select 1) as one`);
     n = row?.n ?? 0;
   }
-  return n > EXACT_TOTAL_LIMIT
-    ? { rows, total: EXACT_TOTAL_LIMIT, totalExact: false }
+  return n > limit
+    ? { rows, total: limit, totalExact: false }
     : { rows, total: n, totalExact: true };
 }
 
