@@ -54,6 +54,9 @@ const STATIC_FILE =
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
+  // Every API answer is no-store (http/no-store.ts), so none is ever revalidated: hashing each
+  // body for an ETag (a 50-part inventory page is 17 kB) would be work for nothing.
+  app.set("etag", false);
   app.set("trust proxy", "loopback");
   app.use(
     helmet({

@@ -56,7 +56,8 @@ export type PartListQuery = z.infer<typeof PartListQuerySchema>;
 
 /**
  * A shop's whole inventory is counted only up to a limit: when totalExact is false, more than
- * `total` parts match (the list says "more than 1,000"); small lists are always exact.
+ * `total` parts match (the list says "more than 1,000", "more than 200" for a search); small
+ * lists are always exact.
  */
 export const PartListSchema = pageOf(PartSchema).extend({ totalExact: z.boolean() });
 export type PartList = z.infer<typeof PartListSchema>;

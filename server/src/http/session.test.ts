@@ -1,5 +1,5 @@
 import request from "supertest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signSessionToken } from "../lib/session-token.js";
 import { type TestApp, createTestApp } from "../testing/test-app.js";
 
@@ -30,6 +30,24 @@ describe("session claims", () => {
     const res = await me(claims);
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe("unauthenticated");
+  });
+
+  it("refuses a token once it has expired, though it was accepted before", async () => {
+    const { token } = await signSessionToken(
+      t.deps.sessionSecret,
+      { shop: "shop-expiring", sub: "u1", name: "Someone", role: "owner" },
+      60,
+    );
+    const me = () => request(t.app).get("/api/me").set("authorization", `Bearer ${token}`);
+    expect((await me()).status).toBe(200);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 61_000 });
+    try {
+      const res = await me();
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("unauthenticated");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("accepts plain ids", async () => {

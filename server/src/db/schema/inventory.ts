@@ -58,7 +58,9 @@ export const parts = pgTable(
     // PostgreSQL walk the order instead of sorting, and the id tiebreak keeps pages stable.
     // Migration 0006 rebuilds these seven with INCLUDE (kind, quickbooks_item_ref,
     // quantity_available, critical_quantity), which drizzle can't express: a deep page of a
-    // filtered list is then an index-only scan. Keep the names if you touch them.
+    // filtered list is then an index-only scan. Migration 0018 adds search_text to the
+    // description one (the default order), so a search there is index-only too. Keep the names
+    // if you touch them.
     index("parts_shop_description").on(t.shopId, t.description, t.id),
     index("parts_shop_part_number_sort").on(t.shopId, t.partNumber, t.id),
     index("parts_shop_cost").on(t.shopId, t.cost, t.id),

@@ -258,7 +258,13 @@ describe.each(testBackends())("the total of a large inventory on %s", (backend) 
 
   it("says 'more than 1,000' past a thousand parts and counts exactly up to it", async () => {
     expect(await total("")).toEqual({ total: 1_000, exact: false, shown: 50 });
-    expect(await total("search=filter")).toEqual({ total: 1_000, exact: true, shown: 50 });
+    expect(await total("kind=inventory")).toEqual({ total: 1_000, exact: false, shown: 50 });
+    expect(await total("kind=non_inventory")).toEqual({ total: 0, exact: true, shown: 0 });
+  });
+
+  it("says 'more than 200' for a search past two hundred matches and counts exactly up to it", async () => {
+    expect(await total("search=filter")).toEqual({ total: 200, exact: false, shown: 50 });
+    expect(await total("search=filter%2001")).toEqual({ total: 100, exact: true, shown: 50 });
     expect(await total("search=belt")).toEqual({ total: 50, exact: true, shown: 50 });
     expect(await total("search=belt%20104")).toEqual({ total: 10, exact: true, shown: 10 });
   });
@@ -268,5 +274,8 @@ describe.each(testBackends())("the total of a large inventory on %s", (backend) 
     expect(await total("page=20")).toEqual({ total: 1_000, exact: false, shown: 50 });
     expect(await total("pageSize=200&page=5")).toEqual({ total: 1_000, exact: false, shown: 200 });
     expect(await total("pageSize=200&page=6")).toEqual({ total: 1_050, exact: true, shown: 50 });
+    expect(await total("search=filter&page=3")).toEqual({ total: 200, exact: false, shown: 50 });
+    expect(await total("search=filter&page=4")).toEqual({ total: 200, exact: false, shown: 50 });
+    expect(await total("search=filter&page=20")).toEqual({ total: 1_000, exact: true, shown: 50 });
   });
 });

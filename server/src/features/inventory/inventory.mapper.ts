@@ -10,10 +10,27 @@ import type { parts, stockAdjustments, stockMovements } from "../../db/schema/in
 
 /** A parts row as the repository reads it: the table's columns plus the vendor's name. */
 export type PartRow = typeof parts.$inferSelect & { vendorName: string | null };
+/** What toPart needs of a row: all the list reads (parts.repository.ts). */
+export type ListedPart = Pick<
+  PartRow,
+  | "id"
+  | "kind"
+  | "description"
+  | "note"
+  | "partNumber"
+  | "vendorId"
+  | "vendorName"
+  | "cost"
+  | "retailCost"
+  | "quantityAvailable"
+  | "criticalQuantity"
+  | "quickBooksItemRef"
+  | "updatedAt"
+>;
 export type MovementRow = typeof stockMovements.$inferSelect;
 
 /** Row → API. Decimals stay the strings PostgreSQL wrote ("37.5" stays "37.5"). */
-export function toPart(row: PartRow): Part {
+export function toPart(row: ListedPart): Part {
   return {
     id: row.id,
     kind: row.kind,

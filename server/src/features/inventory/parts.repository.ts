@@ -1,9 +1,10 @@
 import type { PartListQuery } from "@app/shared";
-import { type SQL, and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { type SQL, and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { parts, vendors } from "../../db/schema/index.js";
-import type { PartRow } from "./inventory.mapper.js";
-import { partFilters, partOrder, partsAfter } from "./part-list-query.js";
+import type { ListedPart, PartRow } from "./inventory.mapper.js";
+import { type ListShape, bound, partFilters, partOrder, partsAfter } from "./part-list-query.js";
+import { containsPattern } from "../../lib/sql-text.js";
 import { vendorIdsMatching } from "./vendors.repository.js";
 
 export type PartWrite = Omit<
@@ -24,54 +25,151 @@ export async function findPart(db: Db, shopId: string, id: string): Promise<Part
 
 /**
  * Totals are counted exactly up to this many parts; past it the list says "more than 1,000".
- * Counting a whole shop walks every matching index entry (or, for a search, rechecks every
- * matching row): at 100,000 parts that cost more than the page itself (docs/performance.md).
+ * Counting a whole shop walks every matching index entry: at 100,000 parts that cost more than
+ * the page itself (docs/performance.md).
  */
 export const EXACT_TOTAL_LIMIT = 1_000;
 
+/**
+ * A search counts only up to 200 ("of more than 200"): counting a "contains" search tests the
+ * term against every part it passes, about 13 parts per match for a common word, so counting
+ * to 1,000 cost more than everything else in the request (docs/performance.md).
+ */
+export const EXACT_SEARCH_TOTAL_LIMIT = 200;
+
+const exactTotalLimit = (q: Pick<PartListQuery, "search">) =>
+  q.search ? EXACT_SEARCH_TOTAL_LIMIT : EXACT_TOTAL_LIMIT;
+
 export interface PartListPage {
-  rows: PartRow[];
+  rows: ListedPart[];
   /** The number of matching parts when totalExact; otherwise there are more than this. */
   total: number;
   totalExact: boolean;
 }
 
-/** How many parts match, counting no further than EXACT_TOTAL_LIMIT + 1 (a scalar subquery). */
-function countUpToLimit(where: SQL) {
-  return sql<number>`(select count(*)::int from (select 1 from ${parts} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped)`;
+/** What the list shows of a part (toPart): not the search text, realm or creation time. */
+const listed = {
+  id: parts.id,
+  kind: parts.kind,
+  description: parts.description,
+  note: parts.note,
+  partNumber: parts.partNumber,
+  vendorId: parts.vendorId,
+  vendorName: vendors.name,
+  cost: parts.cost,
+  retailCost: parts.retailCost,
+  quantityAvailable: parts.quantityAvailable,
+  criticalQuantity: parts.criticalQuantity,
+  quickBooksItemRef: parts.quickBooksItemRef,
+  updatedAt: parts.updatedAt,
+};
+
+/** How many parts match, counting no further than limit + 1 (a scalar subquery). */
+function countUpTo(where: SQL, limit: number) {
+  return sql<number>`(select count(*)::int from (select 1 from ${parts} where ${where} limit ${sql.raw(String(limit + 1))}) as capped)`;
 }
 
 /**
- * One page and its total. The page is a deferred join: ids are paged on the covering sort
- * index alone, then only those rows are read with their vendor. It asks for one row more than
- * the page, so a page that reaches the end of the list knows the total without counting;
- * otherwise the count, which stops after EXACT_TOTAL_LIMIT + 1, rides in the same statement
- * (one round trip: under load the statement count matters as much as the rows).
+ * How a page statement is built: its filters, and whether it starts after a cursor, skips
+ * rows by number (offset bound), counts, and how many rows it reads. The row counts are written
+ * into the SQL: a bound LIMIT would make PostgreSQL plan for a tenth of the table.
+ */
+interface PageShape extends ListShape {
+  after: boolean;
+  byNumber: boolean;
+  rows: number;
+  /** Count up to this (exactTotalLimit), or not at all. */
+  countTo: number | null;
+}
+
+/**
+ * A page of one shape, its values bound at execution. The page is a deferred join: ids are
+ * paged on the covering sort index alone, then only those rows are read with their vendor.
+ * The count rides in the same statement (one round trip: under load the statement count
+ * matters as much as the rows).
+ */
+function pageStatement(db: Db, shape: PageShape) {
+  const where = partFilters(shape);
+  const order = partOrder(shape.sort);
+  // Written as SQL because drizzle binds a LIMIT as a parameter, and PostgreSQL plans a
+  // parameter LIMIT as a tenth of the table: it would never keep one plan for the statement.
+  const pageIds = sql`select ${parts.id} from ${parts}
+    where ${shape.after ? and(where, partsAfter(shape.sort)) : where}
+    order by ${sql.join(order, sql`, `)}
+    limit ${sql.raw(String(shape.rows))} ${shape.byNumber ? sql`offset ${bound.offset}` : sql``}`;
+  return db
+    .select({
+      ...listed,
+      counted: shape.countTo ? countUpTo(where, shape.countTo) : sql<null>`null`,
+    })
+    .from(parts)
+    .leftJoin(vendors, eq(vendors.id, parts.vendorId))
+    .where(and(eq(parts.shopId, bound.shop), sql`${parts.id} in (${pageIds})`))
+    .orderBy(...order);
+}
+
+type PreparedPage = ReturnType<ReturnType<typeof pageStatement>["prepare"]>;
+
+/**
+ * The list's statements without a search, prepared once per shape and database: drizzle builds
+ * the SQL once instead of on every request, and PostgreSQL, after a few runs, keeps one plan
+ * instead of planning each page (together ~0.9 ms of ~3 a request, docs/performance.md). They
+ * plan alike for every shop and page: walk the sort index. Shapes are few (filters × sort ×
+ * page size, the SPA asks 50) and each is a statement on each pooled connection. A search is not prepared: how many parts
+ * contain the term decides between walking the sort index and the trigram index, so it is
+ * planned with its values every time.
+ */
+const preparedPages = new WeakMap<Db, Map<string, PreparedPage>>();
+
+function preparedPage(db: Db, shape: PageShape) {
+  let byShape = preparedPages.get(db);
+  if (!byShape) preparedPages.set(db, (byShape = new Map<string, PreparedPage>()));
+  const key = JSON.stringify(shape);
+  let statement = byShape.get(key);
+  if (!statement) {
+    statement = pageStatement(db, shape).prepare(`inventory_page_${byShape.size}`);
+    byShape.set(key, statement);
+  }
+  return statement;
+}
+
+/**
+ * One page and its total. It asks for one row more than the page, so a page that reaches the
+ * end of the list knows the total without counting; otherwise the count stops after
+ * exactTotalLimit + 1.
  */
 export async function listParts(db: Db, shopId: string, q: PartListQuery): Promise<PartListPage> {
   const vendorIds = q.search ? await vendorIdsMatching(db, shopId, q.search) : [];
-  const where = partFilters(shopId, q, vendorIds);
-  const order = partOrder(q.sort);
+  const shape: ListShape = {
+    search: Boolean(q.search),
+    vendors: vendorIds.length > 0,
+    kind: Boolean(q.kind),
+    linked: q.linked,
+    lowStock: Boolean(q.lowStock),
+    sort: q.sort,
+  };
   const offset = (q.page - 1) * q.pageSize;
+  const limit = exactTotalLimit(q);
   // Past the limit, a full page already says "more than the limit": nothing to count.
-  const counting = offset + q.pageSize < EXACT_TOTAL_LIMIT;
+  const counting = offset + q.pageSize < limit;
+  const values = {
+    shop: shopId,
+    kind: q.kind ?? null,
+    pattern: q.search ? containsPattern(q.search) : null,
+    vendorIds,
+  };
   const readPage = (after: string | undefined) => {
-    const pageIds = db
-      .select({ id: parts.id })
-      .from(parts)
-      .where(after ? and(where, partsAfter(shopId, q.sort, after)) : where)
-      .orderBy(...order)
-      .limit(q.pageSize + 1)
-      .offset(after ? 0 : offset);
-    return db
-      .select({
-        ...withVendor,
-        counted: counting ? countUpToLimit(where) : sql<null>`null`,
-      })
-      .from(parts)
-      .leftJoin(vendors, eq(vendors.id, parts.vendorId))
-      .where(and(eq(parts.shopId, shopId), inArray(parts.id, pageIds)))
-      .orderBy(...order);
+    const page: PageShape = {
+      ...shape,
+      after: Boolean(after),
+      byNumber: !after && offset > 0,
+      rows: q.pageSize + 1,
+      countTo: counting ? limit : null,
+    };
+    const bind = { ...values, after: after ?? null, offset };
+    return shape.search
+      ? pageStatement(db, page).execute(bind)
+      : preparedPage(db, page).execute(bind);
   };
   let fetched = await readPage(q.after);
   // The cursor's part was deleted since (or the cursor is stale): the page number still holds.
@@ -86,11 +184,14 @@ export async function listParts(db: Db, shopId: string, q: PartListQuery): Promi
   // An empty page past the end (a stale link) has no row to carry the count.
   let n = fetched[0]?.counted;
   if (n == null) {
-    const [row] = await db.select({ n: countUpToLimit(where) }).from(sql`(select 1) as one`);
+    const [row] = await db
+      .select({ n: countUpTo(partFilters(shape), limit) })
+      .from(sql`(select 1) as one`)
+      .execute(values);
     n = row?.n ?? 0;
   }
-  return n > EXACT_TOTAL_LIMIT
-    ? { rows, total: EXACT_TOTAL_LIMIT, totalExact: false }
+  return n > limit
+    ? { rows, total: limit, totalExact: false }
     : { rows, total: n, totalExact: true };
 }
 
