@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, shopIdColumn, ts } from "./columns.js";
+import { childShopIdColumn, createdAtColumn, idColumn, shopIdColumn, ts } from "./columns.js";
 
 /**
  * One import run. The row is the source of truth (pg-boss only delivers "run job X"): the
@@ -87,7 +87,7 @@ export const importRecords = pgTable(
     jobId: uuid("job_id")
       .notNull()
       .references(() => importJobs.id, { onDelete: "cascade" }),
-    shopId: shopIdColumn(),
+    shopId: childShopIdColumn(),
     quickBooksId: text("quickbooks_id").notNull(),
     name: text("name").notNull(),
     outcome: text("outcome", { enum: ["imported", "updated", "skipped"] }).notNull(),

@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, decimal, idColumn, shopIdColumn, updatedAtColumn } from "./columns.js";
+import {
+  childShopIdColumn,
+  createdAtColumn,
+  decimal,
+  idColumn,
+  shopIdColumn,
+  updatedAtColumn,
+} from "./columns.js";
 import { linkRealmConstraints } from "./link-realm.js";
 
 export const vendors = pgTable(
@@ -88,7 +95,7 @@ export const stockMovements = pgTable(
   "stock_movements",
   {
     id: idColumn(),
-    shopId: shopIdColumn(),
+    shopId: childShopIdColumn(),
     partId: uuid("part_id")
       .notNull()
       .references(() => parts.id, { onDelete: "cascade" }),
