@@ -14,6 +14,11 @@ export interface BenchReport {
     platform: string;
     /** 1-minute load average at start and end: other work on the machine skews every figure. */
     loadAverage: { start: number; end: number };
+    /**
+     * A fixed JavaScript loop timed at start and end (lib/stats.ts): the same machine type runs it
+     * at different speeds from one day (or host) to the next, and every figure moves with it.
+     */
+    referenceLoopMs?: { start: number; end: number };
   };
   conditions: { latencyMs: number; limits: string; listConnections: number; listSeconds: number };
   backends: BackendResult[];
@@ -28,7 +33,10 @@ const s = (ms: number) => (ms / 1000).toFixed(1);
 export function render(r: BenchReport): string {
   const out: string[] = [
     `pnpm bench (${r.mode}) · ${r.date} · ${r.machine.cpus}× ${r.machine.cpuModel} · Node ${r.machine.node}`,
-    `load average ${r.machine.loadAverage.start} at start, ${r.machine.loadAverage.end} at end (${r.machine.cpus} cores)`,
+    `load average ${r.machine.loadAverage.start} at start, ${r.machine.loadAverage.end} at end (${r.machine.cpus} cores)` +
+      (r.machine.referenceLoopMs
+        ? `; reference loop ${r.machine.referenceLoopMs.start} / ${r.machine.referenceLoopMs.end} ms`
+        : ""),
     `QuickBooks sandbox: ${r.conditions.latencyMs} ms per request, ${r.conditions.limits}`,
   ];
   for (const b of r.backends) {

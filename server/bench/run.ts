@@ -18,7 +18,7 @@ import { runBundle } from "./sections/bundle.js";
 import { type StartPathResult, runStartPath } from "./sections/start-path.js";
 import { createBenchDatabase } from "./lib/bench-database.js";
 import { newSecrets, tokenMinter } from "./lib/context.js";
-import { round } from "./lib/stats.js";
+import { referenceLoopMs, round } from "./lib/stats.js";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -82,6 +82,7 @@ async function runStartPaths(): Promise<StartPathResult[]> {
 async function main() {
   const started = Date.now();
   const loadAtStart = round(loadavg()[0] ?? 0, 2);
+  const loopAtStart = referenceLoopMs();
   // Intuit's limits stay at their defaults (10 in flight, 10/s, 500/min per realm).
   const sandbox = await startTestSandbox({ seedDemo: false });
   const results: BackendResult[] = [];
@@ -115,6 +116,7 @@ async function main() {
       node: process.versions.node,
       platform: `${process.platform}-${process.arch}`,
       loadAverage: { start: loadAtStart, end: round(loadavg()[0] ?? 0, 2) },
+      referenceLoopMs: { start: loopAtStart, end: referenceLoopMs() },
     },
     conditions: {
       latencyMs: LATENCY_MS,
