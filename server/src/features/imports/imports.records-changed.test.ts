@@ -58,32 +58,31 @@ describe.each(testBackends())("an import while the company changes, on %s", (bac
         .set("authorization", `Bearer ${await t.token(of)}`)
     ).body as ImportJob;
 
+  /** Starts an inventory import on slow pages and returns once its first page is in. */
+  async function startAndReadFirstPage(of: string, realm: string): Promise<string> {
+    // Slow pages, so the run is still reading when the company changes.
+    await admin(sandbox, "POST", "/faults", { realmId: realm, latencyMs: 150 });
+    const started = await request(t.app)
+      .post("/api/quickbooks/imports")
+      .set("authorization", `Bearer ${await t.token(of)}`)
+      .send({ category: "inventory" })
+      .expect(202);
+    const id = (started.body as ImportJob).id;
+    await vi.waitFor(
+      async () => expect((await jobOf(of, id)).processed).toBeGreaterThanOrEqual(PAGE),
+      { timeout: 30_000, interval: 20 },
+    );
+    return id;
+  }
+
   it("says the company changed and to run it again, and the second run brings in what was missed", async () => {
     const company = sandbox.state.companies.get(realmId)!;
     const first = [...company.tables.Item.values()]
       .map((r) => r.e)
       .filter((e) => e.Type === "Inventory")
       .sort((a, b) => Number(a.Id) - Number(b.Id))[0]!;
-    // Slow pages, so the run is still reading when the item leaves.
-    await admin(sandbox, "POST", "/faults", { realmId, latencyMs: 150 });
-    const started = await request(t.app)
-      .post("/api/quickbooks/imports")
-      .set("authorization", `Bearer ${await t.token(shop)}`)
-      .send({ category: "inventory" })
-      .expect(202);
-    const id = (started.body as ImportJob).id;
     // Once the first page is in, the first item is made inactive in QuickBooks.
-    await vi.waitFor(
-      async () => {
-        const job = (
-          await request(t.app)
-            .get(`/api/quickbooks/imports/${id}`)
-            .set("authorization", `Bearer ${await t.token(shop)}`)
-        ).body as ImportJob;
-        expect(job.processed).toBeGreaterThanOrEqual(PAGE);
-      },
-      { timeout: 30_000, interval: 20 },
-    );
+    const id = await startAndReadFirstPage(shop, realmId);
     updateEntity(writeCtx(sandbox.state, company), "Item", {
       Id: first.Id,
       SyncToken: first.SyncToken,
@@ -128,17 +127,7 @@ describe.each(testBackends())("an import while the company changes, on %s", (bac
         Active,
       });
     setActive(false); // the company starts with ITEMS - 1 active items
-    await admin(sandbox, "POST", "/faults", { realmId: returning, latencyMs: 150 });
-    const started = await request(t.app)
-      .post("/api/quickbooks/imports")
-      .set("authorization", `Bearer ${await t.token(other)}`)
-      .send({ category: "inventory" })
-      .expect(202);
-    const id = (started.body as ImportJob).id;
-    await vi.waitFor(
-      async () => expect((await jobOf(other, id)).processed).toBeGreaterThanOrEqual(PAGE),
-      { timeout: 30_000, interval: 20 },
-    );
+    const id = await startAndReadFirstPage(other, returning);
     setActive(true); // back at the front, on a page already read
     const job = await waitForJob(t, other, id, 60_000);
     await admin(sandbox, "DELETE", "/faults");
