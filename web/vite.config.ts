@@ -40,6 +40,10 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     restoreMocks: true,
+    // Vitest's default is one fewer than the cores: one file at a time here, ~100 s for the
+    // suite. Two files at once take ~65 s, and a test waits for outcomes (asyncUtilTimeout,
+    // src/test/setup.ts), not for a delay.
+    maxWorkers: 2,
     // A ceiling for a stuck test, not a speed target: under load (`pnpm test:stress`) a test
     // that takes 2 s alone can take 10.
     testTimeout: 60_000,
