@@ -16,7 +16,8 @@ export interface JobQueue {
  * ran out, a job sent by another process). Every enqueue in this process rings its workers
  * (`notifyWorker`), so polling is only that fallback. On the embedded database no other process
  * can send jobs (one process owns the data directory), and each poll is a query on the
- * database's one connection: about 29 a second cost ~6% of its time during an import
+ * database's one connection: up to 27 a second (three write queues of four workers every 0.5 s,
+ * the import and sync workers every 1 s) cost ~6% of its time during an import
  * (docs/performance.md). There, workers poll every 2 s.
  */
 const EMBEDDED_POLL_SECONDS = 2;

@@ -115,9 +115,9 @@ type PreparedPage = ReturnType<ReturnType<typeof pageStatement>["prepare"]>;
  * the SQL once instead of on every request, and PostgreSQL, after a few runs, keeps one plan
  * instead of planning each page (together ~0.9 ms of ~3 a request, docs/performance.md). They
  * plan alike for every shop and page: walk the sort index. Shapes are few (filters × sort ×
- * page size, the SPA asks 50) and each is a statement on each pooled connection. A search is not prepared: how many parts
- * contain the term decides between walking the sort index and the trigram index, so it is
- * planned with its values every time.
+ * page size, the SPA asks 50) and each is a statement on each pooled connection. A search is
+ * not prepared: how many parts contain the term decides between walking the sort index and the
+ * trigram index, so it is planned with its values every time.
  */
 const preparedPages = new WeakMap<Db, Map<string, PreparedPage>>();
 
